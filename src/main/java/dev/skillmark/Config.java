@@ -1,0 +1,96 @@
+package dev.skillmark;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Everything Skillmark can be told, read from environment variables with safe defaults. */
+public record Config(
+        String host,
+        int port,
+        Path dataDir,
+        String databaseUrl,
+        String databaseUser,
+        String databasePassword,
+        Path contentDir,
+        Optional<Path> templatesDir,
+        Optional<Path> staticDir,
+        Duration grace,
+        Duration sweepEvery) {
+
+    /** Name, default and meaning of each setting, for --help and the README. */
+    public static final Map<String, String[]> SETTINGS = settings();
+
+    private static Map<String, String[]> settings() {
+        var s = new LinkedHashMap<String, String[]>();
+        s.put("SKILLMARK_HOST", new String[]{"127.0.0.1", "address to listen on (0.0.0.0 for every interface)"});
+        s.put("SKILLMARK_PORT", new String[]{"8080", "HTTP port (0 picks a free one)"});
+        s.put("SKILLMARK_DATA_DIR", new String[]{"./data", "folder for the embedded H2 database"});
+        s.put("SKILLMARK_DATABASE_URL", new String[]{"jdbc:h2:file:<data dir>/skillmark;WRITE_DELAY=0",
+                "JDBC URL; WRITE_DELAY=0 makes every acknowledged write survive a crash"});
+        s.put("SKILLMARK_DATABASE_USER", new String[]{"sa", "database user"});
+        s.put("SKILLMARK_DATABASE_PASSWORD", new String[]{"(empty)", "database password"});
+        s.put("SKILLMARK_CONTENT_DIR", new String[]{"./content", "question banks (skills/) and quizzes (quizzes/)"});
+        s.put("SKILLMARK_TEMPLATES_DIR", new String[]{"./templates if present, else the jar's copy", "Thymeleaf page templates"});
+        s.put("SKILLMARK_STATIC_DIR", new String[]{"./static if present, else the jar's copy", "CSS, JavaScript and icons"});
+        s.put("SKILLMARK_GRACE_SECONDS", new String[]{"15", "answers are still accepted this long after a deadline, for network latency"});
+        s.put("SKILLMARK_SWEEP_SECONDS", new String[]{"30", "how often overdue attempts are finalised when nobody comes back"});
+        return java.util.Collections.unmodifiableMap(s);
+    }
+
+    public static Config fromEnvironment(Map<String, String> env) {
+        Path dataDir = Path.of(env.getOrDefault("SKILLMARK_DATA_DIR", "./data"));
+        String url = env.getOrDefault("SKILLMARK_DATABASE_URL", h2Url(dataDir));
+        return new Config(
+                env.getOrDefault("SKILLMARK_HOST", "127.0.0.1"),
+                integer(env, "SKILLMARK_PORT", 8080),
+                dataDir,
+                url,
+                env.getOrDefault("SKILLMARK_DATABASE_USER", "sa"),
+                env.getOrDefault("SKILLMARK_DATABASE_PASSWORD", ""),
+                Path.of(env.getOrDefault("SKILLMARK_CONTENT_DIR", "./content")),
+                folder(env, "SKILLMARK_TEMPLATES_DIR", "templates"),
+                folder(env, "SKILLMARK_STATIC_DIR", "static"),
+                Duration.ofSeconds(integer(env, "SKILLMARK_GRACE_SECONDS", 15)),
+                Duration.ofSeconds(Math.max(1, integer(env, "SKILLMARK_SWEEP_SECONDS", 30))));
+    }
+
+    /** A configuration for tests and embedding: everything under one folder, a free port. */
+    public static Config forFolder(Path dataDir, Path contentDir) {
+        return new Config("127.0.0.1", 0, dataDir, h2Url(dataDir), "sa", "", contentDir,
+                folder(Map.of(), "SKILLMARK_TEMPLATES_DIR", "templates"), folder(Map.of(), "SKILLMARK_STATIC_DIR", "static"),
+                Duration.ofSeconds(15), Duration.ofSeconds(30));
+    }
+
+    public Config withGrace(Duration newGrace) {
+        return new Config(host, port, dataDir, databaseUrl, databaseUser, databasePassword, contentDir, templatesDir,
+                staticDir, newGrace, sweepEvery);
+    }
+
+    static String h2Url(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("skillmark") + ";WRITE_DELAY=0";
+    }
+
+    private static Optional<Path> folder(Map<String, String> env, String key, String fallback) {
+        if (env.containsKey(key)) {
+            return Optional.of(Path.of(env.get(key)));
+        }
+        var local = Path.of(fallback);
+        return Files.isDirectory(local) ? Optional.of(local) : Optional.empty();
+    }
+
+    private static int integer(Map<String, String> env, String key, int fallback) {
+        String value = env.get(key);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number, not '" + value + "'", e);
+        }
+    }
+}

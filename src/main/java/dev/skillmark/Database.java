@@ -1,0 +1,40 @@
+package dev.skillmark;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The pool, the migrations and JDBI, opened together and closed in order. */
+public final class Database implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+    private final HikariDataSource pool;
+    private final Jdbi jdbi;
+
+    public Database(Config config) {
+        var hikari = new HikariConfig();
+        hikari.setJdbcUrl(config.databaseUrl());
+        hikari.setUsername(config.databaseUser());
+        hikari.setPassword(config.databasePassword());
+        hikari.setMaximumPoolSize(10);
+        hikari.setPoolName("skillmark");
+        this.pool = new HikariDataSource(hikari);
+        Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+        this.jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /** Closing the pool's last connection also closes an embedded H2 database cleanly. */
+    @Override
+    public void close() {
+        pool.close();
+        log.info("database closed");
+    }
+}

@@ -1,0 +1,163 @@
+package dev.skillmark;
+
+import dev.skillmark.attempt.AttemptController;
+import dev.skillmark.attempt.Attempts;
+import dev.skillmark.attempt.StartController;
+import dev.skillmark.content.Content;
+import dev.skillmark.content.ContentController;
+import dev.skillmark.content.ContentLoader;
+import dev.skillmark.content.Lint;
+import dev.skillmark.content.Markdown;
+import dev.skillmark.web.Routes;
+import dev.skillmark.web.Templates;
+import dev.skillmark.web.Web;
+import io.javalin.Javalin;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Builds the object graph by hand, starts the server, and stops everything in order. */
+public final class Skillmark implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Skillmark.class);
+
+    private final Database database;
+    private final Javalin server;
+    private final Attempts attempts;
+    private final Content content;
+    private final ScheduledExecutorService sweeper;
+
+    private Skillmark(Database database, Javalin server, Attempts attempts, Content content,
+                      ScheduledExecutorService sweeper) {
+        this.database = database;
+        this.server = server;
+        this.attempts = attempts;
+        this.content = content;
+        this.sweeper = sweeper;
+    }
+
+    public static Skillmark start(Config config, Clock clock) {
+        return start(config, clock, List.of());
+    }
+
+    /** {@code extraRoutes} lets tests add probes to the same server; production passes none. */
+    public static Skillmark start(Config config, Clock clock, List<Routes> extraRoutes) {
+        var database = new Database(config);
+        try {
+            var content = new Content(config.contentDir(), new ContentLoader(new Markdown()));
+            var attempts = new Attempts(database.jdbi(), content, clock, config.grace());
+            var features = new ArrayList<Routes>();
+            features.add(new StartController(content, attempts));
+            features.add(new AttemptController(attempts));
+            features.add(new ContentController(content));
+            features.addAll(extraRoutes);
+            var server = Web.create(config, new Templates(config.templatesDir()), features).start();
+            var sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+                var t = new Thread(r, "attempt-sweeper");
+                t.setDaemon(true);
+                return t;
+            });
+            long every = config.sweepEvery().toMillis();
+            sweeper.scheduleWithFixedDelay(() -> sweep(attempts), every, every, TimeUnit.MILLISECONDS);
+            return new Skillmark(database, server, attempts, content, sweeper);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private static void sweep(Attempts attempts) {
+        try {
+            int expired = attempts.expireOverdue();
+            if (expired > 0) {
+                log.info("finalised {} overdue attempt(s)", expired);
+            }
+        } catch (RuntimeException e) {
+            log.warn("sweeping overdue attempts failed; will retry", e);
+        }
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public Attempts attempts() {
+        return attempts;
+    }
+
+    public Content content() {
+        return content;
+    }
+
+    /** Stop taking requests and drain those in flight, then stop the sweeper, then close the database. */
+    @Override
+    public void close() {
+        server.stop();
+        sweeper.shutdown();
+        try {
+            sweeper.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        database.close();
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out));
+    }
+
+    static int run(String[] args, PrintStream out) {
+        String command = args.length == 0 ? "serve" : args[0];
+        switch (command) {
+            case "serve" -> {
+                serve();
+                return 0;
+            }
+            case "lint" -> {
+                return Lint.run(Path.of(args.length > 1 ? args[1] : "content"), out);
+            }
+            case "--help", "-h", "help" -> {
+                help(out);
+                return 0;
+            }
+            default -> {
+                out.println("Unknown command '" + command + "'.");
+                help(out);
+                return 2;
+            }
+        }
+    }
+
+    private static void serve() {
+        var config = Config.fromEnvironment(System.getenv());
+        var app = start(config, Clock.systemUTC());
+        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));
+        log.info("Skillmark is ready at http://{}:{}/", config.host().equals("0.0.0.0") ? "localhost" : config.host(), app.port());
+        try {
+            Thread.currentThread().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void help(PrintStream out) {
+        out.println("""
+                Skillmark: timed interview and training quizzes from markdown question banks.
+
+                Usage:
+                  java -jar skillmark.jar [serve]        run the server (the default)
+                  java -jar skillmark.jar lint [folder]  check a content folder (default: content);
+                                                         prints file:line: message, exits 1 on problems
+                  java -jar skillmark.jar --help         this text
+
+                Settings (environment variables):""");
+        Config.SETTINGS.forEach((name, v) -> out.printf("  %-28s %s%n  %-28s   default: %s%n", name, v[1], "", v[0]));
+    }
+}

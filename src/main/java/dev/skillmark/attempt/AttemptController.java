@@ -1,0 +1,140 @@
+package dev.skillmark.attempt;
+
+import dev.skillmark.SkillmarkException;
+import dev.skillmark.web.Format;
+import dev.skillmark.web.Json;
+import dev.skillmark.web.Routes;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The candidate's pages while taking a quiz, and the result. Only translates HTTP to {@link Attempts}. */
+public final class AttemptController implements Routes {
+
+    private final Attempts attempts;
+
+    public AttemptController(Attempts attempts) {
+        this.attempts = attempts;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.get("/attempts/{attempt}", ctx -> ctx.redirect(base(ctx) + "/q/1", HttpStatus.SEE_OTHER));
+        routes.get("/attempts/{attempt}/q/{slot}", this::question);
+        routes.post("/attempts/{attempt}/q/{slot}", this::answer);
+        routes.post("/attempts/{attempt}/q/{slot}/autosave", this::autosave);
+        routes.get("/attempts/{attempt}/submit", this::confirm);
+        routes.post("/attempts/{attempt}/submit", this::submit);
+        routes.get("/attempts/{attempt}/result", this::result);
+    }
+
+    void question(Context ctx) {
+        try {
+            var page = attempts.page(attemptId(ctx), slot(ctx));
+            ctx.render("attempt/question.html", Map.of("page", page, "fmt", Format.INSTANCE,
+                    "base", base(ctx), "grace", attempts.grace().toMillis()));
+        } catch (SkillmarkException.Closed closed) {
+            ctx.redirect(base(ctx) + "/result", HttpStatus.SEE_OTHER);
+        }
+    }
+
+    /** The form post that works without JavaScript: save, then act on the button pressed. */
+    void answer(Context ctx) {
+        String id = attemptId(ctx);
+        int slot = slot(ctx);
+        String action = Optional.ofNullable(ctx.formParam("action")).orElse("stay");
+        if (!ctx.formParams("seq").isEmpty()
+                && !attempts.save(id, slot, seq(ctx), new Attempts.Input(ctx.formParams("choice"), text(ctx)))) {
+            ctx.status(HttpStatus.CONFLICT).render("attempt/stale.html", Map.of("base", base(ctx), "slot", slot));
+            return;
+        }
+        String target = switch (action) {
+            case "next" -> "/q/" + (slot + 1);
+            case "prev" -> "/q/" + Math.max(1, slot - 1);
+            case "flag", "unflag" -> {
+                attempts.flag(id, slot, action.equals("flag"));
+                yield "/q/" + slot;
+            }
+            case "check" -> {
+                attempts.check(id, slot);
+                yield "/q/" + slot + "#feedback";
+            }
+            case "review" -> "/submit";
+            default -> action.matches("goto-\\d{1,4}") ? "/q/" + action.substring(5) : "/q/" + slot;
+        };
+        ctx.redirect(base(ctx) + target, HttpStatus.SEE_OTHER);
+    }
+
+    /** The page script's save: a small JSON reply, 409 when a newer answer is stored, 410 when time is up. */
+    void autosave(Context ctx) {
+        boolean saved = attempts.save(attemptId(ctx), slot(ctx), seq(ctx),
+                new Attempts.Input(ctx.formParams("choice"), text(ctx)));
+        ctx.contentType("application/json");
+        if (saved) {
+            ctx.result(Json.object(Map.of("saved", true, "seq", seq(ctx))));
+        } else {
+            ctx.status(HttpStatus.CONFLICT).result(Json.object(Map.of("saved", false,
+                    "error", "A newer answer was saved from another tab or window. Reload to see it.")));
+        }
+    }
+
+    void confirm(Context ctx) {
+        try {
+            var summary = attempts.submitSummary(attemptId(ctx));
+            ctx.render("attempt/submit.html", Map.of("summary", summary, "fmt", Format.INSTANCE, "base", base(ctx)));
+        } catch (SkillmarkException.Closed closed) {
+            ctx.redirect(base(ctx) + "/result", HttpStatus.SEE_OTHER);
+        }
+    }
+
+    void submit(Context ctx) {
+        attempts.submit(attemptId(ctx));
+        ctx.redirect(base(ctx) + "/result", HttpStatus.SEE_OTHER);
+    }
+
+    void result(Context ctx) {
+        String id = attemptId(ctx);
+        if (attempts.attempt(id).inProgress() && !attempts.isOverdue(id)) {
+            ctx.redirect(base(ctx) + "/q/1", HttpStatus.SEE_OTHER);
+            return;
+        }
+        var result = attempts.result(id);
+        var model = new HashMap<String, Object>();
+        model.put("result", result);
+        model.put("fmt", Format.INSTANCE);
+        model.put("chart", Chart.bars(result.areas()));
+        ctx.render("attempt/result.html", model);
+    }
+
+    private static String attemptId(Context ctx) {
+        return ctx.pathParam("attempt");
+    }
+
+    private static String base(Context ctx) {
+        return "/attempts/" + attemptId(ctx);
+    }
+
+    private static int slot(Context ctx) {
+        String raw = ctx.pathParam("slot");
+        if (!raw.matches("\\d{1,4}")) {
+            throw new SkillmarkException.NotFound("There is no question '" + raw + "' in this quiz.");
+        }
+        return Integer.parseInt(raw);
+    }
+
+    private static int seq(Context ctx) {
+        String raw = ctx.formParam("seq");
+        if (raw == null || !raw.matches("\\d{1,9}")) {
+            throw new SkillmarkException.InvalidInput("seq", "The form is incomplete. Reload the page and answer again.");
+        }
+        return Integer.parseInt(raw);
+    }
+
+    private static String text(Context ctx) {
+        return Optional.ofNullable(ctx.formParam("response")).orElse("");
+    }
+
+}

@@ -1,0 +1,104 @@
+package dev.skillmark.attempt;
+
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+@RegisterConstructorMapper(AttemptRow.class)
+@RegisterConstructorMapper(SlotRow.class)
+@RegisterConstructorMapper(OptionRow.class)
+@RegisterConstructorMapper(AnswerRow.class)
+interface AttemptDao {
+
+    @SqlUpdate("""
+        insert into attempt (id, quiz_id, quiz_title, mode, review, pass_mark, candidate_name, seed, started_at,
+                             deadline_at, status, max_score, content_version)
+        values (:id, :quizId, :quizTitle, :mode, :review, :passMark, :candidateName, :seed, :startedAt,
+                :deadlineAt, :status, :maxScore, :contentVersion)""")
+    void insertAttempt(@BindMethods AttemptRow row);
+
+    @SqlBatch("""
+        insert into attempt_question (attempt_id, slot, question_id, bank_id, area, kind, source, prompt_html,
+            body_html, explanation_html, rubric_html, answer_keys, numeric_min, numeric_max, answer_display,
+            points, content_hash)
+        values (:attemptId, :slot, :questionId, :bankId, :area, :kind, :source, :promptHtml, :bodyHtml,
+            :explanationHtml, :rubricHtml, :answerKeys, :numericMin, :numericMax, :answerDisplay, :points,
+            :contentHash)""")
+    void insertSlots(@BindMethods List<SlotRow> slots);
+
+    @SqlBatch("""
+        insert into attempt_option (attempt_id, slot, position, html, correct)
+        values (:attemptId, :slot, :position, :html, :correct)""")
+    void insertOptions(@BindMethods List<OptionRow> options);
+
+    @SqlBatch("insert into answer (attempt_id, slot) values (:attemptId, :slot)")
+    void insertEmptyAnswers(@Bind("attemptId") String attemptId, @Bind("slot") List<Integer> slots);
+
+    @SqlQuery("select * from attempt where id = :id")
+    Optional<AttemptRow> attempt(@Bind("id") String id);
+
+    @SqlQuery("select * from attempt_question where attempt_id = :id order by slot")
+    List<SlotRow> slots(@Bind("id") String attemptId);
+
+    @SqlQuery("select * from attempt_question where attempt_id = :id and slot = :slot")
+    Optional<SlotRow> slot(@Bind("id") String attemptId, @Bind("slot") int slot);
+
+    @SqlQuery("select * from attempt_option where attempt_id = :id order by slot, position")
+    List<OptionRow> options(@Bind("id") String attemptId);
+
+    @SqlQuery("select * from attempt_option where attempt_id = :id and slot = :slot order by position")
+    List<OptionRow> options(@Bind("id") String attemptId, @Bind("slot") int slot);
+
+    @SqlQuery("select * from answer where attempt_id = :id order by slot")
+    List<AnswerRow> answers(@Bind("id") String attemptId);
+
+    @SqlQuery("select * from answer where attempt_id = :id and slot = :slot")
+    Optional<AnswerRow> answer(@Bind("id") String attemptId, @Bind("slot") int slot);
+
+    /** 0 rows: a newer answer is already stored, or the slot was checked and is locked. */
+    @SqlUpdate("""
+        update answer set response = :response, seq = :seq, saved_at = :savedAt
+        where attempt_id = :attemptId and slot = :slot and seq < :seq and checked = false""")
+    int saveIfNewer(@Bind("attemptId") String attemptId, @Bind("slot") int slot, @Bind("response") String response,
+                    @Bind("seq") int seq, @Bind("savedAt") long savedAt);
+
+    @SqlUpdate("update answer set flagged = :flagged where attempt_id = :attemptId and slot = :slot")
+    int setFlag(@Bind("attemptId") String attemptId, @Bind("slot") int slot, @Bind("flagged") boolean flagged);
+
+    @SqlUpdate("""
+        update answer set checked = true, outcome = :outcome, fraction = :fraction, points = :points
+        where attempt_id = :attemptId and slot = :slot and checked = false""")
+    int check(@Bind("attemptId") String attemptId, @Bind("slot") int slot, @Bind("outcome") String outcome,
+              @Bind("fraction") double fraction, @Bind("points") Double points);
+
+    @SqlUpdate("""
+        update answer set outcome = :outcome, fraction = :fraction, points = :points
+        where attempt_id = :attemptId and slot = :slot""")
+    void grade(@Bind("attemptId") String attemptId, @Bind("slot") int slot, @Bind("outcome") String outcome,
+               @Bind("fraction") double fraction, @Bind("points") Double points);
+
+    /** Fails with a unique-key violation when the attempt is already finalised. */
+    @SqlUpdate("insert into attempt_finalisation (attempt_id, finalised_at, reason) values (:id, :at, :reason)")
+    void insertFinalisation(@Bind("id") String attemptId, @Bind("at") long at, @Bind("reason") String reason);
+
+    @SqlUpdate("""
+        update attempt set status = :status, finished_at = :finishedAt, score = :score, pending = :pending
+        where id = :id and status = 'IN_PROGRESS'""")
+    int finish(@Bind("id") String id, @Bind("status") String status, @Bind("finishedAt") long finishedAt,
+               @Bind("score") double score, @Bind("pending") int pending);
+
+    @SqlQuery("select id from attempt where status = 'IN_PROGRESS' and deadline_at < :cutoff order by deadline_at")
+    List<String> overdue(@Bind("cutoff") long cutoff);
+
+    @SqlUpdate("insert into attempt_event (attempt_id, at, type, slot, detail) values (:id, :at, :type, :slot, :detail)")
+    void event(@Bind("id") String attemptId, @Bind("at") long at, @Bind("type") String type,
+               @Bind("slot") Integer slot, @Bind("detail") String detail);
+
+    @SqlQuery("select count(*) from attempt_event where attempt_id = :id and type = :type")
+    int countEvents(@Bind("id") String attemptId, @Bind("type") String type);
+}

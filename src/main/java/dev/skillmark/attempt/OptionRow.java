@@ -1,0 +1,4 @@
+package dev.skillmark.attempt;
+
+public record OptionRow(String attemptId, int slot, int position, String html, boolean correct) {
+}

@@ -1,0 +1,50 @@
+package dev.skillmark.attempt;
+
+import dev.skillmark.quiz.Answer;
+import dev.skillmark.quiz.Option;
+import java.util.Arrays;
+import java.util.List;
+
+/** The snapshot of one drawn question: everything needed to show and grade it, frozen at start. */
+public record SlotRow(
+        String attemptId,
+        int slot,
+        String questionId,
+        String bankId,
+        String area,
+        String kind,
+        String source,
+        String promptHtml,
+        String bodyHtml,
+        String explanationHtml,
+        String rubricHtml,
+        String answerKeys,
+        Double numericMin,
+        Double numericMax,
+        String answerDisplay,
+        int points,
+        String contentHash) {
+
+    public boolean choice() {
+        return kind.equals("single") || kind.equals("multiple");
+    }
+
+    public boolean multiple() {
+        return kind.equals("multiple");
+    }
+
+    public boolean essay() {
+        return kind.equals("essay");
+    }
+
+    /** Rebuilds the answer part for grading; options are in the order this attempt shows them. */
+    public Answer answer(List<OptionRow> options) {
+        return switch (kind) {
+            case "single", "multiple" -> new Answer.Choice(
+                    options.stream().map(o -> new Option(o.html(), o.correct())).toList(), multiple());
+            case "short" -> new Answer.ShortText(Arrays.asList(answerKeys.split("\n")));
+            case "numeric" -> new Answer.Numeric(numericMin, numericMax, answerDisplay);
+            default -> new Answer.Essay(rubricHtml);
+        };
+    }
+}

@@ -1,0 +1,46 @@
+package dev.skillmark.attempt;
+
+import dev.skillmark.quiz.Answer;
+import dev.skillmark.quiz.Draw;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Freezes a drawn question into the rows an attempt keeps for good. */
+final class Snapshots {
+
+    private Snapshots() {
+    }
+
+    static SlotRow slot(String attemptId, int slot, Draw.Drawn drawn, String area) {
+        var q = drawn.question();
+        String keys = "";
+        Double min = null;
+        Double max = null;
+        String display = "";
+        String rubric = "";
+        if (q.answer() instanceof Answer.ShortText s) {
+            keys = String.join("\n", s.keys());
+            display = String.join(" | ", s.keys());
+        } else if (q.answer() instanceof Answer.Numeric n) {
+            min = n.min();
+            max = n.max();
+            display = n.display();
+        } else if (q.answer() instanceof Answer.Essay e) {
+            rubric = e.rubricHtml();
+        }
+        return new SlotRow(attemptId, slot, q.id(), q.bankId(), area, q.answer().typeName(), q.source().toString(),
+                q.promptHtml(), q.bodyHtml(), q.explanationHtml(), rubric, keys, min, max, display, q.points(),
+                q.contentHash());
+    }
+
+    static List<OptionRow> options(String attemptId, int slot, Draw.Drawn drawn) {
+        var rows = new ArrayList<OptionRow>();
+        if (drawn.question().answer() instanceof Answer.Choice choice) {
+            for (int position = 0; position < drawn.optionOrder().size(); position++) {
+                var option = choice.options().get(drawn.optionOrder().get(position));
+                rows.add(new OptionRow(attemptId, slot, position, option.html(), option.correct()));
+            }
+        }
+        return rows;
+    }
+}

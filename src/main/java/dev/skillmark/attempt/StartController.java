@@ -1,0 +1,85 @@
+package dev.skillmark.attempt;
+
+import dev.skillmark.SkillmarkException;
+import dev.skillmark.content.Content;
+import dev.skillmark.web.Format;
+import dev.skillmark.web.Routes;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The candidate's way in: the quizzes on offer, a quiz's start page, and starting an attempt. */
+public final class StartController implements Routes {
+
+    static final String RESUME_COOKIE = "skillmark_attempt";
+    private final Content content;
+    private final Attempts attempts;
+
+    public StartController(Content content, Attempts attempts) {
+        this.content = content;
+        this.attempts = attempts;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.get("/", this::home);
+        routes.get("/quizzes/{quiz}", this::startPage);
+        routes.post("/quizzes/{quiz}/start", this::start);
+    }
+
+    void home(Context ctx) {
+        var catalog = content.current();
+        var offers = catalog.offers();
+        var model = new HashMap<String, Object>();
+        model.put("quizzes", offers.stream().filter(o -> !o.practiceOfBank()).toList());
+        model.put("practice", offers.stream().filter(o -> o.practiceOfBank()).toList());
+        model.put("problemCount", catalog.problems().size());
+        model.put("resume", resumable(ctx).orElse(null));
+        model.put("fmt", Format.INSTANCE);
+        ctx.render("attempt/home.html", model);
+    }
+
+    void startPage(Context ctx) {
+        renderStart(ctx, "", "", HttpStatus.OK);
+    }
+
+    void start(Context ctx) {
+        String name = Optional.ofNullable(ctx.formParam("name")).orElse("");
+        try {
+            String id = attempts.start(ctx.pathParam("quiz"), name);
+            ctx.res().addHeader("Set-Cookie", RESUME_COOKIE + "=" + id + "; Path=/; HttpOnly; SameSite=Lax");
+            ctx.redirect("/attempts/" + id + "/q/1", HttpStatus.SEE_OTHER);
+        } catch (SkillmarkException.InvalidInput e) {
+            renderStart(ctx, name, e.getMessage(), HttpStatus.BAD_REQUEST);
+        }
+    }
+
+    private void renderStart(Context ctx, String name, String nameError, HttpStatus status) {
+        String quizId = ctx.pathParam("quiz");
+        var offer = content.current().offer(quizId)
+                .orElseThrow(() -> new SkillmarkException.NotFound("There is no quiz called '" + quizId + "'."));
+        Map<String, Object> model = new HashMap<>();
+        model.put("offer", offer);
+        model.put("quiz", offer.quiz());
+        model.put("name", name);
+        model.put("nameError", nameError);
+        model.put("grace", attempts.grace().toSeconds());
+        model.put("fmt", Format.INSTANCE);
+        ctx.status(status).render("attempt/start.html", model);
+    }
+
+    private Optional<AttemptRow> resumable(Context ctx) {
+        String id = ctx.cookie(RESUME_COOKIE);
+        if (id == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(attempts.attempt(id)).filter(AttemptRow::inProgress);
+        } catch (SkillmarkException.NotFound e) {
+            return Optional.empty();
+        }
+    }
+}

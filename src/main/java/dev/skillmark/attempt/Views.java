@@ -1,0 +1,85 @@
+package dev.skillmark.attempt;
+
+import dev.skillmark.quiz.Grade;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** What the candidate's pages show, assembled by {@link Attempts}; none of it reveals keys before review. */
+public final class Views {
+
+    private Views() {
+    }
+
+    /** One entry of the navigation panel. */
+    public record NavItem(int slot, boolean answered, boolean flagged, boolean current) {
+        public String state() {
+            return answered ? "answered" : "unanswered";
+        }
+    }
+
+    /** An option as shown while answering: its position and HTML, never whether it is right. */
+    public record ShownOption(int position, String html, boolean selected) {
+    }
+
+    /** Practice-mode feedback, shown once the candidate has checked a question. */
+    public record Feedback(Grade.Outcome outcome, double points, List<Integer> correctPositions, String key,
+                           String explanationHtml) {
+    }
+
+    public record QuestionPage(
+            AttemptRow attempt,
+            SlotRow question,
+            int total,
+            List<ShownOption> options,
+            AnswerRow answer,
+            List<NavItem> nav,
+            Optional<Duration> remaining,
+            Optional<Feedback> feedback) {
+
+        public boolean first() {
+            return question.slot() == 1;
+        }
+
+        public boolean last() {
+            return question.slot() == total;
+        }
+
+        public String textResponse() {
+            return question.choice() ? "" : answer.response();
+        }
+    }
+
+    public record SubmitSummary(AttemptRow attempt, int total, List<Integer> unanswered, List<Integer> flagged,
+                                Optional<Duration> remaining) {
+    }
+
+    public record AreaScore(String area, double score, double max, int questions) {
+        public int percent() {
+            return max == 0 ? 0 : (int) Math.round(100 * score / max);
+        }
+    }
+
+    /** A question in review: the snapshot, the candidate's response and how it was graded. */
+    public record ReviewItem(SlotRow question, List<ReviewOption> options, String response, String outcome,
+                             Double points) {
+        public boolean pending() {
+            return "PENDING".equals(outcome);
+        }
+    }
+
+    public record ReviewOption(String html, boolean correct, boolean chosen) {
+    }
+
+    public record Result(
+            AttemptRow attempt,
+            double score,
+            double max,
+            int percent,
+            Optional<Boolean> passed,
+            Duration timeTaken,
+            List<AreaScore> areas,
+            boolean showAnswers,
+            List<ReviewItem> review) {
+    }
+}

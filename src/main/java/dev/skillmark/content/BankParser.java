@@ -1,0 +1,368 @@
+package dev.skillmark.content;
+
+import dev.skillmark.quiz.Answer;
+import dev.skillmark.quiz.Bank;
+import dev.skillmark.quiz.Difficulty;
+import dev.skillmark.quiz.Grading;
+import dev.skillmark.quiz.Option;
+import dev.skillmark.quiz.Question;
+import dev.skillmark.quiz.Source;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads one bank file: front matter, then a {@code ##} heading per question. */
+final class BankParser {
+
+    private static final Pattern HEADING = Pattern.compile("^##\\s+(.*?)\\s*(?:\\{([^{}]*)\\})?\\s*$");
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    private static final Pattern TASK = Pattern.compile("^ {0,3}[-*+]\\s+\\[([ xX])\\]\\s+(.*)$");
+    private static final Pattern ANSWER = Pattern.compile("^Answer:\\s*(.*)$");
+    private static final Pattern RUBRIC = Pattern.compile("^Rubric:\\s*$");
+    private static final Pattern LIST_ITEM = Pattern.compile("^ {0,3}[-*+]\\s+.*$");
+    private static final String NUM = "[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)";
+    private static final Pattern TOLERANCE = Pattern.compile("^(" + NUM + ")\\s*(?:±|\\+-|\\+/-)\\s*(" + NUM + ")$");
+    private static final Pattern RANGE = Pattern.compile("^(" + NUM + ")\\s*\\.\\.\\s*(" + NUM + ")$");
+    private static final Pattern EXACT = Pattern.compile("^(" + NUM + ")$");
+    private static final Set<String> ATTRIBUTES = Set.of("type", "difficulty", "points", "tags", "verify");
+
+    private final Markdown markdown;
+
+    BankParser(Markdown markdown) {
+        this.markdown = markdown;
+    }
+
+    /** A bank when the file has no problems; the problems found either way. */
+    Optional<Bank> parse(String file, String bankId, String text, List<Problem> problems) {
+        int before = problems.size();
+        var lines = Lines.of(text);
+        if (text.isBlank()) {
+            problems.add(new Problem(file, 1, "the file is empty"));
+            return Optional.empty();
+        }
+        var front = FrontMatter.read(file, lines, Set.of("title", "summary"), problems);
+        if (front.isEmpty()) {
+            return Optional.empty();
+        }
+        var fm = front.get();
+        var title = fm.text("title");
+        if (title.isEmpty()) {
+            problems.add(new Problem(file, 2, "front matter has no 'title'"));
+        }
+        var questions = new ArrayList<Question>();
+        var blocks = Lines.splitAtHeadings(fm.bodyLines, fm.bodyStartLine);
+        if (blocks.isEmpty()) {
+            problems.add(new Problem(file, fm.bodyStartLine, "the bank has no questions: a question starts with a '## ' heading"));
+        }
+        for (var block : blocks) {
+            parseQuestion(file, bankId, block, problems).ifPresent(questions::add);
+        }
+        if (problems.size() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new Bank(bankId, title.orElseThrow(), fm.text("summary").orElse(""),
+                new Source(file, 1), questions));
+    }
+
+    private Optional<Question> parseQuestion(String file, String bankId, Lines.Block block, List<Problem> problems) {
+        int before = problems.size();
+        Matcher heading = HEADING.matcher(block.lines().get(0));
+        if (!heading.matches()) {
+            problems.add(new Problem(file, block.firstLine(), "cannot read this heading"));
+            return Optional.empty();
+        }
+        var attrs = Attributes.read(file, block.firstLine(), heading.group(2), problems);
+        String prompt = heading.group(1).strip();
+        if (prompt.isEmpty()) {
+            problems.add(new Problem(file, block.firstLine(), "the question has no prompt before {#id}"));
+        }
+        var parts = Parts.split(file, block, problems);
+
+        Answer answer = buildAnswer(file, block.firstLine(), attrs, parts, problems);
+        if (problems.size() > before || answer == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Question(attrs.id, bankId, new Source(file, block.firstLine()), attrs.difficulty,
+                attrs.points, attrs.tags, markdown.renderInline(prompt), markdown.render(parts.body()),
+                parts.explanation().isBlank() ? "" : markdown.render(parts.explanation()), answer,
+                Hashes.sha256(String.join("\n", block.lines())), attrs.verifyOutput));
+    }
+
+    private Answer buildAnswer(String file, int line, Attributes attrs, Parts parts, List<Problem> problems) {
+        String type = attrs.type.orElseGet(() -> inferType(parts));
+        if (type == null) {
+            problems.add(new Problem(file, line, "the question has no options (- [ ] / - [x]), no 'Answer:' line "
+                    + "and is not type=essay"));
+            return null;
+        }
+        boolean choice = type.equals("single") || type.equals("multiple");
+        if (!choice && !parts.options().isEmpty()) {
+            problems.add(new Problem(file, parts.options().get(0).line(), "a " + type + " question cannot have options"));
+        }
+        if (!type.equals("short") && !type.equals("numeric") && parts.answerLine().isPresent()) {
+            problems.add(new Problem(file, parts.answerLine().get().line(), "a " + type + " question cannot have an 'Answer:' line"));
+        }
+        if (!type.equals("essay") && parts.rubric().isPresent()) {
+            problems.add(new Problem(file, parts.rubric().get().line(), "only essay questions have a rubric"));
+        }
+        switch (type) {
+            case "single", "multiple" -> {
+                return choiceAnswer(file, line, type.equals("multiple"), attrs.type.isPresent(), parts, problems);
+            }
+            case "short" -> {
+                return shortAnswer(file, line, parts, problems);
+            }
+            case "numeric" -> {
+                return numericAnswer(file, line, parts, problems);
+            }
+            default -> {
+                String rubric = parts.rubric().map(r -> markdown.render(r.text())).orElse("");
+                return new Answer.Essay(rubric);
+            }
+        }
+    }
+
+    private static String inferType(Parts parts) {
+        if (!parts.options().isEmpty()) {
+            return parts.options().stream().filter(Parts.OptionLine::correct).count() > 1 ? "multiple" : "single";
+        }
+        if (parts.answerLine().isPresent()) {
+            String key = parts.answerLine().get().text().strip();
+            return EXACT.matcher(key).matches() || TOLERANCE.matcher(key).matches() || RANGE.matcher(key).matches()
+                    ? "numeric" : "short";
+        }
+        return null;
+    }
+
+    private Answer choiceAnswer(String file, int line, boolean multiple, boolean explicitType, Parts parts,
+                                List<Problem> problems) {
+        var options = parts.options();
+        long correct = options.stream().filter(Parts.OptionLine::correct).count();
+        if (options.size() < 2) {
+            problems.add(new Problem(file, line, "a choice question needs at least two options, found " + options.size()));
+        } else if (correct == 0) {
+            problems.add(new Problem(file, options.get(0).line(), "no option is marked correct: mark one with - [x]"));
+        } else if (!multiple && correct > 1) {
+            problems.add(new Problem(file, options.get(0).line(), (explicitType ? "a single-choice" : "this")
+                    + " question has " + correct + " correct options; a single-choice question has exactly one "
+                    + "(write type=multiple for checkboxes)"));
+        }
+        var rendered = options.stream().map(o -> new Option(markdown.renderInline(o.text()), o.correct())).toList();
+        return new Answer.Choice(rendered, multiple);
+    }
+
+    private static Answer shortAnswer(String file, int line, Parts parts, List<Problem> problems) {
+        if (parts.answerLine().isEmpty()) {
+            problems.add(new Problem(file, line, "a short-answer question needs an 'Answer:' line"));
+            return null;
+        }
+        var answerLine = parts.answerLine().get();
+        var keys = Arrays.stream(answerLine.text().split(" \\| ")).map(String::strip).filter(k -> !k.isEmpty()).toList();
+        if (keys.isEmpty()) {
+            problems.add(new Problem(file, answerLine.line(), "'Answer:' has no key"));
+        }
+        keys.forEach(k -> Grading.keyProblem(k).ifPresent(p -> problems.add(new Problem(file, answerLine.line(), p))));
+        return new Answer.ShortText(keys);
+    }
+
+    private static Answer numericAnswer(String file, int line, Parts parts, List<Problem> problems) {
+        if (parts.answerLine().isEmpty()) {
+            problems.add(new Problem(file, line, "a numeric question needs an 'Answer:' line"));
+            return null;
+        }
+        var answerLine = parts.answerLine().get();
+        String key = answerLine.text().strip();
+        Matcher m;
+        if ((m = EXACT.matcher(key)).matches()) {
+            double v = Double.parseDouble(m.group(1));
+            return new Answer.Numeric(v, v, key);
+        }
+        if ((m = TOLERANCE.matcher(key)).matches()) {
+            double v = Double.parseDouble(m.group(1));
+            double tolerance = Double.parseDouble(m.group(2));
+            if (tolerance < 0) {
+                problems.add(new Problem(file, answerLine.line(), "the tolerance cannot be negative"));
+            }
+            return new Answer.Numeric(v - tolerance, v + tolerance, key);
+        }
+        if ((m = RANGE.matcher(key)).matches()) {
+            double min = Double.parseDouble(m.group(1));
+            double max = Double.parseDouble(m.group(2));
+            if (min > max) {
+                problems.add(new Problem(file, answerLine.line(), "the range " + key + " is empty: write the smaller number first"));
+            }
+            return new Answer.Numeric(min, max, key);
+        }
+        problems.add(new Problem(file, answerLine.line(), "a numeric answer must be a number, 'number ± tolerance' "
+                + "or 'min..max', not '" + key + "'"));
+        return null;
+    }
+
+    /** The {@code {#id key=value}} part of a heading. */
+    private static final class Attributes {
+        String id = "";
+        Optional<String> type = Optional.empty();
+        Difficulty difficulty = Difficulty.MEDIUM;
+        int points = 1;
+        List<String> tags = List.of();
+        boolean verifyOutput;
+
+        static Attributes read(String file, int line, String raw, List<Problem> problems) {
+            var a = new Attributes();
+            if (raw == null || raw.isBlank()) {
+                problems.add(new Problem(file, line, "the heading has no {#id ...}: every question needs a stable id"));
+                return a;
+            }
+            for (String token : raw.strip().split("\\s+")) {
+                if (token.startsWith("#")) {
+                    a.id = token.substring(1);
+                    if (!ID.matcher(a.id).matches()) {
+                        problems.add(new Problem(file, line, "invalid id '" + a.id
+                                + "': use lower-case letters, digits and '-'"));
+                    }
+                    continue;
+                }
+                int eq = token.indexOf('=');
+                if (eq <= 0) {
+                    problems.add(new Problem(file, line, "cannot read attribute '" + token + "': write key=value"));
+                    continue;
+                }
+                a.set(file, line, token.substring(0, eq), token.substring(eq + 1), problems);
+            }
+            if (a.id.isEmpty()) {
+                problems.add(new Problem(file, line, "the heading has no #id in {...}"));
+            }
+            return a;
+        }
+
+        private void set(String file, int line, String key, String value, List<Problem> problems) {
+            switch (key) {
+                case "type" -> {
+                    if (Answer.TYPES.contains(value)) {
+                        type = Optional.of(value);
+                    } else {
+                        problems.add(new Problem(file, line, "unknown type '" + value
+                                + "' (known: single, multiple, short, numeric, essay)"));
+                    }
+                }
+                case "difficulty" -> Difficulty.parse(value).ifPresentOrElse(d -> difficulty = d,
+                        () -> problems.add(new Problem(file, line, "unknown difficulty '" + value
+                                + "' (known: easy, medium, hard)")));
+                case "points" -> {
+                    try {
+                        points = Integer.parseInt(value);
+                        if (points < 1) {
+                            throw new NumberFormatException();
+                        }
+                    } catch (NumberFormatException e) {
+                        problems.add(new Problem(file, line, "points must be a positive whole number, not '" + value + "'"));
+                    }
+                }
+                case "tags" -> tags = Arrays.stream(value.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
+                case "verify" -> {
+                    if (value.equals("output")) {
+                        verifyOutput = true;
+                    } else {
+                        problems.add(new Problem(file, line, "unknown verify '" + value + "' (known: output)"));
+                    }
+                }
+                default -> problems.add(new Problem(file, line, "unknown attribute '" + key + "' (known: "
+                        + String.join(", ", ATTRIBUTES.stream().sorted().toList()) + ")"));
+            }
+        }
+    }
+
+    /** A question block split into body, options, answer line, rubric and explanation. */
+    record Parts(String body, List<OptionLine> options, Optional<TextAt> answerLine, Optional<TextAt> rubric,
+                 String explanation) {
+
+        record OptionLine(String text, boolean correct, int line) {
+        }
+
+        record TextAt(String text, int line) {
+        }
+
+        static Parts split(String file, Lines.Block block, List<Problem> problems) {
+            var lines = block.lines().subList(1, block.lines().size());
+            var fenced = Lines.fenceMask(lines);
+            int answerStart = -1;
+            for (int i = 0; i < lines.size(); i++) {
+                String l = lines.get(i);
+                if (!fenced[i] && (TASK.matcher(l).matches() || ANSWER.matcher(l).matches() || RUBRIC.matcher(l).matches())) {
+                    answerStart = i;
+                    break;
+                }
+            }
+            if (answerStart < 0) {
+                // no answer part (an essay without rubric): a trailing block quote is the explanation
+                int end = lines.size();
+                while (end > 0 && lines.get(end - 1).isBlank()) {
+                    end--;
+                }
+                int start = end;
+                while (start > 0 && !fenced[start - 1] && lines.get(start - 1).startsWith(">")) {
+                    start--;
+                }
+                return new Parts(String.join("\n", lines.subList(0, start)), List.of(), Optional.empty(),
+                        Optional.empty(), unquote(lines.subList(start, end)));
+            }
+            var options = new ArrayList<OptionLine>();
+            TextAt answer = null;
+            int rubricLine = -1;
+            var rubric = new ArrayList<String>();
+            var explanation = new ArrayList<String>();
+            String section = "";
+            for (int i = answerStart; i < lines.size(); i++) {
+                String l = lines.get(i);
+                int lineNo = block.firstLine() + 1 + i;
+                Matcher m;
+                if (l.isBlank()) {
+                    if (section.equals("rubric")) {
+                        rubric.add("");
+                    }
+                    continue;
+                }
+                if (!explanation.isEmpty() || (l.startsWith(">") && !section.equals("explanation"))) {
+                    if (!l.startsWith(">")) {
+                        problems.add(new Problem(file, lineNo, "unexpected text after the explanation: "
+                                + "the explanation block quote ends the question"));
+                        break;
+                    }
+                    section = "explanation";
+                    explanation.add(l);
+                } else if ((m = TASK.matcher(l)).matches()) {
+                    section = "options";
+                    options.add(new OptionLine(m.group(2).strip(), !m.group(1).isBlank(), lineNo));
+                } else if ((m = ANSWER.matcher(l)).matches()) {
+                    if (answer != null) {
+                        problems.add(new Problem(file, lineNo, "a second 'Answer:' line: put all keys on one line, separated by ' | '"));
+                    }
+                    section = "answer";
+                    answer = new TextAt(m.group(1), lineNo);
+                } else if (RUBRIC.matcher(l).matches()) {
+                    section = "rubric";
+                    rubricLine = lineNo;
+                } else if (section.equals("rubric") && (LIST_ITEM.matcher(l).matches() || l.startsWith("  "))) {
+                    rubric.add(l);
+                } else if (section.equals("options") && l.startsWith("  ") && !options.isEmpty()) {
+                    var last = options.remove(options.size() - 1);
+                    options.add(new OptionLine(last.text() + "\n" + l.strip(), last.correct(), last.line()));
+                } else {
+                    problems.add(new Problem(file, lineNo, "unexpected text in the answer part: after the options or "
+                            + "'Answer:' only a block quote (the explanation) may follow"));
+                }
+            }
+            return new Parts(String.join("\n", lines.subList(0, answerStart)), options, Optional.ofNullable(answer),
+                    rubricLine < 0 ? Optional.empty() : Optional.of(new TextAt(String.join("\n", rubric).strip(), rubricLine)),
+                    unquote(explanation));
+        }
+
+        private static String unquote(List<String> quoted) {
+            return String.join("\n", quoted.stream().map(l -> l.replaceFirst("^> ?", "")).toList()).strip();
+        }
+    }
+}

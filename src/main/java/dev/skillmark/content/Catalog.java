@@ -1,0 +1,97 @@
+package dev.skillmark.content;
+
+import dev.skillmark.quiz.Bank;
+import dev.skillmark.quiz.Draw;
+import dev.skillmark.quiz.DrawRule;
+import dev.skillmark.quiz.Question;
+import dev.skillmark.quiz.Quiz;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One consistent, immutable load of {@code content/}: only the banks and quizzes that loaded
+ * cleanly, plus every problem found. Swapped whole, never edited in place.
+ */
+public final class Catalog {
+
+    /** What the home page shows about a quiz, computed once per load. */
+    public record Offer(Quiz quiz, List<String> areas, int questionCount, boolean practiceOfBank) {
+    }
+
+    private final Map<String, Bank> banks;
+    private final Map<String, Quiz> quizzes;
+    private final Map<String, Question> questions;
+    private final Map<String, Offer> offers;
+    private final List<Problem> problems;
+    private final String version;
+
+    Catalog(Map<String, Bank> banks, Map<String, Quiz> quizzes, List<Problem> problems, String version) {
+        this.banks = Map.copyOf(banks);
+        var byId = new LinkedHashMap<String, Question>();
+        banks.values().forEach(b -> b.questions().forEach(q -> byId.put(q.id(), q)));
+        this.questions = Map.copyOf(byId);
+        this.quizzes = Map.copyOf(quizzes);
+        var offers = new LinkedHashMap<String, Offer>();
+        quizzes.values().forEach(q -> offers.put(q.id(), offerFor(q)));
+        this.offers = offers;
+        this.problems = problems.stream().sorted().toList();
+        this.version = version;
+    }
+
+    public Optional<Bank> bank(String id) {
+        return Optional.ofNullable(banks.get(id));
+    }
+
+    public Optional<Quiz> quiz(String id) {
+        return Optional.ofNullable(quizzes.get(id));
+    }
+
+    public Optional<Question> question(String id) {
+        return Optional.ofNullable(questions.get(id));
+    }
+
+    public List<Bank> banks() {
+        return banks.values().stream().sorted((a, b) -> a.title().compareToIgnoreCase(b.title())).toList();
+    }
+
+    public List<Offer> offers() {
+        return offers.values().stream()
+                .sorted((a, b) -> a.practiceOfBank() != b.practiceOfBank() ? (a.practiceOfBank() ? 1 : -1)
+                        : a.quiz().title().compareToIgnoreCase(b.quiz().title()))
+                .toList();
+    }
+
+    public Optional<Offer> offer(String quizId) {
+        return Optional.ofNullable(offers.get(quizId));
+    }
+
+    public List<Problem> problems() {
+        return problems;
+    }
+
+    /** A short hash of everything that loaded, recorded on attempts. */
+    public String version() {
+        return version;
+    }
+
+    public List<Draw.Drawn> draw(Quiz quiz, long seed) {
+        return Draw.draw(quiz, banks::get, questions::get, seed);
+    }
+
+    private Offer offerFor(Quiz quiz) {
+        var areas = new LinkedHashSet<String>();
+        for (DrawRule rule : quiz.rules()) {
+            if (rule instanceof DrawRule.FromBank fromBank) {
+                areas.add(banks.get(fromBank.bankId()).title());
+            } else if (rule instanceof DrawRule.Fixed fixed) {
+                fixed.ids().forEach(id -> areas.add(banks.get(questions.get(id).bankId()).title()));
+            }
+        }
+        boolean practice = quiz.id().startsWith(ContentLoader.PRACTICE_PREFIX) && quiz.source().file().startsWith("skills/");
+        return new Offer(quiz, new ArrayList<>(areas), draw(quiz, 0).size(), practice);
+    }
+}

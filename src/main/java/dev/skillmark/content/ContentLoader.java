@@ -1,0 +1,190 @@
+package dev.skillmark.content;
+
+import dev.skillmark.quiz.Bank;
+import dev.skillmark.quiz.DrawRule;
+import dev.skillmark.quiz.Question;
+import dev.skillmark.quiz.Quiz;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Loads {@code content/}: every bank and quiz, validated together (ids are unique across files,
+ * quizzes must name existing banks and questions). A bad file is reported and left out; the rest loads.
+ */
+public final class ContentLoader {
+
+    static final String PRACTICE_PREFIX = "practice-";
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
+
+    private final Markdown markdown;
+    private final BankParser bankParser;
+    private final QuizParser quizParser;
+
+    public ContentLoader(Markdown markdown) {
+        this.markdown = markdown;
+        this.bankParser = new BankParser(markdown);
+        this.quizParser = new QuizParser(markdown);
+    }
+
+    public Catalog load(Path contentDir) {
+        var problems = new ArrayList<Problem>();
+        if (!Files.isDirectory(contentDir)) {
+            problems.add(new Problem(contentDir.toString(), 1, "the content folder does not exist"));
+            return new Catalog(Map.of(), Map.of(), problems, Hashes.sha256("").substring(0, 12));
+        }
+        var allBankNames = new ArrayList<String>();
+        var banks = loadBanks(contentDir, problems, allBankNames);
+        var quizzes = new LinkedHashMap<String, Quiz>();
+        for (Path path : markdownFiles(contentDir.resolve("quizzes"))) {
+            String file = "quizzes/" + path.getFileName();
+            var id = nameOf(file, path, problems);
+            var text = read(file, path, problems);
+            if (id.isEmpty() || text.isEmpty()) {
+                continue;
+            }
+            var fileProblems = new ArrayList<Problem>();
+            quizParser.parse(file, id.get(), text.get(), fileProblems)
+                    .filter(q -> checkRules(q, banks, allBankNames, fileProblems))
+                    .ifPresent(q -> quizzes.put(q.id(), q));
+            if (id.get().startsWith(PRACTICE_PREFIX)) {
+                fileProblems.add(new Problem(file, 1, "quiz names starting with '" + PRACTICE_PREFIX
+                        + "' are kept for the practice quiz of each bank: rename the file"));
+                quizzes.remove(id.get());
+            }
+            problems.addAll(fileProblems);
+        }
+        for (Bank bank : banks.values()) {
+            quizzes.put(PRACTICE_PREFIX + bank.id(), practiceQuiz(bank));
+        }
+        var hashes = new StringBuilder();
+        banks.values().forEach(b -> b.questions().forEach(q -> hashes.append(q.contentHash())));
+        quizzes.values().forEach(q -> hashes.append(q.toString().hashCode()));
+        return new Catalog(banks, quizzes, problems, Hashes.sha256(hashes.toString()).substring(0, 12));
+    }
+
+    private Map<String, Bank> loadBanks(Path contentDir, List<Problem> problems, List<String> allBankNames) {
+        var banks = new LinkedHashMap<String, Bank>();
+        var firstUse = new HashMap<String, Question>();
+        for (Path path : markdownFiles(contentDir.resolve("skills"))) {
+            String file = "skills/" + path.getFileName();
+            var id = nameOf(file, path, problems);
+            id.ifPresent(allBankNames::add);
+            var text = read(file, path, problems);
+            if (id.isEmpty() || text.isEmpty()) {
+                continue;
+            }
+            var fileProblems = new ArrayList<Problem>();
+            var bank = bankParser.parse(file, id.get(), text.get(), fileProblems);
+            // ids are checked across files even when this file has other problems
+            for (Question q : bank.map(Bank::questions).orElse(List.of())) {
+                var first = firstUse.putIfAbsent(q.id(), q);
+                if (first != null) {
+                    fileProblems.add(new Problem(file, q.source().line(), "duplicate question id '" + q.id()
+                            + "', first used at " + first.source()));
+                }
+            }
+            problems.addAll(fileProblems);
+            if (fileProblems.isEmpty()) {
+                bank.ifPresent(b -> banks.put(b.id(), b));
+            }
+        }
+        return banks;
+    }
+
+    private static boolean checkRules(Quiz quiz, Map<String, Bank> banks, List<String> allBankNames, List<Problem> problems) {
+        String file = quiz.source().file();
+        int before = problems.size();
+        var questions = new HashMap<String, Question>();
+        banks.values().forEach(b -> b.questions().forEach(q -> questions.put(q.id(), q)));
+        var reserved = quiz.rules().stream().filter(r -> r instanceof DrawRule.Fixed)
+                .flatMap(r -> ((DrawRule.Fixed) r).ids().stream()).collect(java.util.stream.Collectors.toSet());
+        int total = 0;
+        for (DrawRule rule : quiz.rules()) {
+            int line = rule.source().line();
+            if (rule instanceof DrawRule.FromBank fromBank) {
+                var bank = banks.get(fromBank.bankId());
+                if (bank == null) {
+                    problems.add(new Problem(file, line, allBankNames.contains(fromBank.bankId())
+                            ? "bank '" + fromBank.bankId() + "' has problems, so this quiz is left out until they are fixed"
+                            : "no bank named '" + fromBank.bankId() + "' (banks are the file names in skills/)"));
+                    continue;
+                }
+                long matching = bank.questions().stream().filter(fromBank::matches)
+                        .filter(q -> !reserved.contains(q.id())).count();
+                int wanted = fromBank.count().orElse((int) matching);
+                if (matching == 0 || wanted > matching) {
+                    problems.add(new Problem(file, line, "the rule asks for " + wanted + " question(s) from '"
+                            + bank.id() + "' but only " + matching + " match"));
+                }
+                total += wanted;
+            } else if (rule instanceof DrawRule.Fixed fixed) {
+                for (String id : fixed.ids()) {
+                    if (!questions.containsKey(id)) {
+                        problems.add(new Problem(file, line, "no question with id '" + id + "' in a bank that loaded cleanly"));
+                    }
+                }
+                total += fixed.ids().size();
+            }
+        }
+        if (quiz.rules().isEmpty() || total == 0) {
+            problems.add(new Problem(file, 1, "the quiz draws no questions"));
+        }
+        return problems.size() == before;
+    }
+
+    private Quiz practiceQuiz(Bank bank) {
+        String instructions = markdown.render("Practice at your own pace: there is no time limit, and after each "
+                + "question you see whether you were right and why. Practice attempts are not shared with anyone.");
+        return new Quiz(PRACTICE_PREFIX + bank.id(), bank.title(), bank.summary(), instructions, Optional.empty(), 60,
+                Quiz.Mode.PRACTICE, Quiz.Review.ANSWERS, true, true,
+                List.of(new DrawRule.FromBank(bank.id(), OptionalInt.empty(), Set.of(), Set.of(), bank.source())),
+                bank.source());
+    }
+
+    private static Optional<String> nameOf(String file, Path path, List<Problem> problems) {
+        String name = path.getFileName().toString().replaceFirst("\\.md$", "");
+        if (!NAME.matcher(name).matches()) {
+            problems.add(new Problem(file, 1, "file name '" + name + "' must be lower-case letters, digits and '-'"));
+            return Optional.empty();
+        }
+        return Optional.of(name);
+    }
+
+    private static Optional<String> read(String file, Path path, List<Problem> problems) {
+        try {
+            var decoder = StandardCharsets.UTF_8.newDecoder();
+            return Optional.of(decoder.decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(path))).toString());
+        } catch (CharacterCodingException e) {
+            problems.add(new Problem(file, 1, "the file is not valid UTF-8"));
+        } catch (IOException e) {
+            problems.add(new Problem(file, 1, "cannot read the file: " + e.getMessage()));
+        }
+        return Optional.empty();
+    }
+
+    private static List<Path> markdownFiles(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".md") && Files.isRegularFile(p))
+                    .filter(p -> !p.getFileName().toString().equalsIgnoreCase("README.md"))
+                    .sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+}

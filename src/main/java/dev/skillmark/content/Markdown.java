@@ -1,0 +1,80 @@
+package dev.skillmark.content;
+
+import com.vladsch.flexmark.ast.AutoLink;
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.ImageRef;
+import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.LinkRef;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.html.AttributeProvider;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.html.IndependentAttributeProviderFactory;
+import com.vladsch.flexmark.html.renderer.AttributablePart;
+import com.vladsch.flexmark.html.renderer.LinkResolverContext;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.html.MutableAttributes;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Markdown to HTML for trainers' text. Raw HTML is escaped, never passed through, and links
+ * with script-capable schemes are neutralised. The attributes extension is deliberately off:
+ * it would eat {@code {...}} from prose, and question ids are read from the heading line instead.
+ */
+public final class Markdown {
+
+    private final Parser parser;
+    private final HtmlRenderer renderer;
+
+    public Markdown() {
+        var options = new MutableDataSet();
+        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create()));
+        options.set(HtmlRenderer.ESCAPE_HTML, true);
+        options.set(HtmlRenderer.SOFT_BREAK, "\n");
+        options.set(HtmlRenderer.FENCED_CODE_LANGUAGE_CLASS_PREFIX, "language-");
+        parser = Parser.builder(options).build();
+        renderer = HtmlRenderer.builder(options).attributeProviderFactory(new SafeLinks()).build();
+    }
+
+    /** Renders block markdown (paragraphs, lists, code blocks, tables). */
+    public String render(String markdown) {
+        return renderer.render(parser.parse(markdown));
+    }
+
+    /** Renders one paragraph's worth of markdown without the surrounding {@code <p>}. */
+    public String renderInline(String markdown) {
+        String html = render(markdown).strip();
+        if (html.startsWith("<p>") && html.endsWith("</p>") && html.indexOf("<p>", 3) < 0) {
+            return html.substring(3, html.length() - 4);
+        }
+        return html;
+    }
+
+    static boolean isSafeUrl(String url) {
+        String compact = url.replaceAll("[\\s\\p{Cntrl}]", "").toLowerCase(Locale.ROOT);
+        return !(compact.startsWith("javascript:") || compact.startsWith("data:") || compact.startsWith("vbscript:"));
+    }
+
+    private static final class SafeLinks extends IndependentAttributeProviderFactory {
+        @Override
+        public AttributeProvider apply(LinkResolverContext context) {
+            return (Node node, AttributablePart part, MutableAttributes attributes) -> {
+                if (node instanceof Link || node instanceof LinkRef || node instanceof AutoLink) {
+                    neutralise(attributes, "href");
+                    attributes.replaceValue("rel", "nofollow noopener noreferrer");
+                } else if (node instanceof Image || node instanceof ImageRef) {
+                    neutralise(attributes, "src");
+                }
+            };
+        }
+
+        private static void neutralise(MutableAttributes attributes, String name) {
+            var value = attributes.getValue(name);
+            if (value != null && !isSafeUrl(value)) {
+                attributes.replaceValue(name, "#");
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.skillmark.quiz;
+
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/** How a quiz picks questions: some from a bank, optionally filtered, or fixed ids from any bank. */
+public sealed interface DrawRule {
+
+    Source source();
+
+    record FromBank(String bankId, OptionalInt count, Set<Difficulty> difficulties, Set<String> tags, Source source)
+            implements DrawRule {
+        public FromBank {
+            difficulties = Set.copyOf(difficulties);
+            tags = Set.copyOf(tags);
+        }
+
+        public boolean matches(Question q) {
+            return (difficulties.isEmpty() || difficulties.contains(q.difficulty()))
+                    && (tags.isEmpty() || q.tags().stream().anyMatch(tags::contains));
+        }
+    }
+
+    record Fixed(List<String> ids, Source source) implements DrawRule {
+        public Fixed {
+            ids = List.copyOf(ids);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.skillmark.quiz;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** Grading is a pure function of the question's answer part and the candidate's response. */
+public final class Grading {
+
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final Pattern REGEX_KEY = Pattern.compile("/(.+)/(i?)");
+
+    private Grading() {
+    }
+
+    public static Grade grade(Answer answer, Response response) {
+        if (response.isEmpty()) {
+            return answer instanceof Answer.Essay ? Grade.UNANSWERED : Grade.UNANSWERED;
+        }
+        if (answer instanceof Answer.Choice choice && response instanceof Response.Choices picked) {
+            return gradeChoice(choice, picked);
+        }
+        if (response instanceof Response.Text text) {
+            if (answer instanceof Answer.ShortText shortText) {
+                return shortText.keys().stream().anyMatch(key -> matchesKey(key, text.text()))
+                        ? Grade.of(1) : Grade.of(0);
+            }
+            if (answer instanceof Answer.Numeric numeric) {
+                return parseNumber(text.text())
+                        .map(v -> withinRange(v, numeric) ? Grade.of(1) : Grade.of(0))
+                        .orElse(Grade.of(0));
+            }
+            if (answer instanceof Answer.Essay) {
+                return Grade.PENDING;
+            }
+        }
+        throw new IllegalArgumentException("a " + answer.typeName() + " question cannot take " + response);
+    }
+
+    /** A right tick earns 1/c, a wrong tick costs 1/c (c = number of correct options), never below zero. */
+    private static Grade gradeChoice(Answer.Choice choice, Response.Choices picked) {
+        var options = choice.options();
+        long correct = choice.correctCount();
+        if (!choice.multiple()) {
+            boolean right = picked.positions().size() == 1
+                    && options.get(picked.positions().iterator().next()).correct();
+            return Grade.of(right ? 1 : 0);
+        }
+        double sum = 0;
+        for (int position : picked.positions()) {
+            sum += options.get(position).correct() ? 1.0 / correct : -1.0 / correct;
+        }
+        return Grade.of(Math.max(0, Math.min(1, sum)));
+    }
+
+    public static boolean matchesKey(String key, String response) {
+        var regex = REGEX_KEY.matcher(key.trim());
+        if (regex.matches()) {
+            int flags = regex.group(2).isEmpty() ? 0 : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+            return Pattern.compile(regex.group(1), flags).matcher(response.trim()).matches();
+        }
+        return normalise(key).equals(normalise(response));
+    }
+
+    /** Checks a key written as a regular expression; empty when it compiles or is plain text. */
+    public static Optional<String> keyProblem(String key) {
+        var regex = REGEX_KEY.matcher(key.trim());
+        if (!regex.matches()) {
+            return Optional.empty();
+        }
+        try {
+            Pattern.compile(regex.group(1));
+            return Optional.empty();
+        } catch (PatternSyntaxException e) {
+            return Optional.of("invalid regular expression " + key.trim() + ": " + e.getDescription());
+        }
+    }
+
+    public static String normalise(String text) {
+        return text.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<Double> parseNumber(String text) {
+        String t = text.trim();
+        return NUMBER.matcher(t).matches() ? Optional.of(Double.parseDouble(t)) : Optional.empty();
+    }
+
+    private static boolean withinRange(double value, Answer.Numeric numeric) {
+        double slack = 1e-9 * Math.max(1, Math.max(Math.abs(numeric.min()), Math.abs(numeric.max())));
+        return value >= numeric.min() - slack && value <= numeric.max() + slack;
+    }
+}

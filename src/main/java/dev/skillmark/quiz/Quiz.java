@@ -1,0 +1,30 @@
+package dev.skillmark.quiz;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** A quiz: its settings and draw rules. Every bank also yields a practice quiz of its own. */
+public record Quiz(
+        String id,
+        String title,
+        String summary,
+        String instructionsHtml,
+        Optional<Duration> timeLimit,
+        int passMark,
+        Mode mode,
+        Review review,
+        boolean shuffleQuestions,
+        boolean shuffleOptions,
+        List<DrawRule> rules,
+        Source source) {
+
+    public Quiz {
+        rules = List.copyOf(rules);
+    }
+
+    public enum Mode { EXAM, PRACTICE }
+
+    /** What the candidate sees after the attempt is finalised. */
+    public enum Review { SCORE, ANSWERS }
+}

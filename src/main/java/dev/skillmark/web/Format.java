@@ -1,0 +1,47 @@
+package dev.skillmark.web;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/** Formatting helpers for templates, passed in the model as {@code fmt}. */
+public final class Format {
+
+    public static final Format INSTANCE = new Format();
+
+    private Format() {
+    }
+
+    /** "1 h 5 min", "12 min 5 s", "40 s". */
+    public String duration(Duration d) {
+        long s = Math.max(0, d.toSeconds());
+        if (s >= 3600) {
+            return (s / 3600) + " h " + (s % 3600) / 60 + " min";
+        }
+        if (s >= 60) {
+            return (s / 60) + " min" + (s % 60 == 0 ? "" : " " + (s % 60) + " s");
+        }
+        return s + " s";
+    }
+
+    /** "mm:ss", or "h:mm:ss" for an hour or more, as a countdown shows it. */
+    public String clock(Duration d) {
+        long s = Math.max(0, d.toSeconds());
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s % 3600) / 60, s % 60)
+                : String.format(Locale.ROOT, "%02d:%02d", s / 60, s % 60);
+    }
+
+    /** Points without a needless ".0": 3, 2.5, 0.67. */
+    public String points(Double p) {
+        if (p == null) {
+            return "–";
+        }
+        if (Math.abs(p - Math.rint(p)) < 1e-9) {
+            return String.valueOf((long) Math.rint(p));
+        }
+        return String.format(Locale.ROOT, "%.2f", p).replaceAll("0+$", "");
+    }
+
+    public String letter(int position) {
+        return String.valueOf((char) ('A' + position));
+    }
+}

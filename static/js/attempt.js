@@ -1,0 +1,144 @@
+// Progressive enhancement for attempt pages: a live countdown and autosave.
+// Everything here is optional: without JavaScript the forms post and the server keeps time.
+(function () {
+  'use strict';
+
+  var form = document.getElementById('answer-form');
+  var statusBox = document.getElementById('save-status');
+  var seqField = document.getElementById('seq');
+  var csrfField = document.querySelector('input[name=csrf]');
+  var csrf = csrfField ? csrfField.value : '';
+  var autosaveUrl = form ? form.getAttribute('data-autosave') : null;
+
+  var lastSeq = seqField ? parseInt(seqField.value, 10) - 1 : 0;
+  var debounce = null;
+  var retry = null;
+  var dirty = false;
+  var inFlight = null;
+
+  function setStatus(text, isError) {
+    if (!statusBox) { return; }
+    statusBox.textContent = text;
+    statusBox.classList.toggle('error', !!isError);
+  }
+
+  function formBody(seq) {
+    var body = new URLSearchParams();
+    body.append('csrf', csrf);
+    body.append('seq', String(seq));
+    form.querySelectorAll('input[name=choice]:checked').forEach(function (input) {
+      body.append('choice', input.value);
+    });
+    var text = form.querySelector('[name=response]');
+    if (text) { body.append('response', text.value); }
+    return body;
+  }
+
+  function save() {
+    clearTimeout(debounce);
+    clearTimeout(retry);
+    lastSeq += 1;
+    var seq = lastSeq;
+    seqField.value = String(seq + 1);
+    setStatus('Saving…', false);
+    inFlight = fetch(autosaveUrl, {
+      method: 'POST',
+      body: formBody(seq),
+      credentials: 'same-origin',
+      headers: { 'Accept': 'application/json', 'X-CSRF-Token': csrf }
+    }).then(function (response) {
+      if (response.ok) {
+        if (seq === lastSeq) {
+          dirty = false;
+          setStatus('Saved at ' + new Date().toLocaleTimeString(), false);
+        }
+      } else if (response.status === 409) {
+        setStatus('Not saved: a newer answer was saved from another tab or window. Reload this page to see it.', true);
+      } else if (response.status === 410) {
+        setStatus('Not saved: time is up. Answers saved before the deadline count.', true);
+        dirty = false;
+      } else {
+        throw new Error('status ' + response.status);
+      }
+    }).catch(function () {
+      setStatus('Not saved: the connection failed. Your answer is still on this page and will be retried; ' +
+        'you can also press Next to save it.', true);
+      retry = setTimeout(save, 4000);
+    });
+    return inFlight;
+  }
+
+  function changed(delay) {
+    dirty = true;
+    clearTimeout(debounce);
+    setStatus('Changes not saved yet…', false);
+    debounce = setTimeout(save, delay);
+  }
+
+  if (form && autosaveUrl && seqField) {
+    form.addEventListener('change', function (event) {
+      if (event.target.name === 'choice') { changed(0); }
+      if (event.target.name === 'response') { changed(0); }
+    });
+    form.addEventListener('input', function (event) {
+      if (event.target.name === 'response') { changed(800); }
+    });
+    form.addEventListener('submit', function () {
+      // the form carries the same answer with a newer sequence number
+      clearTimeout(debounce);
+      clearTimeout(retry);
+      dirty = false;
+    });
+    window.addEventListener('beforeunload', function (event) {
+      if (dirty) { event.preventDefault(); event.returnValue = ''; }
+    });
+  }
+
+  // The countdown: the server sent the time left; the browser's own clock is never trusted for the deadline.
+  var timer = document.getElementById('timer');
+  if (timer) {
+    var remaining = parseInt(timer.getAttribute('data-remaining-ms'), 10);
+    var end = performance.now() + remaining;
+    var box = timer.parentElement;
+    var announcer = document.getElementById('timer-announcer');
+    var marks = [600, 300, 120, 60, 30, 10];
+    var announced = {};
+    var expired = false;
+
+    var format = function (seconds) {
+      var h = Math.floor(seconds / 3600), m = Math.floor((seconds % 3600) / 60), s = seconds % 60;
+      var mm = (m < 10 ? '0' : '') + m, ss = (s < 10 ? '0' : '') + s;
+      return h > 0 ? h + ':' + mm + ':' + ss : mm + ':' + ss;
+    };
+    var announce = function (text) { if (announcer) { announcer.textContent = text; } };
+    var spoken = function (seconds) {
+      return seconds >= 60 ? (seconds / 60) + (seconds === 60 ? ' minute' : ' minutes') : seconds + ' seconds';
+    };
+
+    var expire = function () {
+      if (expired) { return; }
+      expired = true;
+      announce('Time is up. Submitting your answers.');
+      setStatus('Time is up. Submitting your answers…', false);
+      var submit = function () { document.getElementById('timeout-form').submit(); };
+      var pending = (dirty && autosaveUrl) ? save() : inFlight;
+      if (pending) { pending.then(submit, submit); } else { submit(); }
+    };
+
+    var tick = function () {
+      var left = Math.max(0, end - performance.now());
+      var seconds = Math.ceil(left / 1000);
+      timer.textContent = format(seconds);
+      if (seconds <= 60) { box.classList.add('low'); }
+      marks.forEach(function (mark) {
+        if (seconds <= mark && remaining / 1000 > mark && !announced[mark]) {
+          announced[mark] = true;
+          announce(spoken(mark) + ' left.');
+        }
+      });
+      if (left <= 0) { expire(); return; }
+      setTimeout(tick, Math.min(1000, (left % 1000) || 1000));
+    };
+    tick();
+  }
+})();
