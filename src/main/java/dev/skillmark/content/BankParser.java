@@ -36,9 +36,11 @@ final class BankParser {
         this.markdown = markdown;
     }
 
-    /** A bank when the file has no problems; the problems found either way. */
+    /**
+     * The bank as far as it could be read (its questions are needed to check ids across files even
+     * when the file has problems); it is in service only when the file added no problem.
+     */
     Optional<Bank> parse(String file, String bankId, String text, List<Problem> problems) {
-        int before = problems.size();
         var lines = Lines.of(text);
         if (text.isBlank()) {
             problems.add(new Problem(file, 1, "the file is empty"));
@@ -61,10 +63,7 @@ final class BankParser {
         for (var block : blocks) {
             parseQuestion(file, bankId, block, problems).ifPresent(questions::add);
         }
-        if (problems.size() > before) {
-            return Optional.empty();
-        }
-        return Optional.of(new Bank(bankId, title.orElseThrow(), fm.text("summary").orElse(""),
+        return Optional.of(new Bank(bankId, title.orElse(bankId), fm.text("summary").orElse(""),
                 new Source(file, 1), questions));
     }
 

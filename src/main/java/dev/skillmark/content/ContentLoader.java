@@ -76,8 +76,9 @@ public final class ContentLoader {
     }
 
     private Map<String, Bank> loadBanks(Path contentDir, List<Problem> problems, List<String> allBankNames) {
-        var banks = new LinkedHashMap<String, Bank>();
-        var firstUse = new HashMap<String, Question>();
+        record Parsed(String file, Bank bank, List<Problem> problems) {
+        }
+        var parsed = new ArrayList<Parsed>();
         for (Path path : markdownFiles(contentDir.resolve("skills"))) {
             String file = "skills/" + path.getFileName();
             var id = nameOf(file, path, problems);
@@ -88,17 +89,25 @@ public final class ContentLoader {
             }
             var fileProblems = new ArrayList<Problem>();
             var bank = bankParser.parse(file, id.get(), text.get(), fileProblems);
-            // ids are checked across files even when this file has other problems
-            for (Question q : bank.map(Bank::questions).orElse(List.of())) {
+            parsed.add(new Parsed(file, bank.orElse(null), fileProblems));
+        }
+        // ids are claimed by clean files first, so a broken file's duplicate never takes a good bank down
+        var ordered = new ArrayList<>(parsed.stream().filter(p -> p.problems().isEmpty()).toList());
+        ordered.addAll(parsed.stream().filter(p -> !p.problems().isEmpty()).toList());
+        var firstUse = new HashMap<String, Question>();
+        var banks = new LinkedHashMap<String, Bank>();
+        for (Parsed p : ordered) {
+            var fileProblems = new ArrayList<>(p.problems());
+            for (Question q : p.bank() == null ? List.<Question>of() : p.bank().questions()) {
                 var first = firstUse.putIfAbsent(q.id(), q);
                 if (first != null) {
-                    fileProblems.add(new Problem(file, q.source().line(), "duplicate question id '" + q.id()
+                    fileProblems.add(new Problem(p.file(), q.source().line(), "duplicate question id '" + q.id()
                             + "', first used at " + first.source()));
                 }
             }
             problems.addAll(fileProblems);
-            if (fileProblems.isEmpty()) {
-                bank.ifPresent(b -> banks.put(b.id(), b));
+            if (fileProblems.isEmpty() && p.bank() != null) {
+                banks.put(p.bank().id(), p.bank());
             }
         }
         return banks;

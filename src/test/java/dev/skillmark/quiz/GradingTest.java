@@ -1,0 +1,81 @@
+package dev.skillmark.quiz;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class GradingTest {
+
+    private static final Answer.Choice SINGLE = new Answer.Choice(List.of(
+            new Option("a", false), new Option("b", true), new Option("c", false)), false);
+    // two correct (0, 1) of four: each right tick earns 1/2, each wrong tick costs 1/2
+    private static final Answer.Choice MULTIPLE = new Answer.Choice(List.of(
+            new Option("put", true), new Option("delete", true), new Option("post", false), new Option("patch", false)), true);
+    private static final Answer.ShortText SHORT = new Answer.ShortText(List.of("Partial<T>", "/partial\\s*<\\s*\\w+\\s*>/i", "six"));
+    private static final Answer.Numeric NUMERIC = new Answer.Numeric(3.135, 3.145, "3.14 ± 0.005");
+    private static final Answer.Numeric EXACT = new Answer.Numeric(3600, 3600, "3600");
+
+    @ParameterizedTest(name = "single choice {0} -> {1}")
+    @CsvSource({"'1', CORRECT", "'0', WRONG", "'2', WRONG", "'', UNANSWERED"})
+    void single_choice(String picked, Grade.Outcome outcome) {
+        assertThat(Grading.grade(SINGLE, Response.decode(SINGLE, picked)).outcome()).isEqualTo(outcome);
+    }
+
+    @ParameterizedTest(name = "multiple choice {0} -> {1} ({2})")
+    @CsvSource({
+            "'0,1', CORRECT, 1.0",
+            "'0', PARTIAL, 0.5",
+            "'0,2', WRONG, 0.0",      // a wrong tick costs what a right tick earns
+            "'0,1,2', PARTIAL, 0.5",
+            "'0,1,2,3', WRONG, 0.0",  // ticking everything earns nothing
+            "'2,3', WRONG, 0.0",      // never below zero
+            "'', UNANSWERED, 0.0"})
+    void multiple_choice_with_partial_credit(String picked, Grade.Outcome outcome, double fraction) {
+        var grade = Grading.grade(MULTIPLE, Response.decode(MULTIPLE, picked));
+        assertThat(grade.outcome()).isEqualTo(outcome);
+        assertThat(grade.fraction()).isEqualTo(fraction);
+    }
+
+    @ParameterizedTest(name = "short answer ''{0}'' -> {1}")
+    @CsvSource({
+            "'Partial<T>', CORRECT",
+            "'  partial<t>  ', CORRECT",     // case and surrounding whitespace do not matter
+            "'PARTIAL < K >', CORRECT",      // the regex key
+            "'SIX', CORRECT",
+            "'s i x', WRONG",
+            "'Partial<T> extra', WRONG",     // a regex must match the whole response
+            "'Required<T>', WRONG",
+            "'', UNANSWERED"})
+    void short_answer(String typed, Grade.Outcome outcome) {
+        assertThat(Grading.grade(SHORT, new Response.Text(typed)).outcome()).isEqualTo(outcome);
+    }
+
+    @ParameterizedTest(name = "numeric ''{0}'' -> {1}")
+    @CsvSource({"'3.14', CORRECT", "'3.135', CORRECT", "'3.145', CORRECT", "' +3.1400 ', CORRECT", "'3.146', WRONG",
+            "'3,14', WRONG", "'pi', WRONG", "'', UNANSWERED"})
+    void numeric_with_tolerance(String typed, Grade.Outcome outcome) {
+        assertThat(Grading.grade(NUMERIC, new Response.Text(typed)).outcome()).isEqualTo(outcome);
+    }
+
+    @ParameterizedTest(name = "exact numeric ''{0}'' -> {1}")
+    @CsvSource({"'3600', CORRECT", "'3600.0', CORRECT", "'3.6e3', CORRECT", "'3599', WRONG"})
+    void numeric_without_tolerance(String typed, Grade.Outcome outcome) {
+        assertThat(Grading.grade(EXACT, new Response.Text(typed)).outcome()).isEqualTo(outcome);
+    }
+
+    @ParameterizedTest(name = "essay ''{0}'' -> {1}")
+    @CsvSource({"'A token bucket in Redis.', PENDING", "'   ', UNANSWERED"})
+    void essays_wait_for_a_person(String typed, Grade.Outcome outcome) {
+        assertThat(Grading.grade(new Answer.Essay(""), new Response.Text(typed)).outcome()).isEqualTo(outcome);
+    }
+
+    @org.junit.jupiter.api.Test
+    void choices_encode_sorted_and_decode_back() {
+        var response = new Response.Choices(Set.of(3, 0, 2));
+        assertThat(response.encode()).isEqualTo("0,2,3");
+        assertThat(Response.decode(MULTIPLE, "0,2,3")).isEqualTo(response);
+    }
+}
