@@ -148,7 +148,7 @@ public final class ContentLoader {
                 total += fixed.ids().size();
             }
         }
-        if (quiz.rules().isEmpty() || total == 0) {
+        if (problems.size() == before && (quiz.rules().isEmpty() || total == 0)) {
             problems.add(new Problem(file, 1, "the quiz draws no questions"));
         }
         return problems.size() == before;

@@ -95,7 +95,7 @@ public final class Web {
         }
         String resultLink = cause instanceof SkillmarkException.Closed closed
                 ? "/attempts/" + closed.attemptId() + "/result" : null;
-        ctx.render("error.html", Map.of("status", status, "title", title(status), "message", message,
+        ctx.render("error.html", Map.of("status", status, "heading", title(status), "message", message,
                 "resultLink", resultLink == null ? "" : resultLink));
     }
 

@@ -1,0 +1,274 @@
+package dev.skillmark.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.skillmark.TestApp;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The candidate's flow over real HTTP against a real server and a real H2 file database. */
+class CandidateHttpTest {
+
+    /** Strings planted in the fixture bank's explanations, short-answer keys and rubric. */
+    private static final List<String> MARKERS = List.of("EXPLANATION-MARKER", "KEYMARKER", "RUBRIC-MARKER");
+    /** What the review markup uses to show correctness; it must not appear in a page while answering. */
+    private static final List<String> REVIEW_MARKUP = List.of("is-correct", "(correct answer)", "Accepted answer", "mark-correct");
+
+    @TempDir
+    Path dir;
+    private TestApp app;
+
+    @BeforeEach
+    void start() {
+        app = TestApp.start(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
+    }
+
+    @Test
+    void a_candidate_takes_the_timed_quiz_with_plain_forms_and_sees_the_result() {
+        var home = app.get("/");
+        assertThat(home.status()).isEqualTo(200);
+        assertThat(home.body()).contains("Timed fixture quiz").contains("10 min").contains("Alpha skills");
+
+        var start = app.get("/quizzes/timed");
+        assertThat(start.body()).contains("Answer <strong>every</strong> question.").contains("Pass mark").contains("50%");
+
+        String id = app.startAttempt("timed", "Ada");
+        assertThat(id).matches("[A-Za-z0-9_-]{32}"); // 192 random bits
+        assertThat(app.get("/attempts/" + id + "/q/1").body()).contains("Question 1 of 6").contains("10:00");
+
+        assertThat(answer(id, 1, "next", "choice", "1").location()).isEqualTo("/attempts/" + id + "/q/2");
+        answer(id, 2, "next", "choice", "0", "choice", "1");
+        answer(id, 3, "flag", "response", "KEYMARKER");
+        answer(id, 4, "next", "response", "3600");
+        answer(id, 6, "review", "response", "A token bucket in Redis.");
+
+        var confirm = app.get("/attempts/" + id + "/submit");
+        assertThat(confirm.body()).contains("You answered 5 of 6 questions.").contains("Question 5").contains("Flagged for review");
+
+        var submitted = app.post("/attempts/" + id + "/submit");
+        assertThat(submitted.status()).isEqualTo(303);
+        assertThat(submitted.location()).isEqualTo("/attempts/" + id + "/result");
+        var result = app.get("/attempts/" + id + "/result");
+        assertThat(result.status()).isEqualTo(200);
+        assertThat(result.body()).contains("5 of 11 points").contains("45%").contains("Waiting for grading")
+                .contains("<svg class=\"chart\"").contains("Alpha skills: 45%")
+                .contains("EXPLANATION-MARKER-partial").contains("A token bucket in Redis.");
+    }
+
+    @Test
+    void reloading_resumes_with_every_saved_answer_and_the_right_time_left() {
+        String id = app.startAttempt("timed", "Ada");
+        answer(id, 1, "next", "choice", "1");
+        assertThat(app.autosave(id, 4, 1, "response", "3600").status()).isEqualTo(200);
+        app.clock.advance(Duration.ofMinutes(3).plusSeconds(30));
+
+        assertThat(app.get("/attempts/" + id + "/q/1").body()).containsPattern("value=\"1\"\\s+id=\"option-1\" checked");
+        var page4 = app.get("/attempts/" + id + "/q/4").body();
+        assertThat(page4).contains("value=\"3600\"").contains("06:30").contains("data-remaining-ms=\"390000\"");
+        assertThat(app.get("/").body()).contains("You have a quiz in progress");
+    }
+
+    @Test
+    void nothing_that_reveals_the_answers_reaches_the_browser_before_the_attempt_is_finalised() {
+        String id = app.startAttempt("timed", "Ada");
+        var pages = new ArrayList<String>();
+        var assets = new ArrayList<String>();
+        for (int slot = 1; slot <= 6; slot++) {
+            pages.add(app.get("/attempts/" + id + "/q/" + slot).body());
+        }
+        answer(id, 3, "next", "response", "wrong");
+        pages.add(app.get("/attempts/" + id + "/q/3").body());
+        pages.add(app.get("/attempts/" + id + "/submit").body());
+        pages.add(app.get("/attempts/" + id + "/result").body());
+        pages.add(app.get("/").body());
+        pages.add(app.get("/quizzes/timed").body());
+        pages.add(app.autosave(id, 3, 5, "response", "x").body());
+        for (String asset : assets(String.join("\n", pages))) {
+            assets.add(app.get(asset).body());
+        }
+        for (String page : pages) {
+            for (String marker : MARKERS) {
+                assertThat(page).as("a page of an attempt in progress").doesNotContain(marker);
+            }
+            for (String markup : REVIEW_MARKUP) {
+                assertThat(page).as("a page of an attempt in progress").doesNotContain(markup);
+            }
+        }
+        for (String asset : assets) {
+            for (String marker : MARKERS) {
+                assertThat(asset).as("an asset of an attempt in progress").doesNotContain(marker);
+            }
+        }
+
+        app.post("/attempts/" + id + "/submit");
+        assertThat(app.get("/attempts/" + id + "/result").body()).contains("EXPLANATION-MARKER").contains("KEYMARKER");
+    }
+
+    @Test
+    void a_score_only_quiz_never_publishes_the_answers() {
+        String id = app.startAttempt("score-only", "Ada");
+        app.post("/attempts/" + id + "/submit");
+        var result = app.get("/attempts/" + id + "/result").body();
+        assertThat(result).contains("This quiz shows the score only");
+        MARKERS.forEach(m -> assertThat(result).doesNotContain(m));
+        REVIEW_MARKUP.forEach(m -> assertThat(result).doesNotContain(m));
+    }
+
+    @Test
+    void everything_a_candidate_typed_is_escaped() {
+        String evil = "<script>alert('x')</script>";
+        String id = app.startAttempt("timed", evil);
+        answer(id, 3, "next", "response", evil);
+        answer(id, 6, "next", "response", evil);
+        assertThat(app.get("/attempts/" + id + "/q/3").body()).doesNotContain(evil).contains("&lt;script&gt;");
+        app.post("/attempts/" + id + "/submit");
+        var result = app.get("/attempts/" + id + "/result").body();
+        assertThat(result).doesNotContain(evil).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
+    }
+
+    @Test
+    void every_post_checks_a_csrf_token() {
+        String id = app.startAttempt("timed", "Ada");
+        assertThat(app.postRaw("/quizzes/timed/start", "name", "Ada").status()).isEqualTo(403);
+        assertThat(app.postRaw("/quizzes/timed/start", "csrf", "forged", "name", "Ada").status()).isEqualTo(403);
+        assertThat(app.postRaw("/attempts/" + id + "/q/1", "seq", "1", "choice", "0").status()).isEqualTo(403);
+        assertThat(app.postRaw("/attempts/" + id + "/submit").status()).isEqualTo(403);
+        var noToken = app.send(HttpRequest.newBuilder(URI.create(app.url("/attempts/" + id + "/q/1/autosave")))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("seq=1&choice=0")).build());
+        assertThat(noToken.status()).isEqualTo(403);
+        assertThat(app.attemptStatus(id)).isEqualTo("IN_PROGRESS");
+    }
+
+    @Test
+    void every_response_carries_the_security_headers_and_attempt_pages_are_not_cached() {
+        String id = app.startAttempt("timed", "Ada");
+        for (String path : List.of("/", "/quizzes/timed", "/attempts/" + id + "/q/1", "/attempts/" + id + "/submit",
+                "/no/such/page", "/static/css/skillmark.css")) {
+            var reply = app.get(path);
+            assertThat(reply.header("Content-Security-Policy")).as(path).contains("script-src 'self'")
+                    .contains("object-src 'none'").contains("frame-ancestors 'none'").doesNotContain("unsafe-inline");
+            assertThat(reply.header("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
+            assertThat(reply.header("Referrer-Policy")).as(path).isEqualTo("no-referrer");
+        }
+        assertThat(app.get("/attempts/" + id + "/q/1").header("Cache-Control")).isEqualTo("no-store");
+        app.post("/attempts/" + id + "/submit");
+        assertThat(app.get("/attempts/" + id + "/result").header("Cache-Control")).isEqualTo("no-store");
+        assertThat(app.get("/attempts/" + id + "/q/1").body()).doesNotContain("<script>").doesNotContain("onclick");
+    }
+
+    @Test
+    void another_attempts_id_gives_404_not_its_data() {
+        String mine = app.startAttempt("timed", "Ada");
+        char last = mine.charAt(31);
+        String guessed = mine.substring(0, 31) + (last == 'A' ? 'B' : 'A');
+        for (String path : List.of("/attempts/" + guessed + "/q/1", "/attempts/" + guessed + "/result",
+                "/attempts/" + guessed + "/submit", "/attempts/nonsense/q/1", "/attempts/" + mine + "/q/99")) {
+            var reply = app.get(path);
+            assertThat(reply.status()).as(path).isEqualTo(404);
+            assertThat(reply.body()).doesNotContain("Ada").contains("Not found");
+        }
+        assertThat(app.post("/attempts/" + guessed + "/q/1", "seq", "1", "choice", "0").status()).isEqualTo(404);
+    }
+
+    @Test
+    void a_stale_save_from_a_second_tab_is_refused_and_the_newer_answer_kept() {
+        String id = app.startAttempt("timed", "Ada");
+        assertThat(app.autosave(id, 4, 3, "response", "3600").status()).isEqualTo(200);
+        var staleJson = app.autosave(id, 4, 2, "response", "1");
+        assertThat(staleJson.status()).isEqualTo(409);
+        assertThat(staleJson.body()).contains("newer answer");
+        var staleForm = app.post("/attempts/" + id + "/q/4", "seq", "1", "response", "2", "action", "next");
+        assertThat(staleForm.status()).isEqualTo(409);
+        assertThat(staleForm.body()).contains("changed in another tab");
+        assertThat(app.get("/attempts/" + id + "/q/4").body()).contains("value=\"3600\"");
+    }
+
+    @Test
+    void saves_after_the_deadline_and_grace_get_a_clear_page_and_the_attempt_is_finalised() {
+        String id = app.startAttempt("timed", "Ada");
+        answer(id, 1, "next", "choice", "1");
+        app.clock.advance(Duration.ofMinutes(10).plusSeconds(16));
+
+        var late = app.post("/attempts/" + id + "/q/2", "seq", "1", "choice", "0", "action", "next");
+        assertThat(late.status()).isEqualTo(410);
+        assertThat(late.body()).contains("Time is up").contains("/attempts/" + id + "/result");
+        assertThat(app.autosave(id, 2, 2, "choice", "0").status()).isEqualTo(410);
+        assertThat(app.get("/attempts/" + id + "/q/2").location()).isEqualTo("/attempts/" + id + "/result");
+        var result = app.get("/attempts/" + id + "/result").body();
+        assertThat(result).contains("Time ran out").contains("1 of 11 points");
+    }
+
+    @Test
+    void submitting_again_shows_the_same_result() {
+        String id = app.startAttempt("timed", "Ada");
+        answer(id, 1, "next", "choice", "1");
+        app.post("/attempts/" + id + "/submit");
+        String first = app.get("/attempts/" + id + "/result").body();
+        app.clock.advance(Duration.ofMinutes(1));
+        assertThat(app.post("/attempts/" + id + "/submit").location()).isEqualTo("/attempts/" + id + "/result");
+        assertThat(app.get("/attempts/" + id + "/result").body()).isEqualTo(first);
+    }
+
+    @Test
+    void oversized_and_malformed_requests_get_a_readable_4xx_page() {
+        String id = app.startAttempt("timed", "Ada");
+        var huge = app.post("/attempts/" + id + "/q/3", "seq", "1", "response", "x".repeat(300_000));
+        assertThat(huge.status()).isEqualTo(413);
+        assertThat(huge.body()).contains("too large").doesNotContain("Exception").doesNotContain("at io.javalin");
+
+        var longAnswer = app.post("/attempts/" + id + "/q/3", "seq", "1", "response", "x".repeat(20_001));
+        assertThat(longAnswer.status()).isEqualTo(400);
+        assertThat(longAnswer.body()).contains("at most 20000 characters");
+
+        assertThat(app.post("/attempts/" + id + "/q/1", "seq", "not-a-number", "choice", "0").status()).isEqualTo(400);
+        assertThat(app.post("/attempts/" + id + "/q/1", "seq", "1", "choice", "99").status()).isEqualTo(400);
+        assertThat(app.get("/attempts/" + id + "/q/abc").status()).isEqualTo(404);
+        var badEncoding = app.send(HttpRequest.newBuilder(URI.create(app.url("/attempts/" + id + "/q/3")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("csrf=" + app.csrf() + "&seq=1&response=%zz%")).build());
+        assertThat(badEncoding.status()).isLessThan(500);
+        assertThat(badEncoding.body()).doesNotContain("Exception");
+        var blankName = app.post("/quizzes/timed/start", "name", "   ");
+        assertThat(blankName.status()).isEqualTo(400);
+        assertThat(blankName.body()).contains("id=\"name-error\"").contains("Enter your name");
+    }
+
+    private TestApp.Reply answer(String id, int slot, String action, String... fields) {
+        int seq = currentSeq(id, slot) + 1;
+        var form = new ArrayList<>(List.of("seq", String.valueOf(seq), "action", action));
+        form.addAll(List.of(fields));
+        var reply = app.post("/attempts/" + id + "/q/" + slot, form.toArray(String[]::new));
+        assertThat(reply.status()).as("answer to " + slot + ": " + reply.body()).isEqualTo(303);
+        return reply;
+    }
+
+    private int currentSeq(String id, int slot) {
+        var m = Pattern.compile("name=\"seq\" value=\"(\\d+)\"").matcher(app.get("/attempts/" + id + "/q/" + slot).body());
+        return m.find() ? Integer.parseInt(m.group(1)) - 1 : 0;
+    }
+
+    private static List<String> assets(String html) {
+        var m = Pattern.compile("(?:href|src)=\"(/static/[^\"]+)\"").matcher(html);
+        var found = new java.util.TreeSet<String>();
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        assertThat(found).contains("/static/js/attempt.js", "/static/css/skillmark.css");
+        return List.copyOf(found);
+    }
+}
