@@ -1,0 +1,228 @@
+package dev.skillmark.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Clock;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import dev.skillmark.TestApp;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A real Chromium takes quizzes: with the mouse, with the keyboard alone, with a reload, and until time runs out. */
+class BrowserTest {
+
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @TempDir
+    Path dir;
+    private TestApp app;
+    private BrowserContext context;
+    private Page page;
+
+    @BeforeAll
+    static void launch() {
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(chromium())
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
+    }
+
+    @AfterAll
+    static void quit() {
+        browser.close();
+        playwright.close();
+    }
+
+    @BeforeEach
+    void open() {
+        app = TestApp.start(dir);
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1100, 900));
+        context.clock().install(new Clock.InstallOptions().setTime(app.clock.millis()));
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void close() {
+        context.close();
+        app.close();
+    }
+
+    @Test
+    void a_candidate_takes_the_timed_quiz_with_the_mouse() throws Exception {
+        page.navigate(app.url("/"));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Timed fixture quiz")).click();
+        page.getByLabel("Your name").fill("Ada Lovelace");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start the clock")).click();
+
+        assertThat(page.locator("h1")).hasText("Question 1 of 6");
+        assertThat(page.locator("#timer")).hasText("10:00");
+        page.getByText("Partial<T>").click();
+        assertThat(page.locator("#save-status")).containsText("Saved");
+        next();
+        page.getByText("PUT").click();
+        page.getByText("DELETE").click();
+        assertThat(page.locator("#save-status")).containsText("Saved");
+        next();
+        assertThat(page.locator("pre code")).containsText("Record<string, { a: number }>");
+        page.getByLabel("Your answer").fill("6");
+        screenshot("question.png");
+        next();
+        page.getByLabel("Your answer (a number)").fill("3600");
+        next();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Flag for review")).click();
+        assertThat(page.locator(".flag-badge")).isVisible();
+        next();
+        page.getByLabel("Your answer").fill("A token bucket per API key, kept in Redis.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Finish…")).click();
+
+        assertThat(page.locator("h1")).hasText("Ready to submit?");
+        assertThat(page.getByText("Question 5").first()).isVisible();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit my answers")).click();
+
+        assertThat(page.locator("h1")).containsText("Your result");
+        assertThat(page.locator(".score-points")).hasText("5 of 11 points");
+        assertThat(page.locator(".chart")).isVisible();
+        screenshot("result.png");
+    }
+
+    @Test
+    void a_candidate_takes_a_quiz_with_the_keyboard_alone() {
+        page.navigate(app.url("/quizzes/timed"));
+        tabTo("Your name");
+        page.keyboard().type("Grace Hopper");
+        page.keyboard().press("Enter");
+        assertThat(page.locator("h1")).hasText("Question 1 of 6");
+
+        tabTo("A. Required<T>");
+        page.keyboard().press("ArrowDown"); // radios move and select with the arrow keys
+        assertThat(page.locator("#option-1")).isChecked();
+        tabTo("Next");
+        page.keyboard().press("Enter");
+        assertThat(page.locator("h1")).hasText("Question 2 of 6");
+
+        tabTo("A. PUT");
+        page.keyboard().press("Space");
+        tabTo("C. POST");
+        tabTo("B. DELETE", true);
+        page.keyboard().press("Space");
+        tabTo("Review and submit");
+        page.keyboard().press("Enter");
+        assertThat(page.locator("h1")).hasText("Ready to submit?");
+        tabTo("Submit my answers");
+        page.keyboard().press("Enter");
+        assertThat(page.locator(".score-points")).hasText("3 of 11 points");
+    }
+
+    @Test
+    void reloading_in_the_middle_resumes_with_saved_answers_and_the_remaining_time() {
+        page.navigate(app.url("/quizzes/timed"));
+        page.getByLabel("Your name").fill("Ada");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start the clock")).click();
+        page.getByText("Partial<T>").click();
+        assertThat(page.locator("#save-status")).containsText("Saved");
+        next();
+        next();
+        page.getByLabel("Your answer").fill("six");
+        assertThat(page.locator("#save-status")).containsText("Saved", new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
+
+        app.clock.advance(Duration.ofMinutes(2));
+        page.reload();
+        assertThat(page.getByLabel("Your answer")).hasValue("six");
+        assertThat(page.locator("#timer")).hasText("08:00");
+
+        var second = context.newPage();  // closing the tab and coming back from the home page
+        page.close();
+        second.navigate(app.url("/"));
+        second.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Resume it")).click();
+        assertThat(second.locator("#option-1")).isChecked();
+    }
+
+    @Test
+    void when_the_timer_runs_out_the_page_submits_and_the_saved_answers_count() {
+        page.navigate(app.url("/quizzes/timed"));
+        page.getByLabel("Your name").fill("Ada");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start the clock")).click();
+        page.getByText("Partial<T>").click();
+        assertThat(page.locator("#save-status")).containsText("Saved");
+
+        page.clock().runFor(9 * 60 * 1000 + 30_000);
+        assertThat(page.locator("#timer")).hasText("00:30");
+        assertThat(page.locator(".timer-box")).hasClass(java.util.regex.Pattern.compile("low"));
+        assertThat(page.locator("#timer-announcer")).hasText("30 seconds left.");
+
+        app.clock.advance(Duration.ofMinutes(10).plusSeconds(2)); // the server's clock reaches the deadline too
+        page.clock().runFor(31_000);
+        page.waitForURL("**/result");
+        assertThat(page.locator(".score-points")).hasText("1 of 11 points");
+        assertThat(app.attemptStatus(page.url().replaceAll(".*/attempts/([^/]+)/result", "$1"))).isEqualTo("SUBMITTED");
+    }
+
+    @Test
+    void the_question_page_fits_a_phone_screen() throws Exception {
+        var phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(375, 740).setIsMobile(true).setHasTouch(true));
+        var p = phone.newPage();
+        p.navigate(app.url("/quizzes/timed"));
+        p.getByLabel("Your name").fill("Ada");
+        p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start the clock")).click();
+        p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Question 3, unanswered")).click();
+        int scrollWidth = (int) p.evaluate("document.documentElement.scrollWidth");
+        assertThat(scrollWidth).isLessThanOrEqualTo(375);
+        Files.createDirectories(SCREENSHOTS);
+        p.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("phone.png")).setFullPage(true));
+        phone.close();
+    }
+
+    private void next() {
+        String before = page.locator("h1").textContent();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Next").setExact(true)).click();
+        assertThat(page.locator("h1")).not().hasText(before);
+    }
+
+    /** Presses Tab (or Shift+Tab) until the focused element's accessible text starts with {@code name}. */
+    private void tabTo(String name) {
+        tabTo(name, false);
+    }
+
+    private void tabTo(String name, boolean backwards) {
+        for (int i = 0; i < 40; i++) {
+            page.keyboard().press(backwards ? "Shift+Tab" : "Tab");
+            String focused = (String) page.evaluate("() => { const e = document.activeElement;"
+                    + " const label = e.labels && e.labels.length ? e.labels[0].innerText : '';"
+                    + " return (label || e.innerText || e.value || '').replace(/\\s+/g, ' ').trim(); }");
+            if (focused.startsWith(name)) {
+                return;
+            }
+        }
+        throw new AssertionError("could not reach '" + name + "' with the keyboard");
+    }
+
+    private void screenshot(String name) throws Exception {
+        Files.createDirectories(SCREENSHOTS);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name)).setFullPage(true));
+    }
+
+    static Path chromium() {
+        String configured = System.getProperty("skillmark.chromium", System.getenv("SKILLMARK_CHROMIUM"));
+        return Path.of(configured != null ? configured : "/usr/bin/chromium");
+    }
+}
