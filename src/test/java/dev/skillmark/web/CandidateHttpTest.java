@@ -248,7 +248,7 @@ class CandidateHttpTest {
         assertThat(blankName.body()).contains("id=\"name-error\"").contains("Enter your name");
     }
 
-    private TestApp.Reply answer(String id, int slot, String action, String... fields) {
+    private dev.skillmark.HttpSession.Reply answer(String id, int slot, String action, String... fields) {
         int seq = currentSeq(id, slot) + 1;
         var form = new ArrayList<>(List.of("seq", String.valueOf(seq), "action", action));
         form.addAll(List.of(fields));

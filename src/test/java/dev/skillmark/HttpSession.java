@@ -1,0 +1,123 @@
+package dev.skillmark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** An HTTP client that keeps cookies and sends forms the way Skillmark's pages do, CSRF token included. */
+public class HttpSession implements AutoCloseable {
+
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final java.util.function.IntSupplier port;
+
+    public record Reply(int status, String body, java.net.http.HttpHeaders headers) {
+        public String header(String name) {
+            return headers.firstValue(name).orElse("");
+        }
+
+        public String location() {
+            return header("Location");
+        }
+    }
+
+    public HttpSession(int port) {
+        this(() -> port);
+    }
+
+    HttpSession(java.util.function.IntSupplier port) {
+        this.port = port;
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + port.getAsInt() + path;
+    }
+
+    public Reply get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).GET().build());
+    }
+
+    /** A form post with this client's CSRF token added, as the page's form would send it. */
+    public Reply post(String path, String... pairs) {
+        var form = new ArrayList<String>(List.of(pairs));
+        form.add(0, csrf());
+        form.add(0, "csrf");
+        return postRaw(path, form.toArray(String[]::new));
+    }
+
+    public Reply postRaw(String path, String... pairs) {
+        var body = new StringBuilder();
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (body.length() > 0) {
+                body.append('&');
+            }
+            body.append(enc(pairs[i])).append('=').append(enc(pairs[i + 1]));
+        }
+        return send(HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+    }
+
+    public Reply autosave(String attemptId, int slot, int seq, String... pairs) {
+        var form = new ArrayList<String>(List.of("seq", String.valueOf(seq)));
+        form.addAll(List.of(pairs));
+        var body = new StringBuilder();
+        for (int i = 0; i < form.size(); i += 2) {
+            body.append(i == 0 ? "" : "&").append(enc(form.get(i))).append('=').append(enc(form.get(i + 1)));
+        }
+        return send(HttpRequest.newBuilder(URI.create(url("/attempts/" + attemptId + "/q/" + slot + "/autosave")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/json")
+                .header("X-CSRF-Token", csrf())
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+    }
+
+    /** Starts an attempt through the start page's form; returns the attempt id. */
+    public String startAttempt(String quiz, String name) {
+        get("/quizzes/" + quiz);
+        var reply = post("/quizzes/" + quiz + "/start", "name", name);
+        if (reply.status() != 303) {
+            throw new IllegalStateException("start failed: " + reply.status() + " " + reply.body());
+        }
+        return reply.location().replaceAll("^/attempts/([^/]+)/q/1$", "$1");
+    }
+
+    public String csrf() {
+        if (cookies.getCookieStore().getCookies().stream().noneMatch(c -> c.getName().equals("skillmark_csrf"))) {
+            get("/");
+        }
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("skillmark_csrf"))
+                .findFirst().orElseThrow().getValue();
+    }
+
+    public Reply send(HttpRequest request) {
+        try {
+            var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.body(), response.headers());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+
+    @Override
+    public void close() {
+        // nothing to release: HttpClient connections close with the client
+    }
+}
