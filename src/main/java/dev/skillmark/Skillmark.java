@@ -8,6 +8,7 @@ import dev.skillmark.content.ContentController;
 import dev.skillmark.content.ContentLoader;
 import dev.skillmark.content.Lint;
 import dev.skillmark.content.Markdown;
+import dev.skillmark.content.SnippetCheck;
 import dev.skillmark.web.Routes;
 import dev.skillmark.web.Templates;
 import dev.skillmark.web.Web;
@@ -123,6 +124,18 @@ public final class Skillmark implements AutoCloseable {
             case "lint" -> {
                 return Lint.run(Path.of(args.length > 1 ? args[1] : "content"), out);
             }
+            case "check-snippets" -> {
+                try {
+                    String tools = System.getenv().getOrDefault("SKILLMARK_NODE_TOOLS", "node-tools");
+                    return SnippetCheck.run(Path.of(args.length > 1 ? args[1] : "content"), Path.of(tools).toAbsolutePath(), out);
+                } catch (java.io.IOException e) {
+                    out.println("check-snippets failed: " + e.getMessage());
+                    return 1;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return 1;
+                }
+            }
             case "--help", "-h", "help" -> {
                 help(out);
                 return 0;
@@ -155,6 +168,10 @@ public final class Skillmark implements AutoCloseable {
                   java -jar skillmark.jar [serve]        run the server (the default)
                   java -jar skillmark.jar lint [folder]  check a content folder (default: content);
                                                          prints file:line: message, exits 1 on problems
+                  java -jar skillmark.jar check-snippets [folder]
+                                                         type-check TypeScript blocks and run verify=output
+                                                         questions (needs node, and typescript in
+                                                         $SKILLMARK_NODE_TOOLS/node_modules)
                   java -jar skillmark.jar --help         this text
 
                 Settings (environment variables):""");

@@ -159,7 +159,7 @@ public final class ContentLoader {
                 + "question you see whether you were right and why. Practice attempts are not shared with anyone.");
         return new Quiz(PRACTICE_PREFIX + bank.id(), bank.title(), bank.summary(), instructions, Optional.empty(), 60,
                 Quiz.Mode.PRACTICE, Quiz.Review.ANSWERS, true, true,
-                List.of(new DrawRule.FromBank(bank.id(), OptionalInt.empty(), Set.of(), Set.of(), bank.source())),
+                List.of(new DrawRule.FromBank(bank.id(), OptionalInt.empty(), Set.of(), Set.of(), Set.of(), bank.source())),
                 bank.source());
     }
 

@@ -19,7 +19,7 @@ final class QuizParser {
 
     private static final Set<String> KEYS = Set.of("title", "summary", "time_limit", "pass_mark", "mode", "review",
             "shuffle_questions", "shuffle_options", "draw");
-    private static final Set<String> RULE_KEYS = Set.of("bank", "count", "difficulty", "tags", "ids");
+    private static final Set<String> RULE_KEYS = Set.of("bank", "count", "difficulty", "tags", "type", "ids");
     private static final Pattern DURATION = Pattern.compile("^(?:(\\d+)h)?\\s*(?:(\\d+)m)?\\s*(?:(\\d+)s)?$");
 
     private final Markdown markdown;
@@ -155,7 +155,7 @@ final class QuizParser {
             map.forEach((k, v) -> {
                 if (!RULE_KEYS.contains(k)) {
                     problems.add(new Problem(file, v.line(), "unknown draw rule key '" + k
-                            + "' (known: bank, count, difficulty, tags, ids)"));
+                            + "' (known: bank, count, difficulty, tags, type, ids)"));
                 }
             });
             if (map.containsKey("ids")) {
@@ -195,7 +195,14 @@ final class QuizParser {
                 }
             }
             var tags = map.containsKey("tags") ? new HashSet<>(scalars(map.get("tags"), fm.lineOffset)) : Set.<String>of();
-            rules.add(new DrawRule.FromBank(bank.get().strip(), count, difficulties, tags, source));
+            var types = map.containsKey("type") ? new HashSet<>(scalars(map.get("type"), fm.lineOffset)) : Set.<String>of();
+            for (String type : types) {
+                if (!dev.skillmark.quiz.Answer.TYPES.contains(type)) {
+                    problems.add(new Problem(file, map.get("type").line(), "unknown type '" + type
+                            + "' (known: single, multiple, short, numeric, essay)"));
+                }
+            }
+            rules.add(new DrawRule.FromBank(bank.get().strip(), count, difficulties, tags, types, source));
         }
         return rules;
     }

@@ -9,16 +9,19 @@ public sealed interface DrawRule {
 
     Source source();
 
-    record FromBank(String bankId, OptionalInt count, Set<Difficulty> difficulties, Set<String> tags, Source source)
-            implements DrawRule {
+    /** Empty filters match everything; a question matches a tag filter when it has one of the tags. */
+    record FromBank(String bankId, OptionalInt count, Set<Difficulty> difficulties, Set<String> tags, Set<String> types,
+                    Source source) implements DrawRule {
         public FromBank {
             difficulties = Set.copyOf(difficulties);
             tags = Set.copyOf(tags);
+            types = Set.copyOf(types);
         }
 
         public boolean matches(Question q) {
             return (difficulties.isEmpty() || difficulties.contains(q.difficulty()))
-                    && (tags.isEmpty() || q.tags().stream().anyMatch(tags::contains));
+                    && (tags.isEmpty() || q.tags().stream().anyMatch(tags::contains))
+                    && (types.isEmpty() || types.contains(q.answer().typeName()));
         }
     }
 

@@ -25,13 +25,13 @@ class DrawTest {
 
     @Test
     void the_same_seed_always_gives_the_same_questions_options_and_order() {
-        var quiz = quiz(true, true, new DrawRule.FromBank("b", OptionalInt.of(5), Set.of(), Set.of(), SRC));
+        var quiz = quiz(true, true, new DrawRule.FromBank("b", OptionalInt.of(5), Set.of(), Set.of(), Set.of(), SRC));
         assertThat(draw(quiz, 42)).isEqualTo(draw(quiz, 42));
     }
 
     @Test
     void different_seeds_shuffle_differently_when_the_quiz_asks_for_it() {
-        var quiz = quiz(true, true, new DrawRule.FromBank("b", OptionalInt.empty(), Set.of(), Set.of(), SRC));
+        var quiz = quiz(true, true, new DrawRule.FromBank("b", OptionalInt.empty(), Set.of(), Set.of(), Set.of(), SRC));
         var orders = new HashSet<List<String>>();
         for (long seed = 0; seed < 20; seed++) {
             orders.add(draw(quiz, seed).stream().map(d -> d.question().id()).toList());
@@ -41,7 +41,7 @@ class DrawTest {
 
     @Test
     void without_shuffling_questions_and_options_keep_the_trainers_order() {
-        var quiz = quiz(false, false, new DrawRule.FromBank("b", OptionalInt.empty(), Set.of(), Set.of(), SRC));
+        var quiz = quiz(false, false, new DrawRule.FromBank("b", OptionalInt.empty(), Set.of(), Set.of(), Set.of(), SRC));
         var drawn = draw(quiz, 7);
         assertThat(drawn).extracting(d -> d.question().id()).containsExactly("q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10");
         assertThat(drawn.get(0).optionOrder()).containsExactly(0, 1, 2);
@@ -50,8 +50,8 @@ class DrawTest {
     @Test
     void filters_by_difficulty_and_tag_and_never_draws_a_question_twice() {
         var quiz = quiz(false, false,
-                new DrawRule.FromBank("b", OptionalInt.of(2), Set.of(Difficulty.EASY), Set.of("even"), SRC),
-                new DrawRule.FromBank("b", OptionalInt.empty(), Set.of(Difficulty.EASY), Set.of(), SRC),
+                new DrawRule.FromBank("b", OptionalInt.of(2), Set.of(Difficulty.EASY), Set.of("even"), Set.of(), SRC),
+                new DrawRule.FromBank("b", OptionalInt.empty(), Set.of(Difficulty.EASY), Set.of(), Set.of(), SRC),
                 new DrawRule.Fixed(List.of("q9", "q2"), SRC));
         var ids = draw(quiz, 3).stream().map(d -> d.question().id()).toList();
         assertThat(ids.subList(0, 1)).containsExactly("q4"); // q2 is reserved for the fixed rule

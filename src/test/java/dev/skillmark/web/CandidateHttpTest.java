@@ -248,6 +248,35 @@ class CandidateHttpTest {
         assertThat(blankName.body()).contains("id=\"name-error\"").contains("Enter your name");
     }
 
+    @Test
+    void practice_mode_is_untimed_and_explains_each_answer_once_it_is_checked() {
+        var home = app.get("/").body();
+        assertThat(home).contains("Practice by skill area").contains("href=\"/quizzes/practice-alpha\"");
+        app.get("/quizzes/practice-alpha");
+        var started = app.post("/quizzes/practice-alpha/start", "name", "Ada");
+        String id = started.location().replaceAll("^/attempts/([^/]+)/q/1$", "$1");
+        var page = app.get("/attempts/" + id + "/q/1").body();
+        assertThat(page).contains("Check answer").doesNotContain("id=\"timer\"");
+        MARKERS.forEach(m -> assertThat(page).doesNotContain(m));
+
+        boolean choice = page.contains("name=\"choice\"");
+        var checked = choice
+                ? app.post("/attempts/" + id + "/q/1", "seq", "1", "choice", "0", "action", "check")
+                : app.post("/attempts/" + id + "/q/1", "seq", "1", "response", "an answer", "action", "check");
+        assertThat(checked.status()).isEqualTo(303);
+        assertThat(checked.location()).endsWith("/q/1#feedback");
+        var feedback = app.get("/attempts/" + id + "/q/1").body();
+        assertThat(feedback).contains("id=\"feedback\"").contains("EXPLANATION-MARKER").contains("disabled");
+        assertThat(app.get("/attempts/" + id + "/q/2").body()).doesNotContain("EXPLANATION-MARKER");
+    }
+
+    @Test
+    void the_content_status_page_lists_what_loaded() {
+        var status = app.get("/content");
+        assertThat(status.status()).isEqualTo(200);
+        assertThat(status.body()).contains("No problems").contains("Alpha skills").contains("skills/alpha.md");
+    }
+
     private dev.skillmark.HttpSession.Reply answer(String id, int slot, String action, String... fields) {
         int seq = currentSeq(id, slot) + 1;
         var form = new ArrayList<>(List.of("seq", String.valueOf(seq), "action", action));

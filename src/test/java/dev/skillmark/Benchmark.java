@@ -1,0 +1,94 @@
+package dev.skillmark;
+
+import dev.skillmark.content.ContentLoader;
+import dev.skillmark.content.Markdown;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
+
+/**
+ * Measures and prints; never fails. Run with
+ * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.skillmark.Benchmark}.
+ * Uses the shipped content, a fresh H2 file database in a temp folder and a real server on a free port.
+ */
+public final class Benchmark {
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path content = Fixtures.projectDir().resolve("content");
+        var loader = new ContentLoader(new Markdown());
+        var loads = new ArrayList<Long>();
+        int questions = 0;
+        for (int i = 0; i < 5; i++) {
+            long t = System.nanoTime();
+            questions = loader.load(content).banks().stream().mapToInt(b -> b.questions().size()).sum();
+            loads.add(System.nanoTime() - t);
+        }
+        report("load content/ (" + questions + " questions)", loads);
+
+        Path dir = Files.createTempDirectory("skillmark-bench");
+        var config = Config.forFolder(dir.resolve("data"), content);
+        try (var app = Skillmark.start(config, Clock.systemUTC()); var http = new HttpSession(app.port())) {
+            String quiz = "senior-backend-screening";
+            var ids = new ArrayList<String>();
+            report("start an attempt (draw + snapshot of 30)", time(50, i -> ids.add(http.startAttempt(quiz, "Bench " + i))));
+            String id = ids.get(0);
+            report("GET a question page", time(1000, i -> http.get("/attempts/" + id + "/q/" + (1 + i % 30))));
+            report("autosave an answer", time(1000, i -> http.autosave(id, 1 + i % 30, 1 + i, "response", "x", "choice", "0")));
+            concurrent(http, id);
+            report("submit + result page", time(49, i -> {
+                http.post("/attempts/" + ids.get(i + 1) + "/submit");
+                http.get("/attempts/" + ids.get(i + 1) + "/result");
+            }));
+        }
+    }
+
+    private static void concurrent(HttpSession http, String id) throws Exception {
+        int threads = 8;
+        int each = 250;
+        var pool = Executors.newFixedThreadPool(threads);
+        long t = System.nanoTime();
+        var futures = new ArrayList<Future<List<Long>>>();
+        for (int k = 0; k < threads; k++) {
+            futures.add(pool.submit(() -> time(each, i -> http.get("/attempts/" + id + "/q/" + (1 + i % 30)))));
+        }
+        var all = new ArrayList<Long>();
+        for (var f : futures) {
+            all.addAll(f.get());
+        }
+        double seconds = (System.nanoTime() - t) / 1e9;
+        pool.shutdown();
+        report("GET a question page, " + threads + " clients", all);
+        System.out.printf(Locale.ROOT, "  throughput: %.0f pages/s%n", all.size() / seconds);
+    }
+
+    private static List<Long> time(int n, IntConsumer action) {
+        var samples = new ArrayList<Long>();
+        for (int i = 0; i < n; i++) {
+            long t = System.nanoTime();
+            action.accept(i);
+            samples.add(System.nanoTime() - t);
+        }
+        return samples;
+    }
+
+    private static void report(String what, List<Long> nanos) {
+        var sorted = new ArrayList<>(nanos);
+        Collections.sort(sorted);
+        System.out.printf(Locale.ROOT, "%-45s n=%4d  p50 %7.2f ms  p95 %7.2f ms  p99 %7.2f ms  max %7.2f ms%n", what,
+                sorted.size(), ms(sorted, 0.50), ms(sorted, 0.95), ms(sorted, 0.99), sorted.get(sorted.size() - 1) / 1e6);
+    }
+
+    private static double ms(List<Long> sorted, double q) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.floor(q * sorted.size()))) / 1e6;
+    }
+}
