@@ -15,7 +15,8 @@ public final class Format {
     public String duration(Duration d) {
         long s = Math.max(0, d.toSeconds());
         if (s >= 3600) {
-            return (s / 3600) + " h " + (s % 3600) / 60 + " min";
+            long minutes = (s % 3600) / 60;
+            return (s / 3600) + " h" + (minutes == 0 ? "" : " " + minutes + " min");
         }
         if (s >= 60) {
             return (s / 60) + " min" + (s % 60 == 0 ? "" : " " + (s % 60) + " s");
