@@ -134,6 +134,23 @@ class BrowserTest {
     }
 
     @Test
+    void a_failed_autosave_shows_a_clear_warning_and_the_answer_is_saved_once_the_network_is_back() {
+        page.navigate(app.url("/quizzes/timed"));
+        page.getByLabel("Your name").fill("Ada");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start the clock")).click();
+        page.route("**/autosave", route -> route.abort());
+        page.getByText("Partial<T>").click();
+        assertThat(page.locator("#save-status")).containsText("Not saved: the connection failed");
+        assertThat(page.locator("#save-status")).hasClass(java.util.regex.Pattern.compile("error"));
+
+        page.unroute("**/autosave");
+        page.clock().runFor(5_000); // the page retries on its own
+        assertThat(page.locator("#save-status")).containsText("Saved");
+        page.reload();
+        assertThat(page.locator("#option-1")).isChecked();
+    }
+
+    @Test
     void reloading_in_the_middle_resumes_with_saved_answers_and_the_remaining_time() {
         page.navigate(app.url("/quizzes/timed"));
         page.getByLabel("Your name").fill("Ada");
