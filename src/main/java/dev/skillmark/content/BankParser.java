@@ -41,20 +41,12 @@ final class BankParser {
      * when the file has problems); it is in service only when the file added no problem.
      */
     Optional<Bank> parse(String file, String bankId, String text, List<Problem> problems) {
-        var lines = Lines.of(text);
-        if (text.isBlank()) {
-            problems.add(new Problem(file, 1, "the file is empty"));
-            return Optional.empty();
-        }
-        var front = FrontMatter.read(file, lines, Set.of("title", "summary"), problems);
+        var front = FrontMatter.read(file, text, Set.of("title", "summary"), problems);
         if (front.isEmpty()) {
             return Optional.empty();
         }
         var fm = front.get();
-        var title = fm.text("title");
-        if (title.isEmpty()) {
-            problems.add(new Problem(file, 2, "front matter has no 'title'"));
-        }
+        var title = fm.required("title", problems);
         var questions = new ArrayList<Question>();
         var blocks = Lines.splitAtHeadings(fm.bodyLines, fm.bodyStartLine);
         if (blocks.isEmpty()) {

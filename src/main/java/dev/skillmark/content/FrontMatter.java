@@ -48,20 +48,27 @@ final class FrontMatter {
         }
     }
 
+    final String file;
     final Map<String, Value> values;
     final int bodyStartLine;        // 1-based line of the first body line
     final List<String> bodyLines;
     final int lineOffset;           // add to a 0-based YAML line to get the file line
 
-    private FrontMatter(Map<String, Value> values, int bodyStartLine, List<String> bodyLines, int lineOffset) {
+    private FrontMatter(String file, Map<String, Value> values, int bodyStartLine, List<String> bodyLines, int lineOffset) {
+        this.file = file;
         this.values = values;
         this.bodyStartLine = bodyStartLine;
         this.bodyLines = bodyLines;
         this.lineOffset = lineOffset;
     }
 
-    static Optional<FrontMatter> read(String file, List<String> lines, Set<String> allowedKeys, List<Problem> problems) {
-        if (lines.isEmpty() || !lines.get(0).strip().equals("---")) {
+    static Optional<FrontMatter> read(String file, String text, Set<String> allowedKeys, List<Problem> problems) {
+        if (text.isBlank()) {
+            problems.add(new Problem(file, 1, "the file is empty"));
+            return Optional.empty();
+        }
+        var lines = Lines.of(text);
+        if (!lines.get(0).strip().equals("---")) {
             problems.add(new Problem(file, 1, "missing front matter: start the file with a line '---', "
                     + "then 'title: ...', then another '---'"));
             return Optional.empty();
@@ -104,7 +111,16 @@ final class FrontMatter {
                         + "' (known: " + String.join(", ", known) + ")"));
             }
         });
-        return Optional.of(new FrontMatter(values, end + 2, lines.subList(end + 1, lines.size()), offset));
+        return Optional.of(new FrontMatter(file, values, end + 2, lines.subList(end + 1, lines.size()), offset));
+    }
+
+    /** The text of a key every file of its kind must have; a problem when it is missing. */
+    Optional<String> required(String key, List<Problem> problems) {
+        var value = text(key);
+        if (value.isEmpty()) {
+            problems.add(new Problem(file, 2, "front matter has no '" + key + "'"));
+        }
+        return value;
     }
 
     Optional<String> text(String key) {

@@ -30,19 +30,12 @@ final class QuizParser {
 
     Optional<Quiz> parse(String file, String quizId, String text, List<Problem> problems) {
         int before = problems.size();
-        if (text.isBlank()) {
-            problems.add(new Problem(file, 1, "the file is empty"));
-            return Optional.empty();
-        }
-        var front = FrontMatter.read(file, Lines.of(text), KEYS, problems);
+        var front = FrontMatter.read(file, text, KEYS, problems);
         if (front.isEmpty()) {
             return Optional.empty();
         }
         var fm = front.get();
-        var title = fm.text("title");
-        if (title.isEmpty()) {
-            problems.add(new Problem(file, 2, "front matter has no 'title'"));
-        }
+        var title = fm.required("title", problems);
         var timeLimit = fm.text("time_limit").flatMap(t -> timeLimit(file, fm.lineOf("time_limit"), t, problems));
         int passMark = fm.text("pass_mark").map(t -> passMark(file, fm.lineOf("pass_mark"), t, problems)).orElse(60);
         var mode = fm.text("mode").map(t -> choose(file, fm.lineOf("mode"), "mode", t, Quiz.Mode.class, problems))

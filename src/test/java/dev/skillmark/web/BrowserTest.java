@@ -135,9 +135,7 @@ class BrowserTest {
 
     @Test
     void a_failed_autosave_shows_a_clear_warning_and_the_answer_is_saved_once_the_network_is_back() {
-        page.navigate(app.url("/quizzes/timed"));
-        page.getByLabel("Your name").fill("Ada");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start the clock")).click();
+        startTimedQuiz(page);
         page.route("**/autosave", route -> route.abort());
         page.getByText("Partial<T>").click();
         assertThat(page.locator("#save-status")).containsText("Not saved: the connection failed");
@@ -152,9 +150,7 @@ class BrowserTest {
 
     @Test
     void reloading_in_the_middle_resumes_with_saved_answers_and_the_remaining_time() {
-        page.navigate(app.url("/quizzes/timed"));
-        page.getByLabel("Your name").fill("Ada");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start the clock")).click();
+        startTimedQuiz(page);
         page.getByText("Partial<T>").click();
         assertThat(page.locator("#save-status")).containsText("Saved");
         next();
@@ -176,9 +172,7 @@ class BrowserTest {
 
     @Test
     void when_the_timer_runs_out_the_page_submits_and_the_saved_answers_count() {
-        page.navigate(app.url("/quizzes/timed"));
-        page.getByLabel("Your name").fill("Ada");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start the clock")).click();
+        startTimedQuiz(page);
         page.getByText("Partial<T>").click();
         assertThat(page.locator("#save-status")).containsText("Saved");
 
@@ -198,15 +192,19 @@ class BrowserTest {
     void the_question_page_fits_a_phone_screen() throws Exception {
         var phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(375, 740).setIsMobile(true).setHasTouch(true));
         var p = phone.newPage();
-        p.navigate(app.url("/quizzes/timed"));
-        p.getByLabel("Your name").fill("Ada");
-        p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start the clock")).click();
+        startTimedQuiz(p);
         p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Question 3, unanswered")).click();
         int scrollWidth = (int) p.evaluate("document.documentElement.scrollWidth");
         assertThat(scrollWidth).isLessThanOrEqualTo(375);
         Files.createDirectories(SCREENSHOTS);
         p.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("phone.png")).setFullPage(true));
         phone.close();
+    }
+
+    private void startTimedQuiz(Page p) {
+        p.navigate(app.url("/quizzes/timed"));
+        p.getByLabel("Your name").fill("Ada");
+        p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start the clock")).click();
     }
 
     private void next() {
