@@ -58,7 +58,10 @@ public final class Grading {
         var regex = REGEX_KEY.matcher(key.trim());
         if (regex.matches()) {
             int flags = regex.group(2).isEmpty() ? 0 : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
-            return Pattern.compile(regex.group(1), flags).matcher(response.trim()).matches();
+            var pattern = Pattern.compile(regex.group(1), flags);
+            // whitespace is as forgiving for regular expressions as for plain keys
+            return pattern.matcher(response.trim()).matches()
+                    || pattern.matcher(response.trim().replaceAll("\\s+", " ")).matches();
         }
         return normalise(key).equals(normalise(response));
     }

@@ -44,6 +44,7 @@ class GradingTest {
             "'Partial<T>', CORRECT",
             "'  partial<t>  ', CORRECT",     // case and surrounding whitespace do not matter
             "'PARTIAL < K >', CORRECT",      // the regex key
+            "'partial  <T>', CORRECT",       // runs of spaces count as one for regex keys too
             "'SIX', CORRECT",
             "'s i x', WRONG",
             "'Partial<T> extra', WRONG",     // a regex must match the whole response

@@ -1,0 +1,236 @@
+package dev.skillmark.account;
+
+import dev.skillmark.SkillmarkException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
+
+/** Users, roles, passwords, sessions and the one-time setup link. */
+public final class Accounts {
+
+    /** A new session: the raw id goes into the cookie and nowhere else. */
+    public record SignedIn(String sessionId, User user) {
+    }
+
+    /** Sign-in is refused for now: too many failures; retry after {@code retryAfter}. */
+    public static final class Throttled extends RuntimeException {
+        private final Duration retryAfter;
+
+        public Throttled(Duration retryAfter) {
+            super("Too many failed sign-ins. Wait " + Math.max(1, retryAfter.toSeconds()) + " seconds and try again.");
+            this.retryAfter = retryAfter;
+        }
+
+        public Duration retryAfter() {
+            return retryAfter;
+        }
+    }
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final Audit audit;
+    private final Throttle throttle;
+    private final Duration idleTimeout;
+    private final Duration absoluteTimeout;
+    private final SecureRandom random = new SecureRandom();
+
+    public Accounts(Jdbi jdbi, Clock clock, Audit audit, Throttle throttle, Duration idleTimeout, Duration absoluteTimeout) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.audit = audit;
+        this.throttle = throttle;
+        this.idleTimeout = idleTimeout;
+        this.absoluteTimeout = absoluteTimeout;
+    }
+
+    public User create(String username, String displayName, String password, Set<Role> roles, String actor) {
+        String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        if (!name.matches("[a-z0-9._@-]{2,100}")) {
+            throw new SkillmarkException.InvalidInput("username", "Use 2 to 100 letters, digits, '.', '_', '@' or '-'.");
+        }
+        Passwords.problem(password).ifPresent(p -> {
+            throw new SkillmarkException.InvalidInput("password", p);
+        });
+        if (roles.isEmpty()) {
+            throw new SkillmarkException.InvalidInput("roles", "Choose at least one role.");
+        }
+        String display = displayName == null || displayName.isBlank() ? name : displayName.strip();
+        if (display.length() > 200) {
+            throw new SkillmarkException.InvalidInput("displayName", "Names can be at most 200 characters.");
+        }
+        String hash = Passwords.hash(password);
+        long id = jdbi.inTransaction(h -> {
+            var dao = h.attach(UserDao.class);
+            if (dao.byUsername(name).isPresent()) {
+                throw new SkillmarkException.InvalidInput("username", "There is already a user called '" + name + "'.");
+            }
+            long newId = dao.insert(name, display, hash, clock.millis());
+            roles.forEach(r -> dao.addRole(newId, r.name()));
+            return newId;
+        });
+        audit.record(actor, "user.created", name, "roles " + roleNames(roles));
+        return user(id).orElseThrow();
+    }
+
+    public Optional<User> user(long id) {
+        return jdbi.withExtension(UserDao.class, dao -> dao.byId(id).map(row -> toUser(dao, row)));
+    }
+
+    public List<User> users() {
+        return jdbi.withExtension(UserDao.class, dao -> dao.all().stream().map(row -> toUser(dao, row)).toList());
+    }
+
+    public void setRoles(long userId, Set<Role> roles, User actor) {
+        var target = user(userId).orElseThrow(() -> new SkillmarkException.NotFound("There is no such user."));
+        jdbi.useTransaction(h -> {
+            var dao = h.attach(UserDao.class);
+            dao.clearRoles(userId);
+            roles.forEach(r -> dao.addRole(userId, r.name()));
+            if (dao.activeAdmins() == 0) {
+                throw new SkillmarkException.Conflict("Skillmark needs at least one admin: keep the admin role on someone.");
+            }
+            if (roles.isEmpty()) {
+                dao.deleteSessionsOf(userId);
+            }
+        });
+        audit.record(actor.username(), "user.roles", target.username(), roleNames(target.roles()) + " -> " + roleNames(roles));
+    }
+
+    /** Checks throttles, then the password; a new session id on every sign-in. */
+    public SignedIn signIn(String username, String password, String clientAddress) {
+        String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        String accountKey = "account:" + name;
+        String addressKey = "address:" + clientAddress;
+        var wait = throttle.blocked(accountKey).or(() -> throttle.blocked(addressKey));
+        if (wait.isPresent()) {
+            audit.record(name.isEmpty() ? "(unknown)" : name, "sign-in.throttled", clientAddress, "");
+            throw new Throttled(wait.get());
+        }
+        var row = jdbi.withExtension(UserDao.class, dao -> dao.byUsername(name));
+        String typed = password == null ? "" : password;
+        boolean ok;
+        if (row.isEmpty()) {
+            Passwords.spendTheSameTime(typed);
+            ok = false;
+        } else {
+            ok = Passwords.matches(typed, row.get().passwordHash()) && !row.get().disabled();
+        }
+        if (!ok) {
+            throttle.failure(accountKey, Throttle.PER_ACCOUNT);
+            throttle.failure(addressKey, Throttle.PER_ADDRESS);
+            audit.record(name.isEmpty() ? "(unknown)" : name, "sign-in.failed", clientAddress, "");
+            throw new SkillmarkException.InvalidInput("password", "That username and password do not match.");
+        }
+        throttle.reset(accountKey);
+        String sessionId = token();
+        long now = clock.millis();
+        jdbi.useExtension(UserDao.class, dao -> dao.insertSession(sha256(sessionId), row.get().id(), now));
+        audit.record(name, "sign-in", clientAddress, "");
+        return new SignedIn(sessionId, user(row.get().id()).orElseThrow());
+    }
+
+    /** The signed-in user, if the session exists and has not timed out (idle or absolute). */
+    public Optional<User> current(String sessionId) {
+        if (sessionId == null || !sessionId.matches("[A-Za-z0-9_-]{43}")) {
+            return Optional.empty();
+        }
+        long now = clock.millis();
+        String hash = sha256(sessionId);
+        return jdbi.withExtension(UserDao.class, dao -> {
+            var session = dao.session(hash);
+            if (session.isEmpty()) {
+                return Optional.<User>empty();
+            }
+            var s = session.get();
+            if (now - s.lastSeenAt() > idleTimeout.toMillis() || now - s.createdAt() > absoluteTimeout.toMillis()) {
+                dao.deleteSession(hash);
+                return Optional.<User>empty();
+            }
+            if (now - s.lastSeenAt() > 60_000) {
+                dao.touchSession(hash, now);
+            }
+            return dao.byId(s.userId()).filter(u -> !u.disabled()).map(row -> toUser(dao, row));
+        });
+    }
+
+    public void signOut(String sessionId, User user) {
+        if (sessionId != null) {
+            jdbi.useExtension(UserDao.class, dao -> dao.deleteSession(sha256(sessionId)));
+        }
+        audit.record(user.username(), "sign-out", "", "");
+    }
+
+    public int expireSessions() {
+        long now = clock.millis();
+        return jdbi.withExtension(UserDao.class, dao -> dao.deleteExpiredSessions(now - idleTimeout.toMillis(),
+                now - absoluteTimeout.toMillis()));
+    }
+
+    /** When nobody can administer Skillmark yet, a fresh one-time setup token; otherwise empty. */
+    public Optional<String> setupTokenIfNoAdmin() {
+        return jdbi.inTransaction(h -> {
+            var dao = h.attach(UserDao.class);
+            if (dao.activeAdmins() > 0) {
+                return Optional.<String>empty();
+            }
+            dao.retireSetupTokens(clock.millis());
+            String token = token();
+            dao.insertSetupToken(sha256(token), clock.millis());
+            return Optional.of(token);
+        });
+    }
+
+    public boolean setupTokenIsOpen(String token) {
+        return token != null && jdbi.withExtension(UserDao.class, dao -> dao.openSetupTokens(sha256(token))) == 1;
+    }
+
+    /** Creates the first admin from the setup link; the link is useless afterwards. */
+    public User completeSetup(String token, String username, String displayName, String password) {
+        if (!setupTokenIsOpen(token)) {
+            throw new SkillmarkException.NotFound("This setup link is not valid or was already used.");
+        }
+        var user = create(username, displayName, password, EnumSet.of(Role.ADMIN, Role.INTERVIEWER, Role.TRAINER), "setup");
+        int used = jdbi.withExtension(UserDao.class, dao -> dao.useSetupToken(sha256(token), clock.millis()));
+        if (used != 1) {
+            throw new SkillmarkException.Conflict("This setup link was used at the same moment by someone else.");
+        }
+        audit.record(user.username(), "setup.completed", user.username(), "first admin created from the setup link");
+        return user;
+    }
+
+    private String token() {
+        var bytes = new byte[32];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static User toUser(UserDao dao, UserDao.UserRow row) {
+        Set<Role> roles = dao.roles(row.id()).stream().map(Role::parse).flatMap(Optional::stream)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+        return new User(row.id(), row.username(), row.displayName(), roles, row.disabled());
+    }
+
+    private static String roleNames(Set<Role> roles) {
+        return roles.isEmpty() ? "(none)" : roles.stream().map(Role::name).sorted().collect(Collectors.joining(","));
+    }
+}
