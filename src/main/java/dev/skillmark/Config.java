@@ -19,7 +19,11 @@ public record Config(
         Optional<Path> templatesDir,
         Optional<Path> staticDir,
         Duration grace,
-        Duration sweepEvery) {
+        Duration sweepEvery,
+        Duration sessionIdle,
+        Duration sessionMax,
+        boolean secureCookies,
+        java.util.Set<String> trustedProxies) {
 
     /** Name, default and meaning of each setting, for --help and the README. */
     public static final Map<String, String[]> SETTINGS = settings();
@@ -38,6 +42,10 @@ public record Config(
         s.put("SKILLMARK_STATIC_DIR", new String[]{"./static if present, else the jar's copy", "CSS, JavaScript and icons"});
         s.put("SKILLMARK_GRACE_SECONDS", new String[]{"15", "answers are still accepted this long after a deadline, for network latency"});
         s.put("SKILLMARK_SWEEP_SECONDS", new String[]{"30", "how often overdue attempts are finalised when nobody comes back"});
+        s.put("SKILLMARK_SESSION_IDLE_MINUTES", new String[]{"120", "staff sessions end after this long without a request"});
+        s.put("SKILLMARK_SESSION_MAX_HOURS", new String[]{"12", "staff sessions end this long after sign-in, whatever happens"});
+        s.put("SKILLMARK_SECURE_COOKIES", new String[]{"false", "true when users reach Skillmark over HTTPS (also when TLS ends at a proxy)"});
+        s.put("SKILLMARK_TRUSTED_PROXIES", new String[]{"(none)", "comma-separated proxy addresses whose X-Forwarded-For is believed"});
         return java.util.Collections.unmodifiableMap(s);
     }
 
@@ -55,19 +63,20 @@ public record Config(
                 folder(env, "SKILLMARK_TEMPLATES_DIR", "templates"),
                 folder(env, "SKILLMARK_STATIC_DIR", "static"),
                 Duration.ofSeconds(integer(env, "SKILLMARK_GRACE_SECONDS", 15)),
-                Duration.ofSeconds(Math.max(1, integer(env, "SKILLMARK_SWEEP_SECONDS", 30))));
+                Duration.ofSeconds(Math.max(1, integer(env, "SKILLMARK_SWEEP_SECONDS", 30))),
+                Duration.ofMinutes(Math.max(1, integer(env, "SKILLMARK_SESSION_IDLE_MINUTES", 120))),
+                Duration.ofHours(Math.max(1, integer(env, "SKILLMARK_SESSION_MAX_HOURS", 12))),
+                Boolean.parseBoolean(env.getOrDefault("SKILLMARK_SECURE_COOKIES", "false").strip()),
+                java.util.Arrays.stream(env.getOrDefault("SKILLMARK_TRUSTED_PROXIES", "").split(","))
+                        .map(String::strip).filter(p -> !p.isEmpty()).collect(java.util.stream.Collectors.toSet()));
     }
 
     /** A configuration for tests and embedding: everything under one folder, a free port. */
     public static Config forFolder(Path dataDir, Path contentDir) {
         return new Config("127.0.0.1", 0, dataDir, h2Url(dataDir), "sa", "", contentDir,
                 folder(Map.of(), "SKILLMARK_TEMPLATES_DIR", "templates"), folder(Map.of(), "SKILLMARK_STATIC_DIR", "static"),
-                Duration.ofSeconds(15), Duration.ofSeconds(30));
-    }
-
-    public Config withGrace(Duration newGrace) {
-        return new Config(host, port, dataDir, databaseUrl, databaseUser, databasePassword, contentDir, templatesDir,
-                staticDir, newGrace, sweepEvery);
+                Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofMinutes(120), Duration.ofHours(12), false,
+                java.util.Set.of());
     }
 
     static String h2Url(Path dataDir) {

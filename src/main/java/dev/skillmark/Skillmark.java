@@ -1,5 +1,11 @@
 package dev.skillmark;
 
+import dev.skillmark.account.AccountController;
+import dev.skillmark.account.Accounts;
+import dev.skillmark.account.Audit;
+import dev.skillmark.account.Role;
+import dev.skillmark.account.Settings;
+import dev.skillmark.account.Throttle;
 import dev.skillmark.attempt.AttemptController;
 import dev.skillmark.attempt.Attempts;
 import dev.skillmark.attempt.StartController;
@@ -9,6 +15,7 @@ import dev.skillmark.content.ContentLoader;
 import dev.skillmark.content.Lint;
 import dev.skillmark.content.Markdown;
 import dev.skillmark.content.SnippetCheck;
+import dev.skillmark.web.Access;
 import dev.skillmark.web.Routes;
 import dev.skillmark.web.Templates;
 import dev.skillmark.web.Web;
@@ -32,14 +39,16 @@ public final class Skillmark implements AutoCloseable {
     private final Database database;
     private final Javalin server;
     private final Attempts attempts;
+    private final Accounts accounts;
     private final Content content;
     private final ScheduledExecutorService sweeper;
 
-    private Skillmark(Database database, Javalin server, Attempts attempts, Content content,
+    private Skillmark(Database database, Javalin server, Attempts attempts, Accounts accounts, Content content,
                       ScheduledExecutorService sweeper) {
         this.database = database;
         this.server = server;
         this.attempts = attempts;
+        this.accounts = accounts;
         this.content = content;
         this.sweeper = sweeper;
     }
@@ -52,30 +61,40 @@ public final class Skillmark implements AutoCloseable {
     public static Skillmark start(Config config, Clock clock, List<Routes> extraRoutes) {
         var database = new Database(config);
         try {
+            var jdbi = database.jdbi();
             var content = new Content(config.contentDir(), new ContentLoader(new Markdown()));
-            var attempts = new Attempts(database.jdbi(), content, clock, config.grace());
+            var attempts = new Attempts(jdbi, content, clock, config.grace());
+            var audit = new Audit(jdbi, clock);
+            var accounts = new Accounts(jdbi, clock, audit, new Throttle(jdbi, clock), config.sessionIdle(), config.sessionMax());
+            var settings = new Settings(jdbi, audit);
+            var access = new Access(accounts, config.secureCookies(), config.trustedProxies());
             var features = new ArrayList<Routes>();
-            features.add(new StartController(content, attempts));
+            features.add(new StartController(content, attempts, settings));
             features.add(new AttemptController(attempts));
             features.add(new ContentController(content));
+            features.add(new AccountController(accounts, access, audit, settings));
             features.addAll(extraRoutes);
-            var server = Web.create(config, new Templates(config.templatesDir()), features).start();
+            var server = Web.create(config, new Templates(config.templatesDir()), access, features).start();
+            accounts.setupTokenIfNoAdmin().ifPresent(token -> log.warn("No admin yet. Open http://{}:{}/setup/{} to create "
+                    + "the first one; the link works once. (Or run: java -jar skillmark.jar create-admin NAME)",
+                    config.host().equals("0.0.0.0") ? "localhost" : config.host(), server.port(), token));
             var sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
                 var t = new Thread(r, "attempt-sweeper");
                 t.setDaemon(true);
                 return t;
             });
             long every = config.sweepEvery().toMillis();
-            sweeper.scheduleWithFixedDelay(() -> sweep(attempts), every, every, TimeUnit.MILLISECONDS);
-            return new Skillmark(database, server, attempts, content, sweeper);
+            sweeper.scheduleWithFixedDelay(() -> sweep(attempts, accounts), every, every, TimeUnit.MILLISECONDS);
+            return new Skillmark(database, server, attempts, accounts, content, sweeper);
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
     }
 
-    private static void sweep(Attempts attempts) {
+    private static void sweep(Attempts attempts, Accounts accounts) {
         try {
+            accounts.expireSessions();
             int expired = attempts.expireOverdue();
             if (expired > 0) {
                 log.info("finalised {} overdue attempt(s)", expired);
@@ -91,6 +110,10 @@ public final class Skillmark implements AutoCloseable {
 
     public Attempts attempts() {
         return attempts;
+    }
+
+    public Accounts accounts() {
+        return accounts;
     }
 
     public Content content() {
@@ -136,6 +159,9 @@ public final class Skillmark implements AutoCloseable {
                     return 1;
                 }
             }
+            case "create-admin" -> {
+                return createAdmin(args, out);
+            }
             case "--help", "-h", "help" -> {
                 help(out);
                 return 0;
@@ -145,6 +171,37 @@ public final class Skillmark implements AutoCloseable {
                 help(out);
                 return 2;
             }
+        }
+    }
+
+    /** {@code create-admin NAME}: the password comes from SKILLMARK_ADMIN_PASSWORD or is asked for on the console. */
+    private static int createAdmin(String[] args, PrintStream out) {
+        if (args.length < 2) {
+            out.println("Usage: java -jar skillmark.jar create-admin USERNAME");
+            return 2;
+        }
+        String password = System.getenv("SKILLMARK_ADMIN_PASSWORD");
+        if (password == null && System.console() != null) {
+            char[] typed = System.console().readPassword("Password for %s (at least 8 characters): ", args[1]);
+            password = typed == null ? null : new String(typed);
+        }
+        if (password == null) {
+            out.println("Set SKILLMARK_ADMIN_PASSWORD or run this in a terminal to type the password.");
+            return 2;
+        }
+        var config = Config.fromEnvironment(System.getenv());
+        try (var database = new Database(config)) {
+            var clock = Clock.systemUTC();
+            var audit = new Audit(database.jdbi(), clock);
+            var accounts = new Accounts(database.jdbi(), clock, audit, new Throttle(database.jdbi(), clock),
+                    config.sessionIdle(), config.sessionMax());
+            var user = accounts.create(args[1], args[1], password,
+                    java.util.EnumSet.of(Role.ADMIN, Role.INTERVIEWER, Role.TRAINER), "command-line");
+            out.println("Created admin '" + user.username() + "'.");
+            return 0;
+        } catch (SkillmarkException.InvalidInput e) {
+            out.println(e.getMessage());
+            return 1;
         }
     }
 
@@ -172,6 +229,9 @@ public final class Skillmark implements AutoCloseable {
                                                          type-check TypeScript blocks and run verify=output
                                                          questions (needs node, and typescript in
                                                          $SKILLMARK_NODE_TOOLS/node_modules)
+                  java -jar skillmark.jar create-admin NAME
+                                                         add an admin (password from
+                                                         $SKILLMARK_ADMIN_PASSWORD or typed)
                   java -jar skillmark.jar --help         this text
 
                 Settings (environment variables):""");

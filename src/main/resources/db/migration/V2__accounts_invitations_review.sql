@@ -50,7 +50,7 @@ create index audit_event_at on audit_event (at);
 
 create table setting (
     name  varchar(100) primary key,
-    value varchar(1000) not null
+    setting_value varchar(1000) not null
 );
 
 create table invitation (

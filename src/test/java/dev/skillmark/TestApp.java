@@ -31,6 +31,17 @@ public final class TestApp extends HttpSession {
         return new TestApp(dir, clock, Skillmark.start(config, clock, extra));
     }
 
+    /** Creates a user with these roles and signs this session in as them. */
+    public dev.skillmark.account.User signInAs(String username, dev.skillmark.account.Role... roles) {
+        var user = app.accounts().create(username, username, "correct horse battery", java.util.Set.of(roles), "test");
+        get("/sign-in");
+        var reply = post("/sign-in", "username", username, "password", "correct horse battery");
+        if (reply.status() != 303) {
+            throw new IllegalStateException("sign-in failed: " + reply.status());
+        }
+        return user;
+    }
+
     public String attemptStatus(String attemptId) {
         return app.attempts().attempt(attemptId).status();
     }

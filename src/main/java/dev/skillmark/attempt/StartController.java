@@ -1,6 +1,7 @@
 package dev.skillmark.attempt;
 
 import dev.skillmark.SkillmarkException;
+import dev.skillmark.account.Settings;
 import dev.skillmark.content.Content;
 import dev.skillmark.web.Format;
 import dev.skillmark.web.Routes;
@@ -17,10 +18,12 @@ public final class StartController implements Routes {
     static final String RESUME_COOKIE = "skillmark_attempt";
     private final Content content;
     private final Attempts attempts;
+    private final Settings settings;
 
-    public StartController(Content content, Attempts attempts) {
+    public StartController(Content content, Attempts attempts, Settings settings) {
         this.content = content;
         this.attempts = attempts;
+        this.settings = settings;
     }
 
     @Override
@@ -32,7 +35,7 @@ public final class StartController implements Routes {
 
     void home(Context ctx) {
         var catalog = content.current();
-        var offers = catalog.offers();
+        var offers = settings.publicPractice() ? catalog.offers() : java.util.List.<dev.skillmark.content.Catalog.Offer>of();
         var model = new HashMap<String, Object>();
         model.put("quizzes", offers.stream().filter(o -> !o.practiceOfBank()).toList());
         model.put("practice", offers.stream().filter(o -> o.practiceOfBank()).toList());
@@ -47,6 +50,7 @@ public final class StartController implements Routes {
     }
 
     void start(Context ctx) {
+        requirePublic();
         String name = Optional.ofNullable(ctx.formParam("name")).orElse("");
         try {
             String id = attempts.start(ctx.pathParam("quiz"), name);
@@ -57,7 +61,14 @@ public final class StartController implements Routes {
         }
     }
 
+    private void requirePublic() {
+        if (!settings.publicPractice()) {
+            throw new SkillmarkException.NotFound("Quizzes are taken by invitation here. Use the link you were sent.");
+        }
+    }
+
     private void renderStart(Context ctx, String name, String nameError, HttpStatus status) {
+        requirePublic();
         String quizId = ctx.pathParam("quiz");
         var offer = content.current().offer(quizId)
                 .orElseThrow(() -> new SkillmarkException.NotFound("There is no quiz called '" + quizId + "'."));

@@ -92,7 +92,9 @@ final class FrontMatter {
                     .composeString(yaml).orElse(null);
         } catch (MarkedYamlEngineException e) {
             int line = e.getProblemMark().map(m -> m.getLine() + offset).orElse(1);
-            problems.add(new Problem(file, line, "front matter is not valid YAML: " + e.getProblem()));
+            String hint = e.getProblem().contains("mapping values are not allowed")
+                    ? " (put a value that contains ': ' in quotes)" : "";
+            problems.add(new Problem(file, line, "front matter is not valid YAML: " + e.getProblem() + hint));
             return Optional.empty();
         } catch (YamlEngineException e) {
             problems.add(new Problem(file, 1, "front matter is not valid YAML: " + e.getMessage()));

@@ -42,6 +42,18 @@ public final class Format {
         return String.format(Locale.ROOT, "%.2f", p).replaceAll("0+$", "");
     }
 
+    private static final java.time.format.DateTimeFormatter TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
+
+    /** An instant for people: "2026-11-28 09:15 UTC". */
+    public String time(long epochMillis) {
+        return TIME.format(java.time.Instant.ofEpochMilli(epochMillis));
+    }
+
+    public String time(Long epochMillis) {
+        return epochMillis == null ? "–" : time(epochMillis.longValue());
+    }
+
     public String letter(int position) {
         return String.valueOf((char) ('A' + position));
     }

@@ -25,7 +25,7 @@ public final class Web {
     private Web() {
     }
 
-    public static Javalin create(Config config, Templates templates, List<Routes> features) {
+    public static Javalin create(Config config, Templates templates, Access access, List<Routes> features) {
         return Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.startup.showOldJavalinVersionWarning = false;
@@ -54,7 +54,8 @@ public final class Web {
                 securityHeaders(ctx);
                 if (!ctx.path().startsWith("/static/")) {
                     ctx.header("Cache-Control", "no-store");
-                    Csrf.handle(ctx, false);
+                    Csrf.handle(ctx, access.secureCookies());
+                    access.handle(ctx);
                 }
             });
             features.forEach(f -> f.register(routes));

@@ -272,6 +272,8 @@ class CandidateHttpTest {
 
     @Test
     void the_content_status_page_lists_what_loaded() {
+        assertThat(app.get("/content").location()).isEqualTo("/sign-in?next=%2Fcontent");
+        app.signInAs("tess", dev.skillmark.account.Role.TRAINER);
         var status = app.get("/content");
         assertThat(status.status()).isEqualTo(200);
         assertThat(status.body()).contains("No problems").contains("Alpha skills").contains("skills/alpha.md");

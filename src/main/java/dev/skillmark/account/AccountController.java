@@ -1,0 +1,164 @@
+package dev.skillmark.account;
+
+import dev.skillmark.SkillmarkException;
+import dev.skillmark.web.Access;
+import dev.skillmark.web.Format;
+import dev.skillmark.web.Routes;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Sign-in and sign-out, the first-admin setup link, and the admin's pages for users, settings and the audit log. */
+public final class AccountController implements Routes {
+
+    private final Accounts accounts;
+    private final Access access;
+    private final Audit audit;
+    private final Settings settings;
+
+    public AccountController(Accounts accounts, Access access, Audit audit, Settings settings) {
+        this.accounts = accounts;
+        this.access = access;
+        this.audit = audit;
+        this.settings = settings;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.get("/sign-in", ctx -> signInPage(ctx, "", "", HttpStatus.OK));
+        routes.post("/sign-in", this::signIn);
+        routes.post("/sign-out", this::signOut);
+        routes.get("/setup/{token}", ctx -> setupPage(ctx, Map.of(), HttpStatus.OK));
+        routes.post("/setup/{token}", this::setup);
+        routes.get("/admin/users", ctx -> usersPage(ctx, Map.of(), Map.of(), HttpStatus.OK));
+        routes.post("/admin/users", this::createUser);
+        routes.post("/admin/users/{id}/roles", this::setRoles);
+        routes.post("/admin/settings", this::saveSettings);
+        routes.get("/admin/audit", this::auditPage);
+    }
+
+    void signInPage(Context ctx, String username, String error, HttpStatus status) {
+        ctx.status(status).render("account/sign-in.html", Map.of("username", username, "error", error,
+                "next", safeNext(ctx.queryParam("next") != null ? ctx.queryParam("next") : ctx.formParam("next"))));
+    }
+
+    void signIn(Context ctx) {
+        String username = Optional.ofNullable(ctx.formParam("username")).orElse("");
+        try {
+            var signedIn = accounts.signIn(username, ctx.formParam("password"), access.clientAddress(ctx));
+            access.startSession(ctx, signedIn.sessionId());
+            String next = safeNext(ctx.formParam("next"));
+            ctx.redirect(next.isEmpty() ? home(signedIn.user()) : next, HttpStatus.SEE_OTHER);
+        } catch (Accounts.Throttled e) {
+            ctx.header("Retry-After", String.valueOf(Math.max(1, e.retryAfter().toSeconds())));
+            signInPage(ctx, username, e.getMessage(), HttpStatus.TOO_MANY_REQUESTS);
+        } catch (SkillmarkException.InvalidInput e) {
+            signInPage(ctx, username, e.getMessage(), HttpStatus.UNAUTHORIZED);
+        }
+    }
+
+    void signOut(Context ctx) {
+        var user = Access.user(ctx);
+        user.ifPresent(u -> accounts.signOut(ctx.cookie(Access.SESSION_COOKIE), u));
+        access.endSession(ctx);
+        ctx.redirect("/sign-in", HttpStatus.SEE_OTHER);
+    }
+
+    void setupPage(Context ctx, Map<String, String> errors, HttpStatus status) {
+        if (!accounts.setupTokenIsOpen(ctx.pathParam("token"))) {
+            throw new SkillmarkException.NotFound("This setup link is not valid or was already used. "
+                    + "Sign in instead, or restart Skillmark to print a new link if there is still no admin.");
+        }
+        var model = new HashMap<String, Object>();
+        model.put("token", ctx.pathParam("token"));
+        model.put("errors", errors);
+        model.put("username", Optional.ofNullable(ctx.formParam("username")).orElse(""));
+        model.put("displayName", Optional.ofNullable(ctx.formParam("displayName")).orElse(""));
+        ctx.status(status).render("account/setup.html", model);
+    }
+
+    void setup(Context ctx) {
+        try {
+            requireSamePassword(ctx);
+            var user = accounts.completeSetup(ctx.pathParam("token"), ctx.formParam("username"), ctx.formParam("displayName"),
+                    ctx.formParam("password"));
+            var signedIn = accounts.signIn(user.username(), ctx.formParam("password"), access.clientAddress(ctx));
+            access.startSession(ctx, signedIn.sessionId());
+            ctx.redirect("/admin/users", HttpStatus.SEE_OTHER);
+        } catch (SkillmarkException.InvalidInput e) {
+            setupPage(ctx, Map.of(e.field(), e.getMessage()), HttpStatus.BAD_REQUEST);
+        }
+    }
+
+    void usersPage(Context ctx, Map<String, String> errors, Map<String, String> form, HttpStatus status) {
+        var model = new HashMap<String, Object>();
+        model.put("users", accounts.users());
+        model.put("roles", Role.values());
+        model.put("errors", errors);
+        model.put("form", form);
+        model.put("publicPractice", settings.publicPractice());
+        ctx.status(status).render("account/users.html", model);
+    }
+
+    void createUser(Context ctx) {
+        var roles = EnumSet.noneOf(Role.class);
+        ctx.formParams("roles").forEach(r -> Role.parse(r).ifPresent(roles::add));
+        var form = Map.of("username", Optional.ofNullable(ctx.formParam("username")).orElse(""),
+                "displayName", Optional.ofNullable(ctx.formParam("displayName")).orElse(""));
+        try {
+            requireSamePassword(ctx);
+            accounts.create(ctx.formParam("username"), ctx.formParam("displayName"), ctx.formParam("password"), roles,
+                    Access.requireUser(ctx).username());
+            ctx.redirect("/admin/users", HttpStatus.SEE_OTHER);
+        } catch (SkillmarkException.InvalidInput e) {
+            usersPage(ctx, Map.of(e.field(), e.getMessage()), form, HttpStatus.BAD_REQUEST);
+        }
+    }
+
+    void setRoles(Context ctx) {
+        var roles = EnumSet.noneOf(Role.class);
+        ctx.formParams("roles").forEach(r -> Role.parse(r).ifPresent(roles::add));
+        long id;
+        try {
+            id = Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw new SkillmarkException.NotFound("There is no such user.");
+        }
+        accounts.setRoles(id, roles, Access.requireUser(ctx));
+        ctx.redirect("/admin/users", HttpStatus.SEE_OTHER);
+    }
+
+    void saveSettings(Context ctx) {
+        settings.setPublicPractice("on".equals(ctx.formParam("publicPractice")), Access.requireUser(ctx));
+        ctx.redirect("/admin/users", HttpStatus.SEE_OTHER);
+    }
+
+    void auditPage(Context ctx) {
+        ctx.render("account/audit.html", Map.of("entries", audit.recent(500), "fmt", Format.INSTANCE));
+    }
+
+    private static void requireSamePassword(Context ctx) {
+        if (!Optional.ofNullable(ctx.formParam("password")).orElse("").equals(ctx.formParam("confirm"))) {
+            throw new SkillmarkException.InvalidInput("confirm", "The two passwords are not the same.");
+        }
+    }
+
+    private static String home(User user) {
+        if (user.may(Role.INTERVIEWER)) {
+            return "/review";
+        }
+        return user.may(Role.TRAINER) ? "/content" : "/";
+    }
+
+    /** Only local paths, so a crafted link cannot send someone elsewhere after signing in. */
+    static String safeNext(String next) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\") || next.contains("\n")) {
+            return "";
+        }
+        return next;
+    }
+}

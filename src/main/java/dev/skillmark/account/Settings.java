@@ -1,0 +1,47 @@
+package dev.skillmark.account;
+
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Settings an admin changes at run time, kept in the database so every instance agrees. */
+public final class Settings {
+
+    public static final String PUBLIC_PRACTICE = "public_practice";
+
+    interface Dao {
+        @SqlQuery("select setting_value from setting where name = :name")
+        Optional<String> get(@Bind("name") String name);
+
+        @SqlUpdate("update setting set setting_value = :value where name = :name")
+        int update(@Bind("name") String name, @Bind("value") String value);
+
+        @SqlUpdate("insert into setting (name, setting_value) values (:name, :value)")
+        void insert(@Bind("name") String name, @Bind("value") String value);
+    }
+
+    private final Jdbi jdbi;
+    private final Audit audit;
+
+    public Settings(Jdbi jdbi, Audit audit) {
+        this.jdbi = jdbi;
+        this.audit = audit;
+    }
+
+    /** Whether anyone may take the practice quizzes and open quizzes without an invitation (default yes). */
+    public boolean publicPractice() {
+        return jdbi.withExtension(Dao.class, dao -> dao.get(PUBLIC_PRACTICE)).map(Boolean::parseBoolean).orElse(true);
+    }
+
+    public void setPublicPractice(boolean on, User actor) {
+        jdbi.useTransaction(h -> {
+            var dao = h.attach(Dao.class);
+            if (dao.update(PUBLIC_PRACTICE, String.valueOf(on)) == 0) {
+                dao.insert(PUBLIC_PRACTICE, String.valueOf(on));
+            }
+        });
+        audit.record(actor.username(), "settings.public-practice", "", on ? "on" : "off");
+    }
+}
