@@ -94,6 +94,35 @@
     });
   }
 
+  // Integrity signals: the page was hidden or lost focus (and for how long), or text was pasted into an answer.
+  // The interviewer sees them as signals; nothing is blocked.
+  var signalsUrl = form ? form.getAttribute('data-signals') : null;
+  if (signalsUrl) {
+    var slot = form.getAttribute('data-slot');
+    var send = function (type, amount) {
+      var body = new URLSearchParams();
+      body.append('csrf', csrf);
+      body.append('type', type);
+      body.append('slot', slot);
+      body.append('amount', String(Math.round(amount)));
+      if (!(navigator.sendBeacon && navigator.sendBeacon(signalsUrl, body))) {
+        fetch(signalsUrl, { method: 'POST', body: body, credentials: 'same-origin', keepalive: true }).catch(function () {});
+      }
+    };
+    var awaySince = null;
+    var away = function () { if (awaySince === null) { awaySince = Date.now(); } };
+    var back = function () {
+      if (awaySince !== null) { send('focus_lost', Date.now() - awaySince); awaySince = null; }
+    };
+    document.addEventListener('visibilitychange', function () { if (document.hidden) { away(); } else { back(); } });
+    window.addEventListener('blur', away);
+    window.addEventListener('focus', back);
+    form.addEventListener('paste', function (event) {
+      var text = event.clipboardData ? event.clipboardData.getData('text') : '';
+      send('paste', text.length);
+    });
+  }
+
   // The countdown: the server sent the time left; the browser's own clock is never trusted for the deadline.
   var timer = document.getElementById('timer');
   if (timer) {

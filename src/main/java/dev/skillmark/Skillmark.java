@@ -3,6 +3,8 @@ package dev.skillmark;
 import dev.skillmark.account.AccountController;
 import dev.skillmark.account.Accounts;
 import dev.skillmark.account.Audit;
+import dev.skillmark.account.InvitationController;
+import dev.skillmark.account.Invitations;
 import dev.skillmark.account.Role;
 import dev.skillmark.account.Settings;
 import dev.skillmark.account.Throttle;
@@ -70,9 +72,10 @@ public final class Skillmark implements AutoCloseable {
             var access = new Access(accounts, config.secureCookies(), config.trustedProxies());
             var features = new ArrayList<Routes>();
             features.add(new StartController(content, attempts, settings));
-            features.add(new AttemptController(attempts));
+            features.add(new AttemptController(attempts, access));
             features.add(new ContentController(content));
             features.add(new AccountController(accounts, access, audit, settings));
+            features.add(new InvitationController(new Invitations(jdbi, clock, audit, content), attempts, content, access, clock));
             features.addAll(extraRoutes);
             var server = Web.create(config, new Templates(config.templatesDir()), access, features).start();
             accounts.setupTokenIfNoAdmin().ifPresent(token -> log.warn("No admin yet. Open http://{}:{}/setup/{} to create "

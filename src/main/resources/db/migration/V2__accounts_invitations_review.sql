@@ -70,6 +70,9 @@ create index invitation_created on invitation (created_at);
 
 alter table attempt add column invitation_id varchar(64);
 alter table attempt add column extra_time_percent integer not null default 0;
+-- the client last seen on this attempt, to notice a change of address or browser
+alter table attempt add column client_address varchar(100) not null default '';
+alter table attempt add column client_agent varchar(500) not null default '';
 
 -- Every manual grade, override and regrade: who, when, from what to what, and why.
 create table grade_change (

@@ -1,6 +1,7 @@
 package dev.skillmark.attempt;
 
 import dev.skillmark.SkillmarkException;
+import dev.skillmark.web.Access;
 import dev.skillmark.web.Format;
 import dev.skillmark.web.Json;
 import dev.skillmark.web.Routes;
@@ -15,9 +16,11 @@ import java.util.Optional;
 public final class AttemptController implements Routes {
 
     private final Attempts attempts;
+    private final Access access;
 
-    public AttemptController(Attempts attempts) {
+    public AttemptController(Attempts attempts, Access access) {
         this.attempts = attempts;
+        this.access = access;
     }
 
     @Override
@@ -29,11 +32,14 @@ public final class AttemptController implements Routes {
         routes.get("/attempts/{attempt}/submit", this::confirm);
         routes.post("/attempts/{attempt}/submit", this::submit);
         routes.get("/attempts/{attempt}/result", this::result);
+        routes.post("/attempts/{attempt}/signals", this::signal);
     }
 
     void question(Context ctx) {
         try {
             var page = attempts.page(attemptId(ctx), slot(ctx));
+            attempts.noteClient(page.attempt(), client(ctx));
+            attempts.shown(page.attempt().id(), page.question().slot());
             ctx.render("attempt/question.html", Map.of("page", page, "fmt", Format.INSTANCE,
                     "base", base(ctx), "grace", attempts.grace().toMillis()));
         } catch (SkillmarkException.Closed closed) {
@@ -46,6 +52,7 @@ public final class AttemptController implements Routes {
         String id = attemptId(ctx);
         int slot = slot(ctx);
         String action = Optional.ofNullable(ctx.formParam("action")).orElse("stay");
+        attempts.noteClient(attempts.attempt(id), client(ctx));
         if (!ctx.formParams("seq").isEmpty()
                 && !attempts.save(id, slot, seq(ctx), new Attempts.Input(ctx.formParams("choice"), text(ctx)))) {
             ctx.status(HttpStatus.CONFLICT).render("attempt/stale.html", Map.of("base", base(ctx), "slot", slot));
@@ -79,6 +86,20 @@ public final class AttemptController implements Routes {
             ctx.status(HttpStatus.CONFLICT).result(Json.object(Map.of("saved", false,
                     "error", "A newer answer was saved from another tab or window. Reload to see it.")));
         }
+    }
+
+    /** What the page script noticed: the page was hidden or lost focus (and for how long), or a paste. */
+    void signal(Context ctx) {
+        String type = Optional.ofNullable(ctx.formParam("type")).orElse("");
+        String slot = ctx.formParam("slot");
+        String amount = Optional.ofNullable(ctx.formParam("amount")).orElse("0");
+        attempts.signal(attemptId(ctx), type, slot != null && slot.matches("\\d{1,4}") ? Integer.valueOf(slot) : null,
+                amount.matches("\\d{1,9}") ? Long.parseLong(amount) : 0);
+        ctx.status(HttpStatus.NO_CONTENT);
+    }
+
+    private Attempts.Client client(Context ctx) {
+        return new Attempts.Client(access.clientAddress(ctx), ctx.header("User-Agent"));
     }
 
     void confirm(Context ctx) {

@@ -17,9 +17,11 @@ interface AttemptDao {
 
     @SqlUpdate("""
         insert into attempt (id, quiz_id, quiz_title, mode, review, pass_mark, candidate_name, seed, started_at,
-                             deadline_at, status, max_score, content_version)
+                             deadline_at, status, max_score, content_version, invitation_id, extra_time_percent,
+                             client_address, client_agent)
         values (:id, :quizId, :quizTitle, :mode, :review, :passMark, :candidateName, :seed, :startedAt,
-                :deadlineAt, :status, :maxScore, :contentVersion)""")
+                :deadlineAt, :status, :maxScore, :contentVersion, :invitationId, :extraTimePercent,
+                :clientAddress, :clientAgent)""")
     void insertAttempt(@BindMethods AttemptRow row);
 
     @SqlBatch("""
@@ -38,6 +40,15 @@ interface AttemptDao {
 
     @SqlBatch("insert into answer (attempt_id, slot) values (:attemptId, :slot)")
     void insertEmptyAnswers(@Bind("attemptId") String attemptId, @Bind("slot") List<Integer> slots);
+
+    /** 1 when this attempt took the invitation; 0 when it was used, revoked or expired meanwhile. */
+    @SqlUpdate("""
+        update invitation set attempt_id = :attempt
+        where id = :invitation and attempt_id is null and revoked_at is null and expires_at > :now""")
+    int claimInvitation(@Bind("invitation") String invitationId, @Bind("attempt") String attemptId, @Bind("now") long now);
+
+    @SqlUpdate("update attempt set client_address = :address, client_agent = :agent where id = :id")
+    void setClient(@Bind("id") String id, @Bind("address") String address, @Bind("agent") String agent);
 
     @SqlQuery("select * from attempt where id = :id")
     Optional<AttemptRow> attempt(@Bind("id") String id);

@@ -17,7 +17,11 @@ public record AttemptRow(
         Double score,
         double maxScore,
         int pending,
-        String contentVersion) {
+        String contentVersion,
+        String invitationId,
+        int extraTimePercent,
+        String clientAddress,
+        String clientAgent) {
 
     public static final String IN_PROGRESS = "IN_PROGRESS";
     public static final String SUBMITTED = "SUBMITTED";

@@ -48,8 +48,29 @@ public final class Attempts {
         return grace;
     }
 
-    /** Creates the attempt, draws its questions and freezes them into a snapshot. */
+    /** Who is on the other end: the address Skillmark sees and the browser's user agent. */
+    public record Client(String address, String agent) {
+        public static final Client UNKNOWN = new Client("", "");
+
+        public Client {
+            address = address == null ? "" : address.length() > 100 ? address.substring(0, 100) : address;
+            agent = agent == null ? "" : agent.length() > 500 ? agent.substring(0, 500) : agent;
+        }
+    }
+
+    /** What an invitation adds to a start: which one it is, and the candidate's extra time. */
+    public record Invited(String invitationId, int extraTimePercent) {
+    }
+
     public String start(String quizId, String candidateName) {
+        return start(quizId, candidateName, Optional.empty(), Client.UNKNOWN);
+    }
+
+    /**
+     * Creates the attempt, draws its questions and freezes them into a snapshot. The deadline is the
+     * earlier of start + limit x (1 + extra time) and the quiz's close time.
+     */
+    public String start(String quizId, String candidateName, Optional<Invited> invited, Client client) {
         String name = candidateName == null ? "" : candidateName.strip();
         if (name.isEmpty()) {
             throw new SkillmarkException.InvalidInput("name", "Enter your name so your result can be told apart from others.");
@@ -59,6 +80,11 @@ public final class Attempts {
         }
         var catalog = content.current();
         Quiz quiz = catalog.quiz(quizId).orElseThrow(() -> new SkillmarkException.NotFound("There is no quiz called '" + quizId + "'."));
+        if (!quiz.openAt(clock.instant())) {
+            throw new SkillmarkException.Conflict(quiz.opens().filter(o -> clock.instant().isBefore(o)).isPresent()
+                    ? "This quiz opens at " + quiz.opens().get() + " (UTC)."
+                    : "This quiz closed at " + quiz.closes().orElseThrow() + " (UTC).");
+        }
         long seed = random.nextLong();
         var drawn = catalog.draw(quiz, seed);
         long now = clock.millis();
@@ -70,12 +96,21 @@ public final class Attempts {
             options.addAll(Snapshots.options(id, i + 1, drawn.get(i)));
         }
         double max = drawn.stream().mapToInt(d -> d.question().points()).sum();
-        Long deadline = quiz.timeLimit().map(limit -> now + limit.toMillis()).orElse(null);
+        int extra = invited.map(Invited::extraTimePercent).orElse(0);
+        Long deadline = quiz.timeLimit().map(limit -> now + limit.toMillis() * (100 + extra) / 100).orElse(null);
+        if (quiz.closes().isPresent()) {
+            long closes = quiz.closes().get().toEpochMilli();
+            deadline = deadline == null ? closes : Math.min(deadline, closes);
+        }
         var row = new AttemptRow(id, quiz.id(), quiz.title(), quiz.mode().name(), quiz.review().name(), quiz.passMark(),
-                name, seed, now, deadline, AttemptRow.IN_PROGRESS, null, null, max, 0, catalog.version());
+                name, seed, now, deadline, AttemptRow.IN_PROGRESS, null, null, max, 0, catalog.version(),
+                invited.map(Invited::invitationId).orElse(null), extra, client.address(), client.agent());
         jdbi.useTransaction(h -> {
             var dao = h.attach(AttemptDao.class);
             dao.insertAttempt(row);
+            if (invited.isPresent() && dao.claimInvitation(invited.get().invitationId(), id, now) == 0) {
+                throw new SkillmarkException.Conflict("This invitation was already used, withdrawn or has expired.");
+            }
             dao.insertSlots(slots);
             dao.insertOptions(options);
             dao.insertEmptyAnswers(id, IntStream.rangeClosed(1, slots.size()).boxed().toList());
@@ -155,6 +190,36 @@ public final class Attempts {
             throw new SkillmarkException.InvalidInput("choice", "Choose one option for this question.");
         }
         return new Response.Choices(positions);
+    }
+
+    /** Records a change of address or browser during an attempt, as a signal for the interviewer. */
+    public void noteClient(AttemptRow attempt, Client client) {
+        if (!attempt.inProgress() || client.equals(Client.UNKNOWN)
+                || (client.address().equals(attempt.clientAddress()) && client.agent().equals(attempt.clientAgent()))) {
+            return;
+        }
+        jdbi.useTransaction(h -> {
+            var dao = h.attach(AttemptDao.class);
+            dao.setClient(attempt.id(), client.address(), client.agent());
+            String what = !client.address().equals(attempt.clientAddress()) ? "address " + attempt.clientAddress()
+                    + " -> " + client.address() : "browser changed";
+            dao.event(attempt.id(), clock.millis(), "client_changed", null, what);
+        });
+    }
+
+    /** A signal the page script reported: focus lost (with how long) or a paste into an answer. */
+    public void signal(String attemptId, String type, Integer slot, long millis) {
+        var attempt = attempt(attemptId);
+        if (!attempt.inProgress() || !java.util.Set.of("focus_lost", "paste").contains(type)) {
+            return;
+        }
+        jdbi.useExtension(AttemptDao.class, dao -> dao.event(attemptId, clock.millis(), type, slot,
+                type.equals("paste") ? millis + " characters" : millis + " ms"));
+    }
+
+    /** The page of this slot was shown: the basis of time spent per question. */
+    public void shown(String attemptId, int slot) {
+        jdbi.useExtension(AttemptDao.class, dao -> dao.event(attemptId, clock.millis(), "shown", slot, ""));
     }
 
     public boolean isOverdue(String attemptId) {

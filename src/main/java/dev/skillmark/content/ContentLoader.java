@@ -160,7 +160,7 @@ public final class ContentLoader {
         return new Quiz(PRACTICE_PREFIX + bank.id(), bank.title(), bank.summary(), instructions, Optional.empty(), 60,
                 Quiz.Mode.PRACTICE, Quiz.Review.ANSWERS, true, true,
                 List.of(new DrawRule.FromBank(bank.id(), OptionalInt.empty(), Set.of(), Set.of(), Set.of(), bank.source())),
-                bank.source());
+                bank.source(), Optional.empty(), Optional.empty());
     }
 
     private static Optional<String> nameOf(String file, Path path, List<Problem> problems) {

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 final class QuizParser {
 
     private static final Set<String> KEYS = Set.of("title", "summary", "time_limit", "pass_mark", "mode", "review",
-            "shuffle_questions", "shuffle_options", "draw");
+            "shuffle_questions", "shuffle_options", "draw", "opens", "closes");
     private static final Set<String> RULE_KEYS = Set.of("bank", "count", "difficulty", "tags", "type", "ids");
     private static final Pattern DURATION = Pattern.compile("^(?:(\\d+)h)?\\s*(?:(\\d+)m)?\\s*(?:(\\d+)s)?$");
 
@@ -45,6 +45,11 @@ final class QuizParser {
         boolean shuffleQuestions = flag(file, fm, "shuffle_questions", problems);
         boolean shuffleOptions = flag(file, fm, "shuffle_options", problems);
         var rules = rules(file, fm, problems);
+        var opens = fm.text("opens").flatMap(t -> instant(file, fm.lineOf("opens"), "opens", t, problems));
+        var closes = fm.text("closes").flatMap(t -> instant(file, fm.lineOf("closes"), "closes", t, problems));
+        if (opens.isPresent() && closes.isPresent() && !opens.get().isBefore(closes.get())) {
+            problems.add(new Problem(file, fm.lineOf("closes"), "closes must be after opens"));
+        }
         if (problems.size() > before) {
             return Optional.empty();
         }
@@ -52,7 +57,7 @@ final class QuizParser {
         return Optional.of(new Quiz(quizId, title.orElseThrow(), fm.text("summary").orElse(""), instructions,
                 timeLimit, passMark, mode == null ? Quiz.Mode.EXAM : mode,
                 review == null ? Quiz.Review.SCORE : review, shuffleQuestions, shuffleOptions, rules,
-                new Source(file, 1)));
+                new Source(file, 1), opens, closes));
     }
 
     static Optional<Duration> timeLimit(String file, int line, String text, List<Problem> problems) {
@@ -81,6 +86,16 @@ final class QuizParser {
             return Optional.empty();
         }
         return Optional.of(d);
+    }
+
+    private static Optional<java.time.Instant> instant(String file, int line, String key, String text, List<Problem> problems) {
+        try {
+            return Optional.of(java.time.OffsetDateTime.parse(text.strip()).toInstant());
+        } catch (java.time.format.DateTimeParseException e) {
+            problems.add(new Problem(file, line, key + " must be a date and time with its offset, like "
+                    + "2026-12-01T09:00:00Z or 2026-12-01T10:00:00+01:00, not '" + text + "'"));
+            return Optional.empty();
+        }
     }
 
     private static int passMark(String file, int line, String text, List<Problem> problems) {

@@ -1,6 +1,7 @@
 package dev.skillmark.quiz;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,10 +18,17 @@ public record Quiz(
         boolean shuffleQuestions,
         boolean shuffleOptions,
         List<DrawRule> rules,
-        Source source) {
+        Source source,
+        Optional<Instant> opens,
+        Optional<Instant> closes) {
 
     public Quiz {
         rules = List.copyOf(rules);
+    }
+
+    /** Whether candidates may start at this instant (open and close times are optional). */
+    public boolean openAt(Instant now) {
+        return opens.map(o -> !now.isBefore(o)).orElse(true) && closes.map(now::isBefore).orElse(true);
     }
 
     public enum Mode { EXAM, PRACTICE }

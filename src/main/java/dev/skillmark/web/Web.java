@@ -94,7 +94,7 @@ public final class Web {
             ctx.contentType("application/json").result(Json.object(Map.of("error", message, "status", status)));
             return;
         }
-        String resultLink = cause instanceof SkillmarkException.Closed closed
+        String resultLink = cause instanceof SkillmarkException.Closed closed && closed.attemptId() != null
                 ? "/attempts/" + closed.attemptId() + "/result" : null;
         ctx.render("error.html", Map.of("status", status, "heading", title(status), "message", message,
                 "resultLink", resultLink == null ? "" : resultLink));

@@ -64,7 +64,7 @@ class DrawTest {
 
     private static Quiz quiz(boolean shuffleQuestions, boolean shuffleOptions, DrawRule... rules) {
         return new Quiz("q", "Quiz", "", "", Optional.empty(), 60, Quiz.Mode.EXAM, Quiz.Review.SCORE,
-                shuffleQuestions, shuffleOptions, List.of(rules), SRC);
+                shuffleQuestions, shuffleOptions, List.of(rules), SRC, Optional.empty(), Optional.empty());
     }
 
     private static Question question(String id, Difficulty difficulty, String tag) {

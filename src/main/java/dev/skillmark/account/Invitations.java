@@ -1,0 +1,187 @@
+package dev.skillmark.account;
+
+import dev.skillmark.SkillmarkException;
+import dev.skillmark.content.Content;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Invitations: one link, one attempt, an expiry, optional extra time; revocable and re-issuable. */
+public final class Invitations {
+
+    /** A just-created invitation and its link token, which is shown once and never stored. */
+    public record Issued(Invitation invitation, String token) {
+        public String path() {
+            return "/i/" + token;
+        }
+    }
+
+    /** What the interviewer typed; validated here so the form can show errors next to fields. */
+    public record Request(String quizId, String candidateName, String email, int expiresInDays, int extraTimePercent) {
+    }
+
+    @RegisterConstructorMapper(Invitation.class)
+    interface Dao {
+        @SqlUpdate("""
+            insert into invitation (id, token_hash, quiz_id, candidate_name, email, extra_time_percent, created_by,
+                                    created_at, expires_at)
+            values (:id, :tokenHash, :quizId, :candidateName, :email, :extraTimePercent, :createdBy, :createdAt, :expiresAt)""")
+        void insert(@BindMethods Invitation invitation);
+
+        @SqlQuery("select * from invitation where token_hash = :hash")
+        Optional<Invitation> byTokenHash(@Bind("hash") String hash);
+
+        @SqlQuery("select * from invitation where id = :id")
+        Optional<Invitation> byId(@Bind("id") String id);
+
+        @SqlUpdate("update invitation set revoked_at = :at where id = :id and revoked_at is null and attempt_id is null")
+        int revoke(@Bind("id") String id, @Bind("at") long at);
+
+        @SqlUpdate("""
+            update invitation set token_hash = :hash, expires_at = :expiresAt
+            where id = :id and revoked_at is null and attempt_id is null""")
+        int reissue(@Bind("id") String id, @Bind("hash") String hash, @Bind("expiresAt") long expiresAt);
+    }
+
+    private static final int MAX_BULK = 500;
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final Audit audit;
+    private final Content content;
+    private final SecureRandom random = new SecureRandom();
+
+    public Invitations(Jdbi jdbi, Clock clock, Audit audit, Content content) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.audit = audit;
+        this.content = content;
+    }
+
+    public Issued invite(Request request, User by) {
+        validate(request);
+        var issued = issue(request, request.candidateName().strip(), request.email() == null ? "" : request.email().strip(), by);
+        audit.record(by.username(), "invitation.created", issued.invitation().id(),
+                request.quizId() + " for " + issued.invitation().candidateName());
+        return issued;
+    }
+
+    /** One invitation per non-blank line, "name" or "name, email"; all or nothing. */
+    public List<Issued> inviteMany(Request settings, String lines, User by) {
+        var people = new ArrayList<String[]>();
+        int lineNo = 0;
+        for (String line : (lines == null ? "" : lines).split("\\R")) {
+            lineNo++;
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] parts = line.split("[,;\\t]", 2);
+            String name = parts[0].strip();
+            String email = parts.length > 1 ? parts[1].strip() : "";
+            if (name.isEmpty() || name.length() > 100) {
+                throw new SkillmarkException.InvalidInput("lines", "Line " + lineNo + ": write a name of 1 to 100 characters, then optionally a comma and an e-mail address.");
+            }
+            if (!email.isEmpty() && !email.matches("[^@\\s]+@[^@\\s]+")) {
+                throw new SkillmarkException.InvalidInput("lines", "Line " + lineNo + ": '" + email + "' is not an e-mail address.");
+            }
+            people.add(new String[]{name, email});
+        }
+        if (people.isEmpty()) {
+            throw new SkillmarkException.InvalidInput("lines", "Paste at least one name, one per line.");
+        }
+        if (people.size() > MAX_BULK) {
+            throw new SkillmarkException.InvalidInput("lines", "At most " + MAX_BULK + " people at once.");
+        }
+        validate(new Request(settings.quizId(), "x", "", settings.expiresInDays(), settings.extraTimePercent()));
+        var issued = jdbi.inTransaction(h -> {
+            var list = new ArrayList<Issued>();
+            for (String[] person : people) {
+                list.add(issue(settings, person[0], person[1], by));
+            }
+            return list;
+        });
+        audit.record(by.username(), "invitation.bulk", settings.quizId(), issued.size() + " invitations");
+        return issued;
+    }
+
+    public Optional<Invitation> byToken(String token) {
+        if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
+            return Optional.empty();
+        }
+        return jdbi.withExtension(Dao.class, dao -> dao.byTokenHash(Accounts.sha256(token)));
+    }
+
+    public Invitation byId(String id) {
+        return jdbi.withExtension(Dao.class, dao -> dao.byId(id))
+                .orElseThrow(() -> new SkillmarkException.NotFound("There is no such invitation."));
+    }
+
+    public void revoke(String id, User by) {
+        var invitation = byId(id);
+        if (jdbi.withExtension(Dao.class, dao -> dao.revoke(id, clock.millis())) == 0) {
+            throw new SkillmarkException.Conflict("This invitation was already used or revoked.");
+        }
+        audit.record(by.username(), "invitation.revoked", id, invitation.candidateName());
+    }
+
+    /** A new link for the same invitation; the old link stops working. Not for used or revoked ones. */
+    public Issued reissue(String id, int expiresInDays, User by) {
+        var invitation = byId(id);
+        String token = token();
+        long expires = clock.millis() + Duration.ofDays(Math.max(1, Math.min(90, expiresInDays))).toMillis();
+        if (jdbi.withExtension(Dao.class, dao -> dao.reissue(id, Accounts.sha256(token), expires)) == 0) {
+            throw new SkillmarkException.Conflict("This invitation was already used or revoked; create a new one instead.");
+        }
+        audit.record(by.username(), "invitation.reissued", id, invitation.candidateName());
+        return new Issued(byId(id), token);
+    }
+
+    private Issued issue(Request request, String name, String email, User by) {
+        String token = token();
+        long now = clock.millis();
+        var invitation = new Invitation(newId(), Accounts.sha256(token), request.quizId(), name, email,
+                request.extraTimePercent(), by.username(), now, now + Duration.ofDays(request.expiresInDays()).toMillis(),
+                null, null);
+        jdbi.useExtension(Dao.class, dao -> dao.insert(invitation));
+        return new Issued(invitation, token);
+    }
+
+    private void validate(Request r) {
+        if (r.quizId() == null || content.current().quiz(r.quizId()).isEmpty()) {
+            throw new SkillmarkException.InvalidInput("quiz", "Choose a quiz.");
+        }
+        if (r.candidateName() == null || r.candidateName().isBlank() || r.candidateName().strip().length() > 100) {
+            throw new SkillmarkException.InvalidInput("name", "Enter the candidate's name (at most 100 characters).");
+        }
+        if (r.email() != null && !r.email().isBlank() && !r.email().strip().matches("[^@\\s]+@[^@\\s]+")) {
+            throw new SkillmarkException.InvalidInput("email", "That is not an e-mail address.");
+        }
+        if (r.expiresInDays() < 1 || r.expiresInDays() > 90) {
+            throw new SkillmarkException.InvalidInput("expires", "The link can stay valid for 1 to 90 days.");
+        }
+        if (r.extraTimePercent() < 0 || r.extraTimePercent() > 300) {
+            throw new SkillmarkException.InvalidInput("extra", "Extra time is a percentage from 0 to 300.");
+        }
+    }
+
+    private String token() {
+        var bytes = new byte[32]; // 256 random bits
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private String newId() {
+        var bytes = new byte[12];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.skillmark.web;
+
+import java.util.List;
+
+/**
+ * CSV for spreadsheets. A cell that starts with =, +, -, @, a tab or a carriage return is prefixed
+ * with an apostrophe, so a spreadsheet shows it as text instead of running it as a formula.
+ */
+public final class Csv {
+
+    private Csv() {
+    }
+
+    public static String write(List<List<String>> rows) {
+        var out = new StringBuilder();
+        for (var row : rows) {
+            for (int i = 0; i < row.size(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                out.append(cell(row.get(i)));
+            }
+            out.append("\r\n");
+        }
+        return out.toString();
+    }
+
+    static String cell(String value) {
+        String v = value == null ? "" : value;
+        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
+            v = "'" + v;
+        }
+        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
+            v = "\"" + v.replace("\"", "\"\"") + "\"";
+        }
+        return v;
+    }
+}
