@@ -17,6 +17,9 @@ import dev.skillmark.content.ContentLoader;
 import dev.skillmark.content.Lint;
 import dev.skillmark.content.Markdown;
 import dev.skillmark.content.SnippetCheck;
+import dev.skillmark.review.Regrades;
+import dev.skillmark.review.ReviewController;
+import dev.skillmark.review.Reviews;
 import dev.skillmark.web.Access;
 import dev.skillmark.web.Routes;
 import dev.skillmark.web.Templates;
@@ -76,6 +79,8 @@ public final class Skillmark implements AutoCloseable {
             features.add(new ContentController(content));
             features.add(new AccountController(accounts, access, audit, settings));
             features.add(new InvitationController(new Invitations(jdbi, clock, audit, content), attempts, content, access, clock));
+            features.add(new ReviewController(new Reviews(jdbi, attempts, audit, clock),
+                    new Regrades(jdbi, attempts, content, audit, clock), content, audit));
             features.addAll(extraRoutes);
             var server = Web.create(config, new Templates(config.templatesDir()), access, features).start();
             accounts.setupTokenIfNoAdmin().ifPresent(token -> log.warn("No admin yet. Open http://{}:{}/setup/{} to create "

@@ -292,7 +292,17 @@ public final class Attempts {
         if (attempt.inProgress()) {
             throw new SkillmarkException.Conflict("This attempt is still in progress: submit it to see the result.");
         }
-        return Results.of(jdbi, attempt);
+        return Results.of(jdbi, attempt, false);
+    }
+
+    /** Everything about an attempt for interviewers: every answer, key and explanation, even while in progress. */
+    public Views.Result forStaff(String attemptId) {
+        var attempt = attempt(attemptId);
+        if (attempt.inProgress() && overdue(attempt)) {
+            finalisation.finalise(attempt, AttemptRow.EXPIRED, clock.millis());
+            attempt = attempt(attemptId);
+        }
+        return Results.of(jdbi, attempt, true);
     }
 
     public AttemptRow attempt(String attemptId) {

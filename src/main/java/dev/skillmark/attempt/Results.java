@@ -14,7 +14,8 @@ final class Results {
     private Results() {
     }
 
-    static Views.Result of(Jdbi jdbi, AttemptRow attempt) {
+    /** {@code staff}: interviewers always see every answer, whatever the candidate's review policy. */
+    static Views.Result of(Jdbi jdbi, AttemptRow attempt, boolean staff) {
         return jdbi.withExtension(AttemptDao.class, dao -> {
             var slots = dao.slots(attempt.id());
             var options = dao.options(attempt.id());
@@ -39,9 +40,11 @@ final class Results {
             double score = attempt.score() == null ? 0 : attempt.score();
             int percent = attempt.maxScore() == 0 ? 0 : (int) Math.floor(100 * score / attempt.maxScore() + 1e-9);
             Optional<Boolean> passed = attempt.pending() > 0 ? Optional.empty() : Optional.of(percent >= attempt.passMark());
-            var taken = Duration.ofMillis(attempt.finishedAt() - attempt.startedAt());
-            return new Views.Result(attempt, score, attempt.maxScore(), percent, passed, taken, areaScores,
-                    attempt.reviewAnswers(), attempt.reviewAnswers() ? review : List.of());
+            var taken = Duration.ofMillis((attempt.finishedAt() == null ? attempt.startedAt() : attempt.finishedAt())
+                    - attempt.startedAt());
+            boolean show = staff || attempt.reviewAnswers();
+            return new Views.Result(attempt, score, attempt.maxScore(), percent, passed, taken, areaScores, show,
+                    show ? review : List.of());
         });
     }
 }

@@ -25,6 +25,12 @@ public final class Csv {
         return out.toString();
     }
 
+    /** Plain text from HTML that Skillmark rendered, for a spreadsheet cell. */
+    public static String text(String html) {
+        return html == null ? "" : html.replaceAll("<[^>]+>", "").replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&").strip();
+    }
+
     static String cell(String value) {
         String v = value == null ? "" : value;
         if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {

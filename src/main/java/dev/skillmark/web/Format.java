@@ -54,6 +54,18 @@ public final class Format {
         return epochMillis == null ? "–" : time(epochMillis.longValue());
     }
 
+    private static final java.time.format.DateTimeFormatter CLOCK_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(java.time.ZoneOffset.UTC);
+
+    /** To the second, for timelines. */
+    public String clockTime(long epochMillis) {
+        return CLOCK_TIME.format(java.time.Instant.ofEpochMilli(epochMillis));
+    }
+
+    public String between(Long start, Long end) {
+        return start == null || end == null ? "" : duration(Duration.ofMillis(end - start));
+    }
+
     public String letter(int position) {
         return String.valueOf((char) ('A' + position));
     }

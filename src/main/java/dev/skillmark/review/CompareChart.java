@@ -1,0 +1,44 @@
+package dev.skillmark.review;
+
+import dev.skillmark.attempt.Views;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Geometry of the grouped bar chart comparing candidates per skill area, drawn as SVG by the template. */
+public final class CompareChart {
+
+    public record Bar(int candidate, String label, int percent, double x, double y, double width) {
+    }
+
+    public record Group(String area, double y, List<Bar> bars) {
+    }
+
+    public record Chart(List<Group> groups, double height, List<String> candidates) {
+    }
+
+    static final double BAR = 14;
+    static final double GAP = 4;
+
+    private CompareChart() {
+    }
+
+    static Chart of(List<Views.Result> results, Map<String, Map<String, double[]>> areas, List<String> areaNames) {
+        var groups = new ArrayList<Group>();
+        double y = 0;
+        for (String area : areaNames) {
+            var bars = new ArrayList<Bar>();
+            double top = y + 20;
+            for (int i = 0; i < results.size(); i++) {
+                var r = results.get(i);
+                double[] v = areas.getOrDefault(r.attempt().id(), Map.of()).get(area);
+                int percent = v == null || v[1] == 0 ? 0 : (int) Math.floor(100 * v[0] / v[1] + 1e-9);
+                bars.add(new Bar(i, r.attempt().candidateName(), percent, 0, top + i * (BAR + GAP),
+                        Math.max(0.5, percent * 4.4)));
+            }
+            groups.add(new Group(area, y + 14, bars));
+            y = top + results.size() * (BAR + GAP) + 10;
+        }
+        return new Chart(groups, Math.max(40, y), results.stream().map(r -> r.attempt().candidateName()).toList());
+    }
+}

@@ -1,0 +1,126 @@
+package dev.skillmark.review;
+
+import dev.skillmark.account.Audit;
+import dev.skillmark.account.User;
+import dev.skillmark.attempt.Attempts;
+import dev.skillmark.attempt.Views;
+import dev.skillmark.content.Content;
+import dev.skillmark.quiz.Answer;
+import dev.skillmark.quiz.Grading;
+import dev.skillmark.quiz.Option;
+import dev.skillmark.quiz.Question;
+import dev.skillmark.quiz.Response;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * After a trainer fixes an answer key: which finished attempts would score differently under the
+ * current content, and applying that. The original snapshot is kept; each change is in the grade history.
+ */
+public final class Regrades {
+
+    public record SlotChange(int slot, String questionId, Double oldPoints, double newPoints) {
+    }
+
+    public record Change(String attemptId, String candidate, double oldScore, double newScore, double max,
+                         List<SlotChange> slots) {
+    }
+
+    private final Jdbi jdbi;
+    private final Attempts attempts;
+    private final Content content;
+    private final Audit audit;
+    private final Clock clock;
+
+    public Regrades(Jdbi jdbi, Attempts attempts, Content content, Audit audit, Clock clock) {
+        this.jdbi = jdbi;
+        this.attempts = attempts;
+        this.content = content;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The dry run: nothing is written. */
+    public List<Change> preview(String quizId) {
+        var catalog = content.current();
+        var changes = new ArrayList<Change>();
+        for (String id : jdbi.withExtension(ReviewDao.class, dao -> dao.finishedAttempts(quizId))) {
+            var result = attempts.forStaff(id);
+            var slots = new ArrayList<SlotChange>();
+            for (var item : result.review()) {
+                var snapshot = item.question();
+                if (snapshot.essay()) {
+                    continue;
+                }
+                catalog.question(snapshot.questionId())
+                        .filter(current -> !current.contentHash().equals(snapshot.contentHash()))
+                        .ifPresent(current -> {
+                            double points = regraded(current, item) * snapshot.points();
+                            double old = item.points() == null ? 0 : item.points();
+                            if (Math.abs(points - old) > 1e-9 && !overridden(id, snapshot.slot())) {
+                                slots.add(new SlotChange(snapshot.slot(), snapshot.questionId(), item.points(), points));
+                            }
+                        });
+            }
+            if (!slots.isEmpty()) {
+                double delta = slots.stream().mapToDouble(s -> s.newPoints() - (s.oldPoints() == null ? 0 : s.oldPoints())).sum();
+                changes.add(new Change(id, result.attempt().candidateName(), result.score(), result.score() + delta,
+                        result.max(), slots));
+            }
+        }
+        return changes;
+    }
+
+    public int apply(String quizId, User by) {
+        var changes = preview(quizId);
+        long now = clock.millis();
+        for (var change : changes) {
+            jdbi.useTransaction(h -> {
+                var dao = h.attach(ReviewDao.class);
+                for (var slot : change.slots()) {
+                    int max = attempts.forStaff(change.attemptId()).review().get(slot.slot() - 1).question().points();
+                    double fraction = max == 0 ? 0 : slot.newPoints() / max;
+                    String outcome = fraction >= 1 - 1e-9 ? "CORRECT" : fraction <= 1e-9 ? "WRONG" : "PARTIAL";
+                    dao.setGrade(change.attemptId(), slot.slot(), slot.newPoints(), fraction, outcome, by.username());
+                    dao.insertGradeChange(change.attemptId(), slot.slot(), "REGRADE", slot.oldPoints(), slot.newPoints(),
+                            "regraded with the current key of " + slot.questionId(), by.username(), now);
+                }
+                dao.rescore(change.attemptId());
+            });
+            audit.record(by.username(), "regrade", change.attemptId(), change.oldScore() + " -> " + change.newScore());
+        }
+        return changes.size();
+    }
+
+    /** A person's override or grade wins over a regrade. */
+    private boolean overridden(String attemptId, int slot) {
+        return jdbi.withExtension(ReviewDao.class, dao -> dao.gradeChanges(attemptId)).stream()
+                .anyMatch(c -> c.slot() == slot && !c.kind().equals("REGRADE"));
+    }
+
+    /** Grades the candidate's response with the current key; choices are matched to options by their text. */
+    private static double regraded(Question current, Views.ReviewItem item) {
+        if (current.answer() instanceof Answer.Choice choice) {
+            var shown = new ArrayList<Option>();
+            Set<Integer> chosen = new TreeSet<>();
+            for (int i = 0; i < item.options().size(); i++) {
+                var old = item.options().get(i);
+                boolean correct = choice.options().stream().anyMatch(o -> o.html().equals(old.html()) && o.correct());
+                shown.add(new Option(old.html(), correct));
+                if (old.chosen()) {
+                    chosen.add(i);
+                }
+            }
+            boolean anyCorrect = shown.stream().anyMatch(Option::correct);
+            if (!anyCorrect) {
+                return 0;
+            }
+            return Grading.grade(new Answer.Choice(shown, choice.multiple()), new Response.Choices(chosen)).fraction();
+        }
+        return Grading.grade(current.answer(), new Response.Text(item.response())).fraction();
+    }
+}

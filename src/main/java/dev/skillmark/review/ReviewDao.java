@@ -1,0 +1,116 @@
+package dev.skillmark.review;
+
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+@RegisterConstructorMapper(ReviewDao.DashboardRow.class)
+@RegisterConstructorMapper(ReviewDao.AreaRow.class)
+@RegisterConstructorMapper(ReviewDao.CellRow.class)
+@RegisterConstructorMapper(ReviewDao.GradeChange.class)
+@RegisterConstructorMapper(ReviewDao.Note.class)
+@RegisterConstructorMapper(ReviewDao.EventRow.class)
+interface ReviewDao {
+
+    /** One invitation and/or attempt; every column an interviewer filters or sorts by. */
+    record DashboardRow(String invitationId, String attemptId, String name, String quizId, String quizTitle, String mode,
+                        String status, Double score, Double maxScore, Integer passMark, Integer pending, Long startedAt,
+                        Long finishedAt, Long invitedAt, Long expiresAt, Long revokedAt, int signals) {
+    }
+
+    String SIGNALS = """
+        (select attempt_id, count(*) as signals from attempt_event
+         where type in ('focus_lost', 'paste', 'client_changed') group by attempt_id) s""";
+
+    @SqlQuery("""
+        select i.id as invitation_id, a.id as attempt_id, coalesce(a.candidate_name, i.candidate_name) as name,
+               i.quiz_id, a.quiz_title, a.mode, a.status, a.score, a.max_score, a.pass_mark, a.pending, a.started_at,
+               a.finished_at, i.created_at as invited_at, i.expires_at, i.revoked_at, coalesce(s.signals, 0) as signals
+        from invitation i
+        left join attempt a on a.id = i.attempt_id
+        left join """ + SIGNALS + """
+         on s.attempt_id = a.id
+        union all
+        select null, a.id, a.candidate_name, a.quiz_id, a.quiz_title, a.mode, a.status, a.score, a.max_score,
+               a.pass_mark, a.pending, a.started_at, a.finished_at, null, null, null, coalesce(s.signals, 0)
+        from attempt a
+        left join """ + SIGNALS + """
+         on s.attempt_id = a.id
+        where a.invitation_id is null""")
+    List<DashboardRow> dashboard();
+
+    record AreaRow(String attemptId, String area, Double score, double max) {
+    }
+
+    @SqlQuery("""
+        select q.attempt_id, q.area, sum(a.points) as score, sum(q.points) as max
+        from attempt_question q join answer a on a.attempt_id = q.attempt_id and a.slot = q.slot
+        where q.attempt_id in (<ids>)
+        group by q.attempt_id, q.area order by q.area""")
+    List<AreaRow> areas(@BindList("ids") List<String> attemptIds);
+
+    record CellRow(String attemptId, int slot, String questionId, String area, String promptHtml, int points,
+                   Double earned, String outcome) {
+    }
+
+    @SqlQuery("""
+        select q.attempt_id, q.slot, q.question_id, q.area, q.prompt_html, q.points, a.points as earned, a.outcome
+        from attempt_question q join answer a on a.attempt_id = q.attempt_id and a.slot = q.slot
+        where q.attempt_id in (<ids>) order by q.area, q.question_id""")
+    List<CellRow> cells(@BindList("ids") List<String> attemptIds);
+
+    record GradeChange(long id, String attemptId, int slot, String kind, Double oldPoints, double newPoints,
+                       String comment, String gradedBy, long at) {
+    }
+
+    @SqlQuery("select * from grade_change where attempt_id = :id order by id")
+    List<GradeChange> gradeChanges(@Bind("id") String attemptId);
+
+    @SqlUpdate("""
+        insert into grade_change (attempt_id, slot, kind, old_points, new_points, comment, graded_by, at)
+        values (:attemptId, :slot, :kind, :oldPoints, :newPoints, :comment, :gradedBy, :at)""")
+    void insertGradeChange(@Bind("attemptId") String attemptId, @Bind("slot") int slot, @Bind("kind") String kind,
+                           @Bind("oldPoints") Double oldPoints, @Bind("newPoints") double newPoints,
+                           @Bind("comment") String comment, @Bind("gradedBy") String gradedBy, @Bind("at") long at);
+
+    @SqlUpdate("""
+        update answer set points = :points, fraction = :fraction, outcome = :outcome, graded_by = :gradedBy
+        where attempt_id = :attemptId and slot = :slot""")
+    int setGrade(@Bind("attemptId") String attemptId, @Bind("slot") int slot, @Bind("points") double points,
+                 @Bind("fraction") double fraction, @Bind("outcome") String outcome, @Bind("gradedBy") String gradedBy);
+
+    /** The attempt's score and pending count follow from its answers, never the other way round. */
+    @SqlUpdate("""
+        update attempt set
+            score = (select coalesce(sum(points), 0) from answer where attempt_id = :id),
+            pending = (select count(*) from answer where attempt_id = :id and outcome = 'PENDING')
+        where id = :id""")
+    void rescore(@Bind("id") String attemptId);
+
+    record Note(String attemptId, String note, Integer rating, String updatedBy, long updatedAt) {
+    }
+
+    @SqlQuery("select * from candidate_note where attempt_id = :id")
+    Optional<Note> note(@Bind("id") String attemptId);
+
+    @SqlUpdate("update candidate_note set note = :note, rating = :rating, updated_by = :by, updated_at = :at where attempt_id = :id")
+    int updateNote(@Bind("id") String attemptId, @Bind("note") String note, @Bind("rating") Integer rating,
+                   @Bind("by") String by, @Bind("at") long at);
+
+    @SqlUpdate("insert into candidate_note (attempt_id, note, rating, updated_by, updated_at) values (:id, :note, :rating, :by, :at)")
+    void insertNote(@Bind("id") String attemptId, @Bind("note") String note, @Bind("rating") Integer rating,
+                    @Bind("by") String by, @Bind("at") long at);
+
+    record EventRow(long id, String attemptId, long at, String type, Integer slot, String detail) {
+    }
+
+    @SqlQuery("select * from attempt_event where attempt_id = :id order by id")
+    List<EventRow> events(@Bind("id") String attemptId);
+
+    @SqlQuery("select id from attempt where quiz_id = :quiz and status <> 'IN_PROGRESS' order by started_at")
+    List<String> finishedAttempts(@Bind("quiz") String quizId);
+}

@@ -1,0 +1,237 @@
+package dev.skillmark.review;
+
+import dev.skillmark.SkillmarkException;
+import dev.skillmark.account.Audit;
+import dev.skillmark.account.User;
+import dev.skillmark.attempt.Attempts;
+import dev.skillmark.attempt.Views;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.jdbi.v3.core.Jdbi;
+
+/** What interviewers see and do: the dashboard, one attempt in full, grading, notes, comparison, exports. */
+public final class Reviews {
+
+    /** The dashboard's filters and sort, straight from the query string. */
+    public record Filter(String quiz, String status, String from, String to, String search, String sort, boolean descending,
+                         boolean includePractice) {
+    }
+
+    /** A dashboard row with its derived status and percentage. */
+    public record Row(ReviewDao.DashboardRow data, String status, Integer percent, Optional<Boolean> passed) {
+        public boolean pendingGrades() {
+            return data.pending() != null && data.pending() > 0;
+        }
+    }
+
+    /** Signals, not verdicts: counts and durations the interviewer can weigh. */
+    public record Signals(int focusLost, Duration awayFor, int pastes, int clientChanges, int bursts) {
+        public boolean any() {
+            return focusLost + pastes + clientChanges + bursts > 0;
+        }
+    }
+
+    public record Detail(Views.Result result, List<ReviewDao.EventRow> timeline, Map<Integer, Duration> timePerSlot,
+                         Signals signals, Map<Integer, List<ReviewDao.GradeChange>> gradeChanges,
+                         Optional<ReviewDao.Note> note) {
+    }
+
+    public static final List<String> STATUSES = List.of("invited", "started", "submitted", "expired", "revoked",
+            "invitation expired");
+    private static final Map<String, Comparator<Row>> SORTS = sorts();
+
+    private final Jdbi jdbi;
+    private final Attempts attempts;
+    private final Audit audit;
+    private final Clock clock;
+
+    public Reviews(Jdbi jdbi, Attempts attempts, Audit audit, Clock clock) {
+        this.jdbi = jdbi;
+        this.attempts = attempts;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public List<Row> dashboard(Filter filter) {
+        long now = clock.millis();
+        var rows = jdbi.withExtension(ReviewDao.class, ReviewDao::dashboard).stream()
+                .filter(r -> filter.includePractice() || !"PRACTICE".equals(r.mode()))
+                .map(r -> row(r, now))
+                .filter(r -> blank(filter.quiz()) || filter.quiz().equals(r.data().quizId()))
+                .filter(r -> blank(filter.status()) || filter.status().equals(r.status()))
+                .filter(r -> blank(filter.search()) || r.data().name().toLowerCase(Locale.ROOT)
+                        .contains(filter.search().strip().toLowerCase(Locale.ROOT)))
+                .filter(r -> within(when(r), filter.from(), filter.to()))
+                .sorted(SORTS.getOrDefault(filter.sort(), SORTS.get("date")))
+                .toList();
+        if (filter.descending()) {
+            rows = new ArrayList<>(rows);
+            java.util.Collections.reverse(rows);
+        }
+        return rows;
+    }
+
+    /** Per attempt and skill area: points earned and available (one query for the whole list). */
+    public Map<String, Map<String, double[]>> areas(List<String> attemptIds) {
+        var result = new HashMap<String, Map<String, double[]>>();
+        if (attemptIds.isEmpty()) {
+            return result;
+        }
+        for (var area : jdbi.withExtension(ReviewDao.class, dao -> dao.areas(attemptIds))) {
+            result.computeIfAbsent(area.attemptId(), k -> new LinkedHashMap<>())
+                    .put(area.area(), new double[]{area.score() == null ? 0 : area.score(), area.max()});
+        }
+        return result;
+    }
+
+    public Detail detail(String attemptId) {
+        var result = attempts.forStaff(attemptId);
+        var events = jdbi.withExtension(ReviewDao.class, dao -> dao.events(attemptId));
+        var changes = new HashMap<Integer, List<ReviewDao.GradeChange>>();
+        jdbi.withExtension(ReviewDao.class, dao -> dao.gradeChanges(attemptId))
+                .forEach(c -> changes.computeIfAbsent(c.slot(), k -> new ArrayList<>()).add(c));
+        var note = jdbi.withExtension(ReviewDao.class, dao -> dao.note(attemptId));
+        return new Detail(result, events, Timeline.timePerSlot(events), Timeline.signals(events), changes, note);
+    }
+
+    /**
+     * Sets a question's points by hand: grading an essay, or overriding an automatic grade (which needs
+     * a reason). Kept in the grade history; the attempt's score follows.
+     */
+    public void grade(String attemptId, int slot, String pointsText, String comment, User by) {
+        var result = attempts.forStaff(attemptId);
+        if (result.attempt().inProgress()) {
+            throw new SkillmarkException.Conflict("Grade after the candidate has submitted.");
+        }
+        var item = result.review().stream().filter(i -> i.question().slot() == slot).findFirst()
+                .orElseThrow(() -> new SkillmarkException.NotFound("This attempt has no question " + slot + "."));
+        double max = item.question().points();
+        double points;
+        try {
+            points = Double.parseDouble(pointsText == null ? "" : pointsText.strip().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            throw new SkillmarkException.InvalidInput("points", "Enter the points as a number from 0 to " + (int) max + ".");
+        }
+        if (points < 0 || points > max || Double.isNaN(points)) {
+            throw new SkillmarkException.InvalidInput("points", "Enter the points as a number from 0 to " + (int) max + ".");
+        }
+        String text = comment == null ? "" : comment.strip();
+        boolean essay = item.question().essay();
+        if (!essay && text.isEmpty()) {
+            throw new SkillmarkException.InvalidInput("comment", "Say why you override the automatic grade.");
+        }
+        if (text.length() > 4000) {
+            throw new SkillmarkException.InvalidInput("comment", "Comments can be at most 4000 characters.");
+        }
+        double fraction = max == 0 ? 0 : points / max;
+        String outcome = fraction >= 1 - 1e-9 ? "CORRECT" : fraction <= 1e-9 ? "WRONG" : "PARTIAL";
+        String kind = essay ? "MANUAL" : "OVERRIDE";
+        long now = clock.millis();
+        jdbi.useTransaction(h -> {
+            var dao = h.attach(ReviewDao.class);
+            dao.setGrade(attemptId, slot, points, fraction, outcome, by.username());
+            dao.insertGradeChange(attemptId, slot, kind, item.points(), points, text, by.username(), now);
+            dao.rescore(attemptId);
+        });
+        audit.record(by.username(), "grade." + kind.toLowerCase(Locale.ROOT), attemptId + "#" + slot,
+                (item.points() == null ? "pending" : item.points()) + " -> " + points + (text.isEmpty() ? "" : ": " + text));
+    }
+
+    public void note(String attemptId, String text, String ratingText, User by) {
+        attempts.attempt(attemptId);
+        String note = text == null ? "" : text.strip();
+        if (note.length() > 8000) {
+            throw new SkillmarkException.InvalidInput("note", "Notes can be at most 8000 characters.");
+        }
+        Integer rating = null;
+        if (ratingText != null && !ratingText.isBlank()) {
+            if (!ratingText.strip().matches("[1-5]")) {
+                throw new SkillmarkException.InvalidInput("rating", "Rate from 1 to 5, or leave it empty.");
+            }
+            rating = Integer.parseInt(ratingText.strip());
+        }
+        final Integer r = rating;
+        long now = clock.millis();
+        jdbi.useTransaction(h -> {
+            var dao = h.attach(ReviewDao.class);
+            if (dao.updateNote(attemptId, note, r, by.username(), now) == 0) {
+                dao.insertNote(attemptId, note, r, by.username(), now);
+            }
+        });
+        audit.record(by.username(), "note.saved", attemptId, r == null ? "" : "rating " + r);
+    }
+
+    public List<ReviewDao.CellRow> cells(List<String> attemptIds) {
+        return attemptIds.isEmpty() ? List.of() : jdbi.withExtension(ReviewDao.class, dao -> dao.cells(attemptIds));
+    }
+
+    /** The skill areas of a set of attempts, in a stable order, for export columns and comparison charts. */
+    public static List<String> areaNames(Map<String, Map<String, double[]>> areas) {
+        var names = new TreeSet<String>();
+        areas.values().forEach(m -> names.addAll(m.keySet()));
+        return List.copyOf(names);
+    }
+
+    private static Row row(ReviewDao.DashboardRow r, long now) {
+        String status;
+        if (r.attemptId() == null) {
+            status = r.revokedAt() != null ? "revoked" : r.expiresAt() != null && now >= r.expiresAt() ? "invitation expired" : "invited";
+        } else {
+            status = switch (r.status()) {
+                case "IN_PROGRESS" -> "started";
+                case "EXPIRED" -> "expired";
+                default -> "submitted";
+            };
+        }
+        Integer percent = r.score() == null || r.maxScore() == null || r.maxScore() == 0 ? null
+                : (int) Math.floor(100 * r.score() / r.maxScore() + 1e-9);
+        Optional<Boolean> passed = percent == null || (r.pending() != null && r.pending() > 0) || "PRACTICE".equals(r.mode())
+                ? Optional.empty() : Optional.of(percent >= r.passMark());
+        return new Row(r, status, percent, passed);
+    }
+
+    private static long when(Row r) {
+        return r.data().startedAt() != null ? r.data().startedAt() : r.data().invitedAt() == null ? 0 : r.data().invitedAt();
+    }
+
+    private static boolean within(long at, String from, String to) {
+        try {
+            if (!blank(from) && at < java.time.LocalDate.parse(from.strip()).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli()) {
+                return false;
+            }
+            return blank(to) || at < java.time.LocalDate.parse(to.strip()).plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC)
+                    .toInstant().toEpochMilli();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new SkillmarkException.InvalidInput("date", "Dates are written 2026-11-28.");
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static Map<String, Comparator<Row>> sorts() {
+        Function<Row, String> name = r -> r.data().name().toLowerCase(Locale.ROOT);
+        var sorts = new HashMap<String, Comparator<Row>>();
+        sorts.put("name", Comparator.comparing(name));
+        sorts.put("quiz", Comparator.comparing((Row r) -> r.data().quizId()).thenComparing(name));
+        sorts.put("status", Comparator.comparing(Row::status).thenComparing(name));
+        sorts.put("score", Comparator.comparing((Row r) -> r.percent() == null ? -1 : r.percent()).thenComparing(name));
+        sorts.put("taken", Comparator.comparing((Row r) -> r.data().finishedAt() == null || r.data().startedAt() == null ? -1
+                : r.data().finishedAt() - r.data().startedAt()).thenComparing(name));
+        sorts.put("signals", Comparator.comparing((Row r) -> r.data().signals()).thenComparing(name));
+        sorts.put("pending", Comparator.comparing((Row r) -> r.data().pending() == null ? 0 : r.data().pending()).thenComparing(name));
+        sorts.put("date", Comparator.comparing(Reviews::when).thenComparing(name));
+        return Map.copyOf(sorts);
+    }
+}
