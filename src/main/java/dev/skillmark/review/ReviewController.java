@@ -102,7 +102,7 @@ public final class ReviewController implements Routes {
         var detail = reviews.detail(ctx.pathParam("attempt"));
         var out = new ArrayList<List<String>>();
         out.add(List.of("slot", "question_id", "skill_area", "type", "question", "response", "correct_answer", "outcome",
-                "points", "max_points", "time_spent_seconds", "source"));
+                "points", "max_points", "graded_by", "grader_comment", "time_spent_seconds", "source"));
         for (var item : detail.result().review()) {
             var q = item.question();
             String response = q.choice()
@@ -112,8 +112,11 @@ public final class ReviewController implements Routes {
                     ? String.join(" | ", item.options().stream().filter(o -> o.correct()).map(o -> Csv.text(o.html())).toList())
                     : q.answerDisplay();
             var spent = detail.timePerSlot().get(q.slot());
+            var changes = detail.gradeChanges().getOrDefault(q.slot(), List.of());
+            var last = changes.isEmpty() ? null : changes.get(changes.size() - 1);
             out.add(List.of(String.valueOf(q.slot()), q.questionId(), q.area(), q.kind(), Csv.text(q.promptHtml()), response,
                     key, item.outcome() == null ? "" : item.outcome(), number(item.points()), String.valueOf(q.points()),
+                    last == null ? "" : last.gradedBy(), last == null ? "" : last.comment(),
                     spent == null ? "" : String.valueOf(spent.toSeconds()), q.source()));
         }
         audit.record(Access.requireUser(ctx).username(), "export.attempt", ctx.pathParam("attempt"), "");
