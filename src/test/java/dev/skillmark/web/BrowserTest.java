@@ -189,6 +189,59 @@ class BrowserTest {
     }
 
     @Test
+    void an_interviewer_invites_a_candidate_who_takes_the_quiz_and_the_interviewer_grades_the_essay() throws Exception {
+        app.app.accounts().create("ivy", "Ivy Interviewer", "correct horse battery",
+                java.util.Set.of(dev.skillmark.account.Role.INTERVIEWER), "test");
+        page.navigate(app.url("/sign-in"));
+        page.getByLabel("Username").fill("ivy");
+        page.getByLabel("Password").fill("correct horse battery");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        assertThat(page.locator("h1")).hasText("Candidates");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Invite candidates")).first().click();
+        page.getByLabel("Quiz").first().selectOption("timed");
+        page.getByLabel("Candidate name").fill("Carla Candidate");
+        page.getByLabel("Extra time (percent, for accommodations)").fill("25");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create invitation").setExact(true)).click();
+        String link = page.getByLabel("Link for Carla Candidate").inputValue();
+        assertThat(link).contains("/i/");
+
+        var candidateContext = browser.newContext();
+        candidateContext.clock().install(new Clock.InstallOptions().setTime(app.clock.millis()));
+        var candidate = candidateContext.newPage();
+        candidate.navigate(link);
+        assertThat(candidate.getByLabel("Your name")).hasValue("Carla Candidate");
+        assertThat(candidate.locator(".facts")).containsText("+25%");
+        candidate.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start the clock")).click();
+        assertThat(candidate.locator("#timer")).hasText("12:30");
+        candidate.getByText("Partial<T>").click();
+        assertThat(candidate.locator("#save-status")).containsText("Saved");
+        candidate.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Question 6, unanswered")).click();
+        candidate.getByLabel("Your answer").fill("A token bucket per key in Redis, with a Lua script for atomicity.");
+        candidate.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Finish…")).click();
+        candidate.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit my answers")).click();
+        assertThat(candidate.locator(".verdict")).hasText("Waiting for grading");
+        candidateContext.close();
+
+        page.navigate(app.url("/review"));
+        assertThat(page.locator("tbody tr").first()).containsText("1 to grade");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Carla Candidate")).click();
+        assertThat(page.locator(".rubric").first()).containsText("RUBRIC-MARKER");
+        page.getByLabel("Points (0 to 5)").last().fill("4");
+        page.getByLabel("Comment (optional)").last().fill("Solid; no mention of expiry.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save grade")).last().click();
+        assertThat(page.locator(".score-points")).hasText("5 of 11 points");
+        screenshot("review.png");
+
+        page.navigate(app.url("/review"));
+        assertThat(page.locator("tbody tr").first()).containsText("5/11 (45%)");
+        assertThat(page.locator("tbody tr").first()).not().containsText("to grade");
+        var download = page.waitForDownload(() -> page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Export CSV")).click());
+        String csv = Files.readString(download.path());
+        assertThat(csv).contains("Carla Candidate,timed,submitted,5,11,45,");
+    }
+
+    @Test
     void the_question_page_fits_a_phone_screen() throws Exception {
         var phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(375, 740).setIsMobile(true).setHasTouch(true));
         var p = phone.newPage();
