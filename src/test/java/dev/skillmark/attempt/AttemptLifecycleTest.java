@@ -211,6 +211,32 @@ class AttemptLifecycleTest {
     }
 
     @Test
+    void extra_time_extends_the_deadline_and_a_close_time_caps_it() throws Exception {
+        Files.writeString(dir.resolve("content/quizzes/closing.md"), """
+                ---
+                title: Closing soon
+                time_limit: 30m
+                opens: 2026-11-02T08:00:00Z
+                closes: 2026-11-02T09:20:00Z
+                draw:
+                  - bank: alpha
+                    count: 2
+                ---
+                """);
+        content.reload();
+        var invited = java.util.Optional.of(new Attempts.Invited("none", 50));
+        String extended = attempts.start("timed", "Ada", java.util.Optional.empty(), Attempts.Client.UNKNOWN);
+        assertThat(attempts.attempt(extended).deadlineAt() - clock.millis()).isEqualTo(Duration.ofMinutes(10).toMillis());
+        String capped = attempts.start("closing", "Ada", java.util.Optional.empty(), Attempts.Client.UNKNOWN);
+        assertThat(attempts.attempt(capped).deadlineAt() - clock.millis()).isEqualTo(Duration.ofMinutes(20).toMillis());
+
+        clock.advance(Duration.ofMinutes(21));
+        assertThatThrownBy(() -> attempts.start("closing", "Late", java.util.Optional.empty(), Attempts.Client.UNKNOWN))
+                .isInstanceOf(SkillmarkException.Conflict.class).hasMessageContaining("closed");
+        assertThat(invited.get().extraTimePercent()).isEqualTo(50);
+    }
+
+    @Test
     void invalid_input_is_refused_with_a_message_for_the_field() {
         assertThatThrownBy(() -> attempts.start("timed", "  ")).isInstanceOf(SkillmarkException.InvalidInput.class)
                 .hasMessageContaining("Enter your name");

@@ -73,6 +73,8 @@ class BrowserTest {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Timed fixture quiz")).click();
         page.getByLabel("Your name").fill("Ada Lovelace");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start the clock")).click();
+        page.waitForURL("**/q/1");
+        page.waitForLoadState();
 
         assertThat(page.locator("h1")).hasText("Question 1 of 6");
         assertThat(page.locator("#timer")).hasText("10:00");
@@ -213,6 +215,8 @@ class BrowserTest {
         assertThat(candidate.getByLabel("Your name")).hasValue("Carla Candidate");
         assertThat(candidate.locator(".facts")).containsText("+25%");
         candidate.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start the clock")).click();
+        candidate.waitForURL("**/q/1");
+        candidate.waitForLoadState();
         assertThat(candidate.locator("#timer")).hasText("12:30");
         candidate.getByText("Partial<T>").click();
         assertThat(candidate.locator("#save-status")).containsText("Saved");
@@ -258,12 +262,15 @@ class BrowserTest {
         p.navigate(app.url("/quizzes/timed"));
         p.getByLabel("Your name").fill("Ada");
         p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start the clock")).click();
+        p.waitForURL("**/q/1");
+        p.waitForLoadState(); // the page script is in place before the test starts answering
     }
 
     private void next() {
         String before = page.locator("h1").textContent();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Next").setExact(true)).click();
         assertThat(page.locator("h1")).not().hasText(before);
+        page.waitForLoadState();
     }
 
     /** Presses Tab (or Shift+Tab) until the focused element's accessible text starts with {@code name}. */

@@ -209,6 +209,24 @@ class InterviewerHttpTest {
     }
 
     @Test
+    void an_admin_can_turn_public_practice_off_and_invitations_keep_working() {
+        staff.signInAs("root", Role.ADMIN);
+        assertThat(staff.post("/admin/settings").status()).isEqualTo(303); // the box unticked: off
+        try (var visitor = new HttpSession(staff.app.port())) {
+            assertThat(visitor.get("/").body()).doesNotContain("Timed fixture quiz").doesNotContain("Practice by skill area");
+            assertThat(visitor.get("/quizzes/practice-alpha").status()).isEqualTo(404);
+            visitor.get("/sign-in");
+            assertThat(visitor.post("/quizzes/timed/start", "name", "Ada").status()).isEqualTo(404);
+        }
+        String link = link(staff.post("/invitations", "quiz", "timed", "name", "Ed", "expires", "7", "extra", "0").body());
+        try (var candidate = new HttpSession(staff.app.port())) {
+            assertThat(candidate.get(link).status()).isEqualTo(200);
+        }
+        staff.post("/admin/settings", "publicPractice", "on");
+        assertThat(staff.get("/").body()).contains("Timed fixture quiz");
+    }
+
+    @Test
     void the_audit_log_records_who_did_what() {
         staff.signInAs("root", Role.ADMIN);
         staff.post("/invitations", "quiz", "timed", "name", "Ed", "expires", "7", "extra", "0");
