@@ -14,6 +14,7 @@ import dev.skillmark.attempt.StartController;
 import dev.skillmark.content.Content;
 import dev.skillmark.content.ContentController;
 import dev.skillmark.content.ContentLoader;
+import dev.skillmark.content.ContentWatcher;
 import dev.skillmark.content.Lint;
 import dev.skillmark.content.Markdown;
 import dev.skillmark.content.SnippetCheck;
@@ -47,9 +48,11 @@ public final class Skillmark implements AutoCloseable {
     private final Accounts accounts;
     private final Content content;
     private final ScheduledExecutorService sweeper;
+    private final ContentWatcher watcher;
 
     private Skillmark(Database database, Javalin server, Attempts attempts, Accounts accounts, Content content,
-                      ScheduledExecutorService sweeper) {
+                      ScheduledExecutorService sweeper, ContentWatcher watcher) {
+        this.watcher = watcher;
         this.database = database;
         this.server = server;
         this.attempts = attempts;
@@ -67,7 +70,7 @@ public final class Skillmark implements AutoCloseable {
         var database = new Database(config);
         try {
             var jdbi = database.jdbi();
-            var content = new Content(config.contentDir(), new ContentLoader(new Markdown()));
+            var content = new Content(config.contentDir(), new ContentLoader(new Markdown()), clock);
             var attempts = new Attempts(jdbi, content, clock, config.grace());
             var audit = new Audit(jdbi, clock);
             var accounts = new Accounts(jdbi, clock, audit, new Throttle(jdbi, clock), config.sessionIdle(), config.sessionMax());
@@ -93,10 +96,14 @@ public final class Skillmark implements AutoCloseable {
             });
             long every = config.sweepEvery().toMillis();
             sweeper.scheduleWithFixedDelay(() -> sweep(attempts, accounts), every, every, TimeUnit.MILLISECONDS);
-            return new Skillmark(database, server, attempts, accounts, content, sweeper);
+            var watcher = new ContentWatcher(content);
+            return new Skillmark(database, server, attempts, accounts, content, sweeper, watcher);
         } catch (RuntimeException e) {
             database.close();
             throw e;
+        } catch (java.io.IOException e) {
+            database.close();
+            throw new java.io.UncheckedIOException("cannot watch the content folder", e);
         }
     }
 
@@ -132,6 +139,7 @@ public final class Skillmark implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        watcher.close();
         sweeper.shutdown();
         try {
             sweeper.awaitTermination(5, TimeUnit.SECONDS);

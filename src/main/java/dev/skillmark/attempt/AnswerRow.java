@@ -12,7 +12,8 @@ public record AnswerRow(
         String outcome,
         Double fraction,
         Double points,
-        String gradedBy) {
+        String gradedBy,
+        Long timeSpentMs) {
 
     public boolean answered() {
         return response != null && !response.isBlank();

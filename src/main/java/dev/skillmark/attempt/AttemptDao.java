@@ -13,15 +13,16 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(SlotRow.class)
 @RegisterConstructorMapper(OptionRow.class)
 @RegisterConstructorMapper(AnswerRow.class)
+@RegisterConstructorMapper(Event.class)
 interface AttemptDao {
 
     @SqlUpdate("""
         insert into attempt (id, quiz_id, quiz_title, mode, review, pass_mark, candidate_name, seed, started_at,
                              deadline_at, status, max_score, content_version, invitation_id, extra_time_percent,
-                             client_address, client_agent)
+                             client_address, client_agent, trial)
         values (:id, :quizId, :quizTitle, :mode, :review, :passMark, :candidateName, :seed, :startedAt,
                 :deadlineAt, :status, :maxScore, :contentVersion, :invitationId, :extraTimePercent,
-                :clientAddress, :clientAgent)""")
+                :clientAddress, :clientAgent, :trial)""")
     void insertAttempt(@BindMethods AttemptRow row);
 
     @SqlBatch("""
@@ -109,6 +110,12 @@ interface AttemptDao {
     @SqlUpdate("insert into attempt_event (attempt_id, at, type, slot, detail) values (:id, :at, :type, :slot, :detail)")
     void event(@Bind("id") String attemptId, @Bind("at") long at, @Bind("type") String type,
                @Bind("slot") Integer slot, @Bind("detail") String detail);
+
+    @SqlQuery("select * from attempt_event where attempt_id = :id order by id")
+    List<Event> events(@Bind("id") String attemptId);
+
+    @SqlUpdate("update answer set time_spent_ms = :ms where attempt_id = :id and slot = :slot")
+    void setTimeSpent(@Bind("id") String attemptId, @Bind("slot") int slot, @Bind("ms") long millis);
 
     @SqlQuery("select count(*) from attempt_event where attempt_id = :id and type = :type")
     int countEvents(@Bind("id") String attemptId, @Bind("type") String type);

@@ -21,7 +21,8 @@ public record AttemptRow(
         String invitationId,
         int extraTimePercent,
         String clientAddress,
-        String clientAgent) {
+        String clientAgent,
+        boolean trial) {
 
     public static final String IN_PROGRESS = "IN_PROGRESS";
     public static final String SUBMITTED = "SUBMITTED";

@@ -71,6 +71,15 @@ public final class Attempts {
      * earlier of start + limit x (1 + extra time) and the quiz's close time.
      */
     public String start(String quizId, String candidateName, Optional<Invited> invited, Client client) {
+        return create(quizId, candidateName, invited, client, false);
+    }
+
+    /** A trainer's "try it" run: a real attempt that is never counted on the dashboard or in statistics. */
+    public String startTrial(String quizId, String trainer) {
+        return create(quizId, "Trial run by " + trainer, Optional.empty(), Client.UNKNOWN, true);
+    }
+
+    private String create(String quizId, String candidateName, Optional<Invited> invited, Client client, boolean trial) {
         String name = candidateName == null ? "" : candidateName.strip();
         if (name.isEmpty()) {
             throw new SkillmarkException.InvalidInput("name", "Enter your name so your result can be told apart from others.");
@@ -103,8 +112,8 @@ public final class Attempts {
             deadline = deadline == null ? closes : Math.min(deadline, closes);
         }
         var row = new AttemptRow(id, quiz.id(), quiz.title(), quiz.mode().name(), quiz.review().name(), quiz.passMark(),
-                name, seed, now, deadline, AttemptRow.IN_PROGRESS, null, null, max, 0, catalog.version(),
-                invited.map(Invited::invitationId).orElse(null), extra, client.address(), client.agent());
+                name, seed, now, deadline, AttemptRow.IN_PROGRESS, null, null, max, 0, content.version(),
+                invited.map(Invited::invitationId).orElse(null), extra, client.address(), client.agent(), trial);
         jdbi.useTransaction(h -> {
             var dao = h.attach(AttemptDao.class);
             dao.insertAttempt(row);

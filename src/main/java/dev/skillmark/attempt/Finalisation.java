@@ -46,6 +46,8 @@ final class Finalisation {
                 dao.finish(attempt.id(), status, finishedAt, score, pending);
                 dao.event(attempt.id(), now, status.equals(AttemptRow.EXPIRED) ? "expired" : "submitted", null,
                         "score " + score + " of " + attempt.maxScore());
+                TimeSpent.perSlot(dao.events(attempt.id()))
+                        .forEach((slot, spent) -> dao.setTimeSpent(attempt.id(), slot, spent.toMillis()));
             });
             log.info("attempt {} {}", attempt.id().substring(0, 6), status.toLowerCase(java.util.Locale.ROOT));
             return true;

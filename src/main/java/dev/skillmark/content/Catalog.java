@@ -18,6 +18,16 @@ import java.util.Optional;
  */
 public final class Catalog {
 
+    /** Nothing loaded yet: the "previous" of the first load. */
+    public static final Catalog EMPTY = new Catalog(Map.of(), Map.of(), List.of(), "", Map.of());
+
+    /**
+     * One content file: when the version in service was loaded, whether it is in service, and whether
+     * the file on disk has problems (then the version in service, if any, is the last good one).
+     */
+    public record FileStatus(String file, long loadedAt, boolean inService, boolean hasProblems) {
+    }
+
     /** What the home page shows about a quiz, computed once per load. */
     public record Offer(Quiz quiz, List<String> areas, int questionCount, boolean practiceOfBank) {
     }
@@ -28,8 +38,11 @@ public final class Catalog {
     private final Map<String, Offer> offers;
     private final List<Problem> problems;
     private final String version;
+    private final Map<String, FileStatus> files;
 
-    Catalog(Map<String, Bank> banks, Map<String, Quiz> quizzes, List<Problem> problems, String version) {
+    Catalog(Map<String, Bank> banks, Map<String, Quiz> quizzes, List<Problem> problems, String version,
+            Map<String, FileStatus> files) {
+        this.files = Map.copyOf(files);
         this.banks = Map.copyOf(banks);
         var byId = new LinkedHashMap<String, Question>();
         banks.values().forEach(b -> b.questions().forEach(q -> byId.put(q.id(), q)));
@@ -71,6 +84,23 @@ public final class Catalog {
 
     public List<Problem> problems() {
         return problems;
+    }
+
+    public List<FileStatus> files() {
+        return files.values().stream().sorted(java.util.Comparator.comparing(FileStatus::file)).toList();
+    }
+
+    Optional<Long> loadedAt(String file) {
+        return Optional.ofNullable(files.get(file)).filter(FileStatus::inService).map(FileStatus::loadedAt);
+    }
+
+    Optional<Bank> bankFromFile(String file) {
+        return banks.values().stream().filter(b -> b.source().file().equals(file)).findFirst();
+    }
+
+    Optional<Quiz> quizFromFile(String file) {
+        return quizzes.values().stream().filter(q -> q.source().file().equals(file) && !q.id().startsWith(ContentLoader.PRACTICE_PREFIX))
+                .findFirst();
     }
 
     /** A short hash of everything that loaded, recorded on attempts. */

@@ -1,21 +1,36 @@
 package dev.skillmark.content;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The content in service: one catalog, replaced whole on reload so no request sees half of one. */
+/**
+ * The content in service: one catalog, replaced whole on reload so no request ever sees half of one.
+ * A reload keeps the last good version of any file that now has problems.
+ */
 public final class Content {
 
     private static final Logger log = LoggerFactory.getLogger(Content.class);
     private final Path folder;
     private final ContentLoader loader;
-    private final AtomicReference<Catalog> current = new AtomicReference<>();
+    private final Clock clock;
+    private final AtomicReference<Catalog> current = new AtomicReference<>(Catalog.EMPTY);
+    private final AtomicReference<String> version = new AtomicReference<>("");
+    private final List<Consumer<Catalog>> listeners = new CopyOnWriteArrayList<>();
 
-    public Content(Path folder, ContentLoader loader) {
+    public Content(Path folder, ContentLoader loader, Clock clock) {
         this.folder = folder;
         this.loader = loader;
+        this.clock = clock;
         reload();
     }
 
@@ -27,12 +42,49 @@ public final class Content {
         return folder;
     }
 
-    public Catalog reload() {
-        var catalog = loader.load(folder);
+    /** What attempts record: the catalog's hash and, when content/ is in git, the commit. */
+    public String version() {
+        return version.get();
+    }
+
+    /** Called after every reload with the catalog now in service (tests wait on this, the watcher logs). */
+    public void onReload(Consumer<Catalog> listener) {
+        listeners.add(listener);
+    }
+
+    public synchronized Catalog reload() {
+        var catalog = loader.load(folder, current.get(), clock.millis());
         catalog.problems().forEach(p -> log.warn("content problem: {}", p));
         log.info("content loaded from {}: {} banks, {} quizzes, {} problems", folder, catalog.banks().size(),
                 catalog.offers().size(), catalog.problems().size());
+        version.set(gitCommit().map(c -> catalog.version() + " git:" + c).orElse(catalog.version()));
         current.set(catalog);
+        listeners.forEach(l -> l.accept(catalog));
         return catalog;
+    }
+
+    /** The commit checked out in content/'s git work tree, if it is in one and git is installed. */
+    private Optional<String> gitCommit() {
+        try {
+            var process = new ProcessBuilder("git", "-C", folder.toAbsolutePath().toString(), "rev-parse", "HEAD")
+                    .redirectErrorStream(true).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (process.waitFor(5, TimeUnit.SECONDS) && process.exitValue() == 0 && out.matches("[0-9a-f]{40}")) {
+                boolean dirty = isDirty();
+                return Optional.of(out.substring(0, 12) + (dirty ? "+edits" : ""));
+            }
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Optional.empty();
+    }
+
+    private boolean isDirty() throws IOException, InterruptedException {
+        var process = new ProcessBuilder("git", "-C", folder.toAbsolutePath().toString(), "status", "--porcelain", "--", ".")
+                .redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return process.waitFor(5, TimeUnit.SECONDS) && !out.isBlank();
     }
 }

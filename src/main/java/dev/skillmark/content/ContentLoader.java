@@ -40,31 +40,47 @@ public final class ContentLoader {
     }
 
     public Catalog load(Path contentDir) {
+        return load(contentDir, Catalog.EMPTY, 0);
+    }
+
+    /**
+     * Loads everything again. A file that now has problems keeps its {@code previous} version in
+     * service (if it had one), so a typo being fixed in an editor never takes a bank away from candidates.
+     */
+    public Catalog load(Path contentDir, Catalog previous, long now) {
         var problems = new ArrayList<Problem>();
+        var files = new LinkedHashMap<String, Catalog.FileStatus>();
         if (!Files.isDirectory(contentDir)) {
             problems.add(new Problem(contentDir.toString(), 1, "the content folder does not exist"));
-            return new Catalog(Map.of(), Map.of(), problems, Hashes.sha256("").substring(0, 12));
+            return new Catalog(Map.of(), Map.of(), problems, Hashes.sha256("").substring(0, 12), files);
         }
         var allBankNames = new ArrayList<String>();
-        var banks = loadBanks(contentDir, problems, allBankNames);
+        var banks = loadBanks(contentDir, problems, allBankNames, previous, files, now);
         var quizzes = new LinkedHashMap<String, Quiz>();
         for (Path path : markdownFiles(contentDir.resolve("quizzes"))) {
             String file = "quizzes/" + path.getFileName();
-            var id = nameOf(file, path, problems);
-            var text = read(file, path, problems);
-            if (id.isEmpty() || text.isEmpty()) {
-                continue;
-            }
             var fileProblems = new ArrayList<Problem>();
-            quizParser.parse(file, id.get(), text.get(), fileProblems)
-                    .filter(q -> checkRules(q, banks, allBankNames, fileProblems))
-                    .ifPresent(q -> quizzes.put(q.id(), q));
-            if (id.get().startsWith(PRACTICE_PREFIX)) {
+            var id = nameOf(file, path, fileProblems);
+            var text = read(file, path, fileProblems);
+            Optional<Quiz> quiz = id.isEmpty() || text.isEmpty() ? Optional.empty()
+                    : quizParser.parse(file, id.get(), text.get(), fileProblems)
+                            .filter(q -> checkRules(q, banks, allBankNames, fileProblems));
+            if (id.isPresent() && id.get().startsWith(PRACTICE_PREFIX)) {
                 fileProblems.add(new Problem(file, 1, "quiz names starting with '" + PRACTICE_PREFIX
                         + "' are kept for the practice quiz of each bank: rename the file"));
-                quizzes.remove(id.get());
+                quiz = Optional.empty();
             }
             problems.addAll(fileProblems);
+            if (quiz.isPresent() && fileProblems.isEmpty()) {
+                quizzes.put(quiz.get().id(), quiz.get());
+                files.put(file, new Catalog.FileStatus(file, now, true, false));
+                continue;
+            }
+            // the last good version stays, as long as what it draws from still exists
+            var lastGood = previous.quizFromFile(file)
+                    .filter(q -> checkRules(q, banks, allBankNames, new ArrayList<>()));
+            lastGood.ifPresent(q -> quizzes.put(q.id(), q));
+            files.put(file, new Catalog.FileStatus(file, previous.loadedAt(file).orElse(now), lastGood.isPresent(), true));
         }
         for (Bank bank : banks.values()) {
             quizzes.put(PRACTICE_PREFIX + bank.id(), practiceQuiz(bank));
@@ -72,43 +88,49 @@ public final class ContentLoader {
         var hashes = new StringBuilder();
         banks.values().forEach(b -> b.questions().forEach(q -> hashes.append(q.contentHash())));
         quizzes.values().forEach(q -> hashes.append(q.toString().hashCode()));
-        return new Catalog(banks, quizzes, problems, Hashes.sha256(hashes.toString()).substring(0, 12));
+        return new Catalog(banks, quizzes, problems, Hashes.sha256(hashes.toString()).substring(0, 12), files);
     }
 
-    private Map<String, Bank> loadBanks(Path contentDir, List<Problem> problems, List<String> allBankNames) {
-        record Parsed(String file, Bank bank, List<Problem> problems) {
+    private Map<String, Bank> loadBanks(Path contentDir, List<Problem> problems, List<String> allBankNames,
+                                        Catalog previous, Map<String, Catalog.FileStatus> files, long now) {
+        record Parsed(String file, Bank bank, List<Problem> problems, boolean lastGood) {
         }
         var parsed = new ArrayList<Parsed>();
         for (Path path : markdownFiles(contentDir.resolve("skills"))) {
             String file = "skills/" + path.getFileName();
-            var id = nameOf(file, path, problems);
-            id.ifPresent(allBankNames::add);
-            var text = read(file, path, problems);
-            if (id.isEmpty() || text.isEmpty()) {
-                continue;
-            }
             var fileProblems = new ArrayList<Problem>();
-            var bank = bankParser.parse(file, id.get(), text.get(), fileProblems);
-            parsed.add(new Parsed(file, bank.orElse(null), fileProblems));
+            var id = nameOf(file, path, fileProblems);
+            id.ifPresent(allBankNames::add);
+            var text = read(file, path, fileProblems);
+            var bank = id.isEmpty() || text.isEmpty() ? Optional.<Bank>empty()
+                    : bankParser.parse(file, id.get(), text.get(), fileProblems);
+            var lastGood = fileProblems.isEmpty() ? Optional.<Bank>empty() : previous.bankFromFile(file);
+            parsed.add(lastGood.isPresent() ? new Parsed(file, lastGood.get(), fileProblems, true)
+                    : new Parsed(file, bank.orElse(null), fileProblems, false));
         }
-        // ids are claimed by clean files first, so a broken file's duplicate never takes a good bank down
-        var ordered = new ArrayList<>(parsed.stream().filter(p -> p.problems().isEmpty()).toList());
-        ordered.addAll(parsed.stream().filter(p -> !p.problems().isEmpty()).toList());
+        // ids are claimed by good versions first, so a broken file's duplicate never takes a good bank down
+        var ordered = new ArrayList<>(parsed.stream().filter(p -> p.problems().isEmpty() || p.lastGood()).toList());
+        ordered.addAll(parsed.stream().filter(p -> !p.problems().isEmpty() && !p.lastGood()).toList());
         var firstUse = new HashMap<String, Question>();
         var banks = new LinkedHashMap<String, Bank>();
         for (Parsed p : ordered) {
             var fileProblems = new ArrayList<>(p.problems());
+            var duplicates = new ArrayList<Problem>();
             for (Question q : p.bank() == null ? List.<Question>of() : p.bank().questions()) {
                 var first = firstUse.putIfAbsent(q.id(), q);
                 if (first != null) {
-                    fileProblems.add(new Problem(p.file(), q.source().line(), "duplicate question id '" + q.id()
+                    duplicates.add(new Problem(p.file(), q.source().line(), "duplicate question id '" + q.id()
                             + "', first used at " + first.source()));
                 }
             }
+            fileProblems.addAll(duplicates);
             problems.addAll(fileProblems);
-            if (fileProblems.isEmpty() && p.bank() != null) {
+            boolean inService = p.bank() != null && duplicates.isEmpty() && (fileProblems.isEmpty() || p.lastGood());
+            if (inService) {
                 banks.put(p.bank().id(), p.bank());
             }
+            files.put(p.file(), new Catalog.FileStatus(p.file(), p.lastGood() ? previous.loadedAt(p.file()).orElse(now) : now,
+                    inService, !fileProblems.isEmpty()));
         }
         return banks;
     }

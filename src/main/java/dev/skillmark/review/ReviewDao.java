@@ -13,7 +13,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(ReviewDao.CellRow.class)
 @RegisterConstructorMapper(ReviewDao.GradeChange.class)
 @RegisterConstructorMapper(ReviewDao.Note.class)
-@RegisterConstructorMapper(ReviewDao.EventRow.class)
+@RegisterConstructorMapper(dev.skillmark.attempt.Event.class)
 interface ReviewDao {
 
     /** One invitation and/or attempt; every column an interviewer filters or sorts by. */
@@ -40,7 +40,7 @@ interface ReviewDao {
         from attempt a
         left join """ + SIGNALS + """
          on s.attempt_id = a.id
-        where a.invitation_id is null""")
+        where a.invitation_id is null and a.trial = false""")
     List<DashboardRow> dashboard();
 
     record AreaRow(String attemptId, String area, Double score, double max) {
@@ -105,12 +105,9 @@ interface ReviewDao {
     void insertNote(@Bind("id") String attemptId, @Bind("note") String note, @Bind("rating") Integer rating,
                     @Bind("by") String by, @Bind("at") long at);
 
-    record EventRow(long id, String attemptId, long at, String type, Integer slot, String detail) {
-    }
-
     @SqlQuery("select * from attempt_event where attempt_id = :id order by id")
-    List<EventRow> events(@Bind("id") String attemptId);
+    List<dev.skillmark.attempt.Event> events(@Bind("id") String attemptId);
 
-    @SqlQuery("select id from attempt where quiz_id = :quiz and status <> 'IN_PROGRESS' order by started_at")
+    @SqlQuery("select id from attempt where quiz_id = :quiz and status <> 'IN_PROGRESS' and trial = false order by started_at")
     List<String> finishedAttempts(@Bind("quiz") String quizId);
 }

@@ -41,7 +41,7 @@ public final class Reviews {
         }
     }
 
-    public record Detail(Views.Result result, List<ReviewDao.EventRow> timeline, Map<Integer, Duration> timePerSlot,
+    public record Detail(Views.Result result, List<dev.skillmark.attempt.Event> timeline, Map<Integer, Duration> timePerSlot,
                          Signals signals, Map<Integer, List<ReviewDao.GradeChange>> gradeChanges,
                          Optional<ReviewDao.Note> note) {
     }
@@ -101,7 +101,7 @@ public final class Reviews {
         jdbi.withExtension(ReviewDao.class, dao -> dao.gradeChanges(attemptId))
                 .forEach(c -> changes.computeIfAbsent(c.slot(), k -> new ArrayList<>()).add(c));
         var note = jdbi.withExtension(ReviewDao.class, dao -> dao.note(attemptId));
-        return new Detail(result, events, Timeline.timePerSlot(events), Timeline.signals(events), changes, note);
+        return new Detail(result, events, dev.skillmark.attempt.TimeSpent.perSlot(events), Timeline.signals(events), changes, note);
     }
 
     /**

@@ -1,12 +1,11 @@
 package dev.skillmark.review;
 
+import dev.skillmark.attempt.Event;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
-/** Reads an attempt's event timeline: time spent per question, and integrity signals. Pure. */
+/** Reads an attempt's event timeline for integrity signals. Pure. */
 final class Timeline {
 
     /** Several different questions saved within this window count as one burst. */
@@ -16,35 +15,13 @@ final class Timeline {
     private Timeline() {
     }
 
-    /** Time from each "shown" event to the next page shown or the end, added to that question. */
-    static Map<Integer, Duration> timePerSlot(List<ReviewDao.EventRow> events) {
-        var spent = new TreeMap<Integer, Duration>();
-        Integer current = null;
-        long since = 0;
-        for (var e : events) {
-            boolean end = e.type().equals("submitted") || e.type().equals("expired");
-            if (current != null && (e.type().equals("shown") || end)) {
-                spent.merge(current, Duration.ofMillis(e.at() - since), Duration::plus);
-                current = null;
-            }
-            if (e.type().equals("shown") && e.slot() != null) {
-                current = e.slot();
-                since = e.at();
-            }
-            if (end) {
-                break;
-            }
-        }
-        return spent;
-    }
-
-    static Reviews.Signals signals(List<ReviewDao.EventRow> events) {
+    static Reviews.Signals signals(List<Event> events) {
         int focus = 0;
         long away = 0;
         int pastes = 0;
         int changes = 0;
         int bursts = 0;
-        var window = new ArrayDeque<ReviewDao.EventRow>();
+        var window = new ArrayDeque<Event>();
         long lastBurstEnd = -1;
         for (var e : events) {
             switch (e.type()) {
@@ -59,7 +36,7 @@ final class Timeline {
                     while (e.at() - window.peekFirst().at() > BURST_WINDOW.toMillis()) {
                         window.removeFirst();
                     }
-                    long distinct = window.stream().map(ReviewDao.EventRow::slot).distinct().count();
+                    long distinct = window.stream().map(Event::slot).distinct().count();
                     if (distinct >= BURST_SIZE && window.peekFirst().at() > lastBurstEnd) {
                         bursts++;
                         lastBurstEnd = e.at();

@@ -39,7 +39,7 @@ class AttemptLifecycleTest {
     void start() {
         var config = Config.forFolder(dir.resolve("data"), Fixtures.content("content", dir.resolve("content")));
         database = new Database(config);
-        content = new Content(config.contentDir(), new ContentLoader(new Markdown()));
+        content = new Content(config.contentDir(), new ContentLoader(new Markdown()), clock);
         attempts = new Attempts(database.jdbi(), content, clock, GRACE);
     }
 

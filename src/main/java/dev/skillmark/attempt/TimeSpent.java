@@ -1,0 +1,34 @@
+package dev.skillmark.attempt;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Time each question was on screen: from a "shown" event to the next page shown or the end. Pure. */
+public final class TimeSpent {
+
+    private TimeSpent() {
+    }
+
+    public static Map<Integer, Duration> perSlot(List<Event> events) {
+        var spent = new TreeMap<Integer, Duration>();
+        Integer current = null;
+        long since = 0;
+        for (var e : events) {
+            boolean end = e.type().equals("submitted") || e.type().equals("expired");
+            if (current != null && (e.type().equals("shown") || end)) {
+                spent.merge(current, Duration.ofMillis(e.at() - since), Duration::plus);
+                current = null;
+            }
+            if (e.type().equals("shown") && e.slot() != null) {
+                current = e.slot();
+                since = e.at();
+            }
+            if (end) {
+                break;
+            }
+        }
+        return spent;
+    }
+}

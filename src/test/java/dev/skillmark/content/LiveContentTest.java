@@ -1,0 +1,124 @@
+package dev.skillmark.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.skillmark.HttpSession;
+import dev.skillmark.TestApp;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Trainers edit content/ while Skillmark runs: the watcher reloads, and nothing a file holds can hurt. */
+class LiveContentTest {
+
+    @TempDir
+    Path dir;
+    private TestApp app;
+    private final BlockingQueue<Catalog> reloads = new LinkedBlockingQueue<>();
+    private Path bank;
+    private String original;
+
+    @BeforeEach
+    void start() throws Exception {
+        app = TestApp.start(dir);
+        app.app.content().onReload(reloads::add);
+        bank = app.dir.resolve("content/skills/alpha.md");
+        original = Files.readString(bank);
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
+    }
+
+    @Test
+    void an_edited_bank_is_in_service_within_a_second_without_a_restart() throws Exception {
+        long before = System.nanoTime();
+        Files.writeString(bank, original.replace("makes every property", "makes each property"));
+        var catalog = awaitCatalog(c -> c.question("alpha-partial").orElseThrow().promptHtml().contains("each property"));
+        long millis = (System.nanoTime() - before) / 1_000_000;
+        assertThat(millis).as("reload took " + millis + " ms").isLessThan(5_000);
+        assertThat(catalog.problems()).isEmpty();
+    }
+
+    @Test
+    void a_file_that_now_has_problems_keeps_its_last_good_version_in_service() throws Exception {
+        Files.writeString(bank, original.replace("{#alpha-partial difficulty=easy tags=types}", "{#alpha-partial difficulty=trivial}"));
+        var catalog = awaitCatalog(c -> !c.problems().isEmpty());
+        assertThat(catalog.problems()).extracting(Problem::toString)
+                .containsExactly("skills/alpha.md:6: unknown difficulty 'trivial' (known: easy, medium, hard)");
+        assertThat(catalog.bank("alpha")).isPresent();
+        assertThat(catalog.quiz("timed")).isPresent();
+        assertThat(catalog.files()).filteredOn(f -> f.file().equals("skills/alpha.md"))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.inService()).isTrue();
+                    assertThat(f.hasProblems()).isTrue();
+                });
+        assertThat(app.get("/quizzes/timed").status()).isEqualTo(200);
+
+        Files.writeString(bank, original);
+        assertThat(awaitCatalog(c -> c.problems().isEmpty()).files()).allSatisfy(f -> assertThat(f.hasProblems()).isFalse());
+    }
+
+    @Test
+    void a_deleted_bank_leaves_new_quizzes_and_attempts_already_started_are_untouched() throws Exception {
+        String attempt = app.startAttempt("timed", "Ada");
+        Files.delete(bank);
+        var catalog = awaitCatalog(c -> c.bank("alpha").isEmpty());
+        assertThat(catalog.quiz("timed")).isEmpty();
+        assertThat(app.get("/").body()).doesNotContain("href=\"/quizzes/timed\"");
+        assertThat(app.get("/attempts/" + attempt + "/q/1").body()).contains("makes every property");
+        assertThat(app.post("/attempts/" + attempt + "/q/1", "seq", "1", "choice", "1", "action", "next").status()).isEqualTo(303);
+    }
+
+    @Test
+    void under_a_stream_of_edits_the_server_keeps_serving_and_ends_with_the_last_good_version() throws Exception {
+        try (var visitor = new HttpSession(app.app.port())) {
+            for (int i = 0; i < 200; i++) {
+                String text = i % 3 == 2 ? original.substring(0, original.length() / 2) // half-written by an editor
+                        : original.replace("makes every property", "makes property v" + i);
+                Files.writeString(bank, text);
+                if (i % 20 == 0) {
+                    assertThat(visitor.get("/quizzes/timed").status()).isEqualTo(200);
+                }
+            }
+            Files.writeString(bank, original.replace("makes every property", "makes property final"));
+            var catalog = awaitCatalog(c -> c.question("alpha-partial").map(q -> q.promptHtml().contains("final")).orElse(false));
+            assertThat(catalog.problems()).isEmpty();
+            assertThat(visitor.get("/quizzes/timed").status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void an_unreadable_or_half_written_file_never_stops_the_watcher() throws Exception {
+        Files.write(bank, new byte[]{'-', '-', '-', '\n', (byte) 0xC3, (byte) 0x28, '\n'});
+        var broken = awaitCatalog(c -> !c.problems().isEmpty());
+        assertThat(broken.problems()).extracting(Problem::toString).contains("skills/alpha.md:1: the file is not valid UTF-8");
+        assertThat(broken.bank("alpha")).isPresent();
+
+        Files.writeString(app.dir.resolve("content/skills/new.md"), "---\ntitle: New\n---\n\n## Q {#new-q}\n\nAnswer: 1\n");
+        var later = awaitCatalog(c -> c.bank("new").isPresent());
+        assertThat(later.bank("alpha")).isPresent();
+        Files.writeString(bank, original);
+        assertThat(awaitCatalog(c -> c.problems().isEmpty()).bank("new")).isPresent();
+    }
+
+    /** Waits for the watcher's reload that satisfies {@code test}; a bounded wait on a signal, not a sleep. */
+    private Catalog awaitCatalog(Predicate<Catalog> test) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            var catalog = reloads.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (catalog != null && test.test(catalog)) {
+                return catalog;
+            }
+        }
+        throw new AssertionError("no reload produced the expected content");
+    }
+}
