@@ -19,6 +19,8 @@ import dev.skillmark.content.Lint;
 import dev.skillmark.content.Markdown;
 import dev.skillmark.content.SnippetCheck;
 import dev.skillmark.review.Regrades;
+import dev.skillmark.review.Statistics;
+import dev.skillmark.review.StatisticsController;
 import dev.skillmark.review.ReviewController;
 import dev.skillmark.review.Reviews;
 import dev.skillmark.web.Access;
@@ -79,7 +81,8 @@ public final class Skillmark implements AutoCloseable {
             var features = new ArrayList<Routes>();
             features.add(new StartController(content, attempts, settings));
             features.add(new AttemptController(attempts, access));
-            features.add(new ContentController(content));
+            features.add(new ContentController(content, attempts::startTrial));
+            features.add(new StatisticsController(new Statistics(jdbi, content)));
             features.add(new AccountController(accounts, access, audit, settings));
             features.add(new InvitationController(new Invitations(jdbi, clock, audit, content), attempts, content, access, clock));
             features.add(new ReviewController(new Reviews(jdbi, attempts, audit, clock),
@@ -125,6 +128,11 @@ public final class Skillmark implements AutoCloseable {
 
     public Attempts attempts() {
         return attempts;
+    }
+
+    /** The database, for tests and tools built on the same graph. */
+    public org.jdbi.v3.core.Jdbi jdbi() {
+        return database.jdbi();
     }
 
     public Accounts accounts() {

@@ -24,6 +24,11 @@ public record Question(
         tags = List.copyOf(tags);
     }
 
+    /** The options of a choice question in the trainer's order; none for other types. */
+    public List<Option> choiceOptions() {
+        return answer instanceof Answer.Choice choice ? choice.options() : List.of();
+    }
+
     public boolean hasTag(String tag) {
         return tags.contains(tag);
     }

@@ -75,6 +75,11 @@ class AccessControlTest {
                 new Route("POST", "/invitations/" + invitationId + "/revoke", Role.INTERVIEWER),
                 new Route("POST", "/invitations/" + invitationId + "/reissue", Role.INTERVIEWER),
                 new Route("GET", "/content", Role.TRAINER),
+                new Route("GET", "/trainer/banks/alpha?keys=1", Role.TRAINER),
+                new Route("GET", "/trainer/quizzes/timed", Role.TRAINER),
+                new Route("POST", "/trainer/quizzes/timed/try", Role.TRAINER),
+                new Route("GET", "/trainer/stats", Role.TRAINER),
+                new Route("GET", "/trainer/stats/alpha", Role.TRAINER),
                 new Route("GET", "/admin/users", Role.ADMIN),
                 new Route("POST", "/admin/users", Role.ADMIN),
                 new Route("POST", "/admin/users/1/roles", Role.ADMIN),
@@ -127,7 +132,8 @@ class AccessControlTest {
         app.app.accounts().create("tess", "Tess", "correct horse battery", Set.of(Role.TRAINER), "test");
         trainer.get("/sign-in");
         trainer.post("/sign-in", "username", "tess", "password", "correct horse battery");
-        for (String path : List.of("/", "/content", "/review", "/review/attempts/" + attemptId, "/admin/audit")) {
+        for (String path : List.of("/", "/content", "/review", "/review/attempts/" + attemptId, "/admin/audit",
+                "/trainer/stats", "/trainer/stats/alpha", "/trainer/banks/alpha?keys=1")) {
             assertThat(trainer.get(path).body()).as(path).doesNotContain(SECRET_NAME);
         }
     }

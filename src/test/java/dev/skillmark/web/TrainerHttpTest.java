@@ -1,0 +1,104 @@
+package dev.skillmark.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.skillmark.TestApp;
+import dev.skillmark.account.Role;
+import dev.skillmark.review.Statistics;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Trainers: content status, previews, try-it runs that never count, and question statistics. */
+class TrainerHttpTest {
+
+    @TempDir
+    Path dir;
+    private TestApp app;
+
+    @BeforeEach
+    void start() {
+        app = TestApp.start(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
+    }
+
+    @Test
+    void the_content_status_counts_every_bank_by_type_difficulty_and_tag() {
+        app.signInAs("tess", Role.TRAINER);
+        var status = app.get("/content").body();
+        assertThat(status).contains("No problems").contains("Alpha skills").contains("skills/alpha.md")
+                .contains("essay 1").contains("multiple 1").contains("numeric 2").contains("easy 2").contains("hard 2")
+                .contains("types 2").contains("Timed fixture quiz").contains("in service");
+    }
+
+    @Test
+    void previews_show_questions_as_candidates_see_them_and_with_keys_on_request() {
+        app.signInAs("tess", Role.TRAINER);
+        var plain = app.get("/trainer/banks/alpha").body();
+        assertThat(plain).contains("Which utility type").doesNotContain("EXPLANATION-MARKER").doesNotContain("KEYMARKER")
+                .doesNotContain("RUBRIC-MARKER");
+        var keyed = app.get("/trainer/banks/alpha?keys=1").body();
+        assertThat(keyed).contains("EXPLANATION-MARKER").contains("KEYMARKER").contains("RUBRIC-MARKER").contains("3.14 ± 0.005");
+        assertThat(app.get("/trainer/quizzes/score-only").body()).contains("one sample draw").contains("alpha-essay");
+    }
+
+    @Test
+    void a_try_it_run_is_a_real_attempt_that_is_never_counted() {
+        app.signInAs("tess", Role.TRAINER);
+        var tried = app.post("/trainer/quizzes/timed/try");
+        assertThat(tried.status()).isEqualTo(303);
+        String id = tried.location().replaceAll("^/attempts/([^/]+)/q/1$", "$1");
+        app.post("/attempts/" + id + "/q/1", "seq", "1", "choice", "1", "action", "next");
+        app.post("/attempts/" + id + "/submit");
+        assertThat(app.app.attempts().attempt(id).trial()).isTrue();
+        assertThat(new Statistics(jdbi(), app.app.content()).items(Optional.empty())).isEmpty();
+        app.signInAs("ivy", Role.INTERVIEWER);
+        assertThat(app.get("/review").body()).doesNotContain("Trial run by tess");
+    }
+
+    @Test
+    void statistics_give_facility_discrimination_option_shares_and_time_and_flag_bad_questions() {
+        // six candidates: the strong ones (more right elsewhere) also get alpha-partial right
+        String[][] answers = {
+                {"1", "3600", "3.14"}, {"1", "3600", "3.14"}, {"1", "3600", "x"},
+                {"0", "1", "x"}, {"2", "1", "x"}, {"0", "1", "x"}};
+        for (int i = 0; i < answers.length; i++) {
+            String id = app.startAttempt("timed", "Candidate " + i);
+            app.get("/attempts/" + id + "/q/1");
+            app.clock.advance(Duration.ofSeconds(10 * (i + 1)));
+            app.post("/attempts/" + id + "/q/1", "seq", "1", "choice", answers[i][0], "action", "next");
+            app.post("/attempts/" + id + "/q/4", "seq", "1", "response", answers[i][1], "action", "next");
+            app.post("/attempts/" + id + "/q/5", "seq", "1", "response", answers[i][2], "action", "next");
+            app.post("/attempts/" + id + "/submit");
+        }
+        var stats = new Statistics(jdbi(), app.app.content());
+        var partial = stats.items(Optional.of("alpha")).stream().filter(i -> i.questionId().equals("alpha-partial")).findFirst().orElseThrow();
+        assertThat(partial.responses()).isEqualTo(6);
+        assertThat(partial.facility()).isCloseTo(0.5, within(1e-9));
+        assertThat(partial.discrimination()).hasValueSatisfying(d -> assertThat(d).isGreaterThan(0.8));
+        assertThat(partial.source()).isEqualTo("skills/alpha.md:6");
+        assertThat(partial.options()).extracting(Statistics.OptionShare::chosen).containsExactly(2, 3, 1);
+        assertThat(partial.medianMillis()).hasValue(40_000L);
+        var essay = stats.items(Optional.of("alpha")).stream().filter(i -> i.questionId().equals("alpha-idempotent")).findFirst().orElseThrow();
+        assertThat(essay.flags()).containsExactly("too hard"); // nobody ticked anything
+
+        app.signInAs("tess", Role.TRAINER);
+        var page = app.get("/trainer/stats/alpha").body();
+        assertThat(page).contains("alpha-partial").contains("skills/alpha.md:6").contains("50%").contains("too hard")
+                .doesNotContain("Candidate 0");
+        assertThat(app.get("/trainer/stats").body()).contains("Alpha skills").doesNotContain("Candidate 0");
+    }
+
+    private org.jdbi.v3.core.Jdbi jdbi() {
+        return app.app.jdbi();
+    }
+}
