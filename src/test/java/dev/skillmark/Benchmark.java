@@ -49,7 +49,39 @@ public final class Benchmark {
                 http.post("/attempts/" + ids.get(i + 1) + "/submit");
                 http.get("/attempts/" + ids.get(i + 1) + "/result");
             }));
+            statistics(app, 3000);
         }
+    }
+
+    /** Copies one finished attempt's rows many times over, then times the statistics pages' work. */
+    private static void statistics(Skillmark app, int attempts) {
+        String template = app.jdbi().withHandle(h -> h.createQuery(
+                "select id from attempt where status <> 'IN_PROGRESS' and trial = false fetch first 1 row only")
+                .mapTo(String.class).one());
+        long t = System.nanoTime();
+        app.jdbi().useTransaction(h -> {
+            var random = new java.util.Random(7);
+            for (int i = 0; i < attempts; i++) {
+                String id = String.format(Locale.ROOT, "bench%027d", i);
+                h.execute("insert into attempt (id, quiz_id, quiz_title, mode, review, pass_mark, candidate_name, seed, started_at,"
+                        + " deadline_at, status, finished_at, score, max_score, pending, content_version, extra_time_percent,"
+                        + " client_address, client_agent, trial) select ?, quiz_id, quiz_title, mode, review, pass_mark, 'bench',"
+                        + " seed, started_at, deadline_at, status, finished_at, ?, max_score, 0, content_version, 0, '', '', false"
+                        + " from attempt where id = ?", id, (double) random.nextInt(40), template);
+                h.execute("insert into attempt_question select ?, slot, question_id, bank_id, area, kind, source, prompt_html,"
+                        + " body_html, explanation_html, rubric_html, answer_keys, numeric_min, numeric_max, answer_display, points,"
+                        + " content_hash from attempt_question where attempt_id = ?", id, template);
+                h.execute("insert into attempt_option select ?, slot, position, html, correct from attempt_option"
+                        + " where attempt_id = ?", id, template);
+                h.execute("insert into answer (attempt_id, slot, response, seq, flagged, checked, outcome, fraction, points,"
+                        + " time_spent_ms) select ?, slot, '0', 1, false, false, 'WRONG', 0, case when mod(slot + ?, 3) = 0 then 1 else 0 end,"
+                        + " 1000 * slot from answer where attempt_id = ?", id, random.nextInt(3), template);
+            }
+        });
+        System.out.printf(Locale.ROOT, "seeded %d finished attempts in %.1f s%n", attempts, (System.nanoTime() - t) / 1e9);
+        var statistics = new dev.skillmark.review.Statistics(app.jdbi(), app.content());
+        report("statistics, all banks (" + attempts + " attempts)", time(5, i -> statistics.banks(statistics.items(java.util.Optional.empty()))));
+        report("statistics, one bank with distractors", time(5, i -> statistics.items(java.util.Optional.of("typescript"))));
     }
 
     private static void concurrent(HttpSession http, String id) throws Exception {

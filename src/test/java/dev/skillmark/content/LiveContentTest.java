@@ -110,6 +110,29 @@ class LiveContentTest {
         assertThat(awaitCatalog(c -> c.problems().isEmpty()).bank("new")).isPresent();
     }
 
+    @Test
+    void attempts_record_the_content_version_with_the_git_commit_when_content_is_in_git() throws Exception {
+        Path folder = app.dir.resolve("content");
+        git(folder, "init", "-q");
+        git(folder, "-c", "user.name=t", "-c", "user.email=t@example.org", "add", "-A");
+        git(folder, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "content");
+        String head = git(folder, "rev-parse", "HEAD").strip();
+        app.app.content().reload();
+        String attempt = app.startAttempt("timed", "Ada");
+        var version = app.app.attempts().attempt(attempt).contentVersion();
+        assertThat(version).matches("[0-9a-f]{12} git:" + head.substring(0, 12));
+        assertThat(app.app.attempts().page(attempt, 1).question().contentHash()).hasSize(64);
+    }
+
+    private static String git(Path dir, String... args) throws Exception {
+        var command = new java.util.ArrayList<String>(java.util.List.of("git", "-C", dir.toString()));
+        command.addAll(java.util.List.of(args));
+        var process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor()).as(out).isZero();
+        return out;
+    }
+
     /** Waits for the watcher's reload that satisfies {@code test}; a bounded wait on a signal, not a sleep. */
     private Catalog awaitCatalog(Predicate<Catalog> test) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
