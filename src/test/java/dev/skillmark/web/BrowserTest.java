@@ -36,6 +36,8 @@ class BrowserTest {
     private TestApp app;
     private BrowserContext context;
     private Page page;
+    /** Console errors (a CSP violation shows up here) fail the test that caused them. */
+    private final List<String> consoleErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void launch() {
@@ -59,12 +61,23 @@ class BrowserTest {
         context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1100, 900));
         context.clock().install(new Clock.InstallOptions().setTime(app.clock.millis()));
         page = context.newPage();
+        context.onPage(p -> p.onConsoleMessage(m -> {
+            if (m.type().equals("error") && !m.text().contains("net::ERR_ABORTED") && !m.text().contains("Failed to load resource")) {
+                consoleErrors.add(m.text());
+            }
+        }));
+        page.onConsoleMessage(m -> {
+            if (m.type().equals("error") && !m.text().contains("Failed to load resource")) {
+                consoleErrors.add(m.text());
+            }
+        });
     }
 
     @AfterEach
     void close() {
         context.close();
         app.close();
+        assertThat(consoleErrors).as("errors in the browser console").isEmpty();
     }
 
     @Test
@@ -243,6 +256,25 @@ class BrowserTest {
         var download = page.waitForDownload(() -> page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Export CSV")).click());
         String csv = Files.readString(download.path());
         assertThat(csv).contains("Carla Candidate,timed,submitted,5,11,45,");
+    }
+
+    @Test
+    void a_trainer_sees_content_status_previews_and_statistics() throws Exception {
+        app.app.accounts().create("tess", "Tess Trainer", "correct horse battery",
+                java.util.Set.of(dev.skillmark.account.Role.TRAINER), "test");
+        page.navigate(app.url("/sign-in"));
+        page.getByLabel("Username").fill("tess");
+        page.getByLabel("Password").fill("correct horse battery");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        assertThat(page.locator("h1")).hasText("Content status");
+        screenshot("content-status.png");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("with keys")).first().click();
+        assertThat(page.locator(".explanation").first()).containsText("EXPLANATION-MARKER");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Statistics")).click();
+        assertThat(page.locator("h1")).hasText("Question statistics");
+        page.navigate(app.url("/content"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("try it (not counted)")).first().click();
+        assertThat(page.locator(".quiz-name")).isVisible();
     }
 
     @Test
