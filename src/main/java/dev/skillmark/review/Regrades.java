@@ -84,7 +84,7 @@ public final class Regrades {
                 for (var slot : change.slots()) {
                     int max = attempts.forStaff(change.attemptId()).review().get(slot.slot() - 1).question().points();
                     double fraction = max == 0 ? 0 : slot.newPoints() / max;
-                    String outcome = fraction >= 1 - 1e-9 ? "CORRECT" : fraction <= 1e-9 ? "WRONG" : "PARTIAL";
+                    String outcome = dev.skillmark.quiz.Grade.of(fraction).outcome().name();
                     dao.setGrade(change.attemptId(), slot.slot(), slot.newPoints(), fraction, outcome, by.username());
                     dao.insertGradeChange(change.attemptId(), slot.slot(), "REGRADE", slot.oldPoints(), slot.newPoints(),
                             "regraded with the current key of " + slot.questionId(), by.username(), now);

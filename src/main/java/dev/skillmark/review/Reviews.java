@@ -134,7 +134,7 @@ public final class Reviews {
             throw new SkillmarkException.InvalidInput("comment", "Comments can be at most 4000 characters.");
         }
         double fraction = max == 0 ? 0 : points / max;
-        String outcome = fraction >= 1 - 1e-9 ? "CORRECT" : fraction <= 1e-9 ? "WRONG" : "PARTIAL";
+        String outcome = dev.skillmark.quiz.Grade.of(fraction).outcome().name();
         String kind = essay ? "MANUAL" : "OVERRIDE";
         long now = clock.millis();
         jdbi.useTransaction(h -> {

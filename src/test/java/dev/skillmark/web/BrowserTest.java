@@ -207,10 +207,7 @@ class BrowserTest {
     void an_interviewer_invites_a_candidate_who_takes_the_quiz_and_the_interviewer_grades_the_essay() throws Exception {
         app.app.accounts().create("ivy", "Ivy Interviewer", "correct horse battery",
                 java.util.Set.of(dev.skillmark.account.Role.INTERVIEWER), "test");
-        page.navigate(app.url("/sign-in"));
-        page.getByLabel("Username").fill("ivy");
-        page.getByLabel("Password").fill("correct horse battery");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        signIn("ivy");
         assertThat(page.locator("h1")).hasText("Candidates");
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Invite candidates")).first().click();
@@ -262,10 +259,7 @@ class BrowserTest {
     void a_trainer_sees_content_status_previews_and_statistics() throws Exception {
         app.app.accounts().create("tess", "Tess Trainer", "correct horse battery",
                 java.util.Set.of(dev.skillmark.account.Role.TRAINER), "test");
-        page.navigate(app.url("/sign-in"));
-        page.getByLabel("Username").fill("tess");
-        page.getByLabel("Password").fill("correct horse battery");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        signIn("tess");
         assertThat(page.locator("h1")).hasText("Content status");
         screenshot("content-status.png");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("with keys")).first().click();
@@ -288,6 +282,13 @@ class BrowserTest {
         Files.createDirectories(SCREENSHOTS);
         p.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("phone.png")).setFullPage(true));
         phone.close();
+    }
+
+    private void signIn(String username) {
+        page.navigate(app.url("/sign-in"));
+        page.getByLabel("Username").fill(username);
+        page.getByLabel("Password").fill("correct horse battery");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
     }
 
     private void startTimedQuiz(Page p) {
