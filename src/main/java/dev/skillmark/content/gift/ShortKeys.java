@@ -45,11 +45,38 @@ final class ShortKeys {
         return Optional.of(regex.append("/i").toString());
     }
 
-    /** The GIFT key for a Skillmark key, or empty for a regular expression, which GIFT cannot state. */
+    /**
+     * The GIFT key for a Skillmark key, or empty for a regular expression GIFT cannot state. A case-blind
+     * expression made only of literal characters, {@code \s+} and {@code .*} is a Moodle wildcard key.
+     */
     static Optional<String> toGift(String skillmark) {
-        if (SKILLMARK_REGEX.matcher(skillmark.strip()).matches()) {
-            return Optional.empty();
+        var regex = SKILLMARK_REGEX.matcher(skillmark.strip());
+        if (!regex.matches()) {
+            return Optional.of(GiftText.escape(skillmark.strip()).replace("*", "\\*"));
         }
-        return Optional.of(GiftText.escape(skillmark.strip()).replace("*", "\\*"));
+        if (regex.group(2).isEmpty()) {
+            return Optional.empty();    // case-sensitive: Moodle's GIFT keys never are
+        }
+        String pattern = regex.group(1);
+        var key = new StringBuilder();
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            char next = i + 1 < pattern.length() ? pattern.charAt(i + 1) : 0;
+            if (c == '.' && next == '*') {
+                key.append('*');
+                i++;
+            } else if (c == '\\' && next == 's' && i + 2 < pattern.length() && pattern.charAt(i + 2) == '+') {
+                key.append(' ');
+                i += 2;
+            } else if (c == '\\' && next != 0 && REGEX_SPECIAL.indexOf(next) >= 0) {
+                key.append(GiftText.escape(String.valueOf(next)).replace("*", "\\*"));
+                i++;
+            } else if (REGEX_SPECIAL.indexOf(c) >= 0) {
+                return Optional.empty();
+            } else {
+                key.append(GiftText.escape(String.valueOf(c)));
+            }
+        }
+        return Optional.of(key.toString());
     }
 }
