@@ -11,6 +11,7 @@ final class BankWriter {
     // lines the bank parser would take for an option, an answer, a rubric or the next question
     private static final Pattern TASK = Pattern.compile("^( {0,3}[-*+]\\s+)(\\[[ xX]\\]\\s.*)$");
     private static final Pattern ANSWER_OR_RUBRIC = Pattern.compile("^(Answer|Rubric):(.*)$");
+    private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})(.*)$");
 
     private BankWriter() {
     }
@@ -81,7 +82,28 @@ final class BankWriter {
             line = ANSWER_OR_RUBRIC.matcher(line).replaceFirst("$1\\\\:$2");
             lines.set(i, line);
         }
+        closeOpenFence(lines);
         return String.join("\n", lines);
+    }
+
+    /** A code block left open would swallow the options and the Answer: line after it. */
+    private static void closeOpenFence(List<String> lines) {
+        String open = null;
+        for (String line : lines) {
+            var m = FENCE.matcher(line);
+            if (!m.matches()) {
+                continue;
+            }
+            if (open == null && !(m.group(1).charAt(0) == '`' && m.group(2).contains("`"))) {
+                open = m.group(1);
+            } else if (open != null && m.group(1).charAt(0) == open.charAt(0) && m.group(1).length() >= open.length()
+                    && m.group(2).isBlank()) {
+                open = null;
+            }
+        }
+        if (open != null) {
+            lines.add(open);
+        }
     }
 
     private static String yamlString(String text) {

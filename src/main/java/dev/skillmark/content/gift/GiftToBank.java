@@ -30,43 +30,43 @@ final class GiftToBank {
         var feedback = new ArrayList<String>();
         var options = new ArrayList<BankQuestion.Option>();
         Optional<String> answerLine = Optional.empty();
-        String type;
+        Optional<String> type;
         var kind = q.kind();
         if (kind instanceof GiftQuestion.Choice choice) {
             type = choice(q, choice, options, feedback);
         } else if (kind instanceof GiftQuestion.TrueFalse tf) {
-            type = "single";
+            type = Optional.of("single");
             options.add(new BankQuestion.Option("True", tf.value()));
             options.add(new BankQuestion.Option("False", !tf.value()));
             addFeedback(feedback, "True", tf.value() ? tf.rightFeedback() : tf.wrongFeedback());
             addFeedback(feedback, "False", tf.value() ? tf.wrongFeedback() : tf.rightFeedback());
         } else if (kind instanceof GiftQuestion.ShortText shortText) {
             answerLine = keys(q, shortText, feedback);
-            type = answerLine.isPresent() ? "short" : "";
+            type = answerLine.map(a -> "short");
         } else if (kind instanceof GiftQuestion.Numerical numerical) {
             answerLine = GiftNumbers.answerLine(q, numerical, feedback, fileName, problems);
-            type = answerLine.isPresent() ? "numeric" : "";
+            type = answerLine.map(a -> "numeric");
         } else {
-            type = "essay";
+            type = Optional.of("essay");
         }
         if (type.isEmpty()) {
             return Optional.empty();
         }
         var extras = q.extras();
         var tags = extras.tags().orElseGet(() -> q.category().flatMap(GiftToBank::categoryTag).stream().toList());
-        return Optional.of(new BankQuestion(id, split.prompt(), split.body(), type, extras.difficulty(), extras.points(),
+        return Optional.of(new BankQuestion(id, split.prompt(), split.body(), type.get(), extras.difficulty(), extras.points(),
                 tags, extras.verifyOutput(), options, answerLine, explanation(q.generalFeedback(), feedback)));
     }
 
-    /** Positive weight means correct; returns the Skillmark type, or "" when the question cannot be imported. */
-    private String choice(GiftQuestion q, GiftQuestion.Choice choice, List<BankQuestion.Option> options,
+    /** Positive weight means correct; the Skillmark type, or empty when the question cannot be imported. */
+    private Optional<String> choice(GiftQuestion q, GiftQuestion.Choice choice, List<BankQuestion.Option> options,
                           List<String> feedback) {
         var answers = choice.answers();
         long positive = answers.stream().filter(a -> a.weight() > 0).count();
         if (positive == 0) {
             problems.add(new Problem(fileName, q.line(), "question skipped: no answer has a positive weight, so "
                     + "no option would be correct"));
-            return "";
+            return Optional.empty();
         }
         for (Weighted a : answers) {
             addFeedback(feedback, a.text(), a.feedback());
@@ -82,7 +82,7 @@ final class GiftToBank {
                         + "exactly: a Skillmark single-choice question gives full points for its one correct option "
                         + "and none for any other; imported with '" + oneLine(best.text()) + "' as the correct option"));
             }
-            return "single";
+            return Optional.of("single");
         }
         answers.forEach(a -> options.add(new BankQuestion.Option(a.text(), a.weight() > 0)));
         double share = 100.0 / positive;
@@ -93,7 +93,7 @@ final class GiftToBank {
                     + " and takes " + percent(share) + " for each wrong option ticked; imported with the "
                     + "positively weighted answers as the correct options"));
         }
-        return "multiple";
+        return Optional.of("multiple");
     }
 
     /** Full-credit keys become Skillmark keys; wrong keys only lend their feedback. */

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 final class GiftWriter {
 
     private static final Pattern LEADING_WEIGHT = Pattern.compile("^%-?\\d+(\\.\\d*)?%");
+    private static final Pattern LEADING_FORMAT = Pattern.compile("^\\[(moodle|html|plain|markdown)\\]");
     private static final Pattern BLOCK_START = Pattern.compile("^(\\d+)([.)])(\\s|$)|^([-*+>#|])");
     private static final int MOST_CORRECT_OPTIONS_MOODLE_GRADES = 10;
 
@@ -40,11 +41,13 @@ final class GiftWriter {
         var out = new StringBuilder();
         out.append("// ").append(q.id()).append(attributes(q)).append('\n');
         out.append("::").append(q.id()).append("::[markdown]").append(GiftText.escape(questionText(source)));
-        String explanation = source.explanation().isBlank() ? "" : "####" + GiftText.escape(source.explanation());
-        if (answers.get().isEmpty()) {
+        String explanation = source.explanation().isBlank() ? ""
+                : "####" + keepFormatTag(GiftText.escape(source.explanation()), "[markdown]");
+        if (isTrueFalse(q, source)) {
+            boolean trueIsRight = ((Answer.Choice) q.answer()).options().get(0).correct();
+            out.append('{').append(trueIsRight ? "TRUE" : "FALSE").append(explanation).append("}\n");
+        } else if (answers.get().isEmpty()) {
             out.append('{').append(explanation).append("}\n");
-        } else if (answers.get().size() == 1 && answers.get().get(0).matches("TRUE|FALSE")) {
-            out.append('{').append(answers.get().get(0)).append(explanation).append("}\n");
         } else {
             out.append('{').append(q.answer() instanceof Answer.Numeric ? "#" : "").append('\n');
             answers.get().forEach(a -> out.append('\t').append(a).append('\n'));
@@ -65,9 +68,6 @@ final class GiftWriter {
                         + "loaded " + choice.options().size());
                 return Optional.empty();
             }
-            if (!choice.multiple() && source.options().equals(List.of("True", "False"))) {
-                return Optional.of(List.of(choice.options().get(0).correct() ? "TRUE" : "FALSE"));
-            }
             long correct = choice.correctCount();
             if (choice.multiple() && correct > MOST_CORRECT_OPTIONS_MOODLE_GRADES) {
                 problem(q, "Moodle only accepts set grades: with " + correct + " correct options the weight "
@@ -75,7 +75,7 @@ final class GiftWriter {
             }
             for (int i = 0; i < choice.options().size(); i++) {
                 boolean right = choice.options().get(i).correct();
-                String text = GiftText.escape(source.options().get(i));
+                String text = keepFormatTag(GiftText.escape(source.options().get(i)), "[markdown]");
                 String marker = !choice.multiple() ? (right ? "=" : "~")
                         : "~%" + (right ? "" : "-") + weight(100.0 / correct) + "%";
                 // text that starts like a weight would be read as one: an explicit weight goes first
@@ -84,20 +84,35 @@ final class GiftWriter {
             }
         } else if (q.answer() instanceof Answer.ShortText shortText) {
             for (String key : shortText.keys()) {
-                var gift = ShortKeys.toGift(key);
+                var gift = ShortKeys.toGift(key).map(k -> keepFormatTag(k, "[moodle]"));
                 if (gift.isEmpty()) {
                     problem(q, "the key " + key + " is a regular expression, which GIFT cannot state: it is left out");
+                } else if (gift.get().contains("->")) {
+                    // GIFT cannot escape "->", and with "=" it makes Moodle read a matching question
+                    problem(q, "the key " + key + " contains '->', which Moodle reads as a matching question: it is left out");
+                    gift = Optional.empty();
                 }
                 gift.ifPresent(k -> lines.add("=" + (LEADING_WEIGHT.matcher(k).find() ? "%100%" : "") + k));
             }
             if (lines.isEmpty()) {
-                problem(q, "question skipped: every key is a regular expression, and GIFT has none");
+                problem(q, "question skipped: no key can be stated in GIFT");
                 return Optional.empty();
             }
         } else if (q.answer() instanceof Answer.Numeric numeric) {
             lines.add("=" + GiftNumbers.toGift(numeric.display()));
         }
         return Optional.of(lines);
+    }
+
+    /** Moodle strips a leading {@code [format]} tag, so text that starts with one gets a tag of its own first. */
+    private static String keepFormatTag(String text, String tag) {
+        return LEADING_FORMAT.matcher(text).find() ? tag + text : text;
+    }
+
+    /** Options "True" then "False" with one right: GIFT's own {@code {TRUE}} / {@code {FALSE}}. */
+    private static boolean isTrueFalse(Question q, SourceQuestion source) {
+        return q.answer() instanceof Answer.Choice choice && !choice.multiple()
+                && source.options().equals(List.of("True", "False"));
     }
 
     /** The prompt as the first paragraph, then the body: how {@link PromptSplit} reads them back. */

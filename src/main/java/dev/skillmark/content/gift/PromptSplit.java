@@ -28,14 +28,15 @@ record PromptSplit(String prompt, String body) {
                 end = i;
             }
         }
-        if (start < 0) {
-            String prompt = title.map(GiftText::plainToMarkdown).map(GiftToBank::oneLine).orElse(NO_PROMPT);
-            return new PromptSplit(prompt, GiftText.trimBlankLines(markdown));
-        }
         end = end < 0 ? lines.size() : end;
         var prompt = new ArrayList<String>();
-        for (String line : lines.subList(start, end)) {
+        for (String line : start < 0 ? List.<String>of() : lines.subList(start, end)) {
             prompt.add(withoutHardBreak(line.strip()));
+        }
+        if (String.join("", prompt).isBlank()) {
+            String fallback = title.map(GiftText::plainToMarkdown).map(GiftToBank::oneLine).filter(t -> !t.isBlank())
+                    .orElse(NO_PROMPT);
+            return new PromptSplit(fallback, GiftText.trimBlankLines(markdown));
         }
         var body = new ArrayList<>(lines.subList(0, start));
         body.addAll(lines.subList(end, lines.size()));

@@ -8,10 +8,12 @@ import dev.skillmark.content.Problem;
 import dev.skillmark.quiz.Bank;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A bank with every Skillmark question type, exported as GIFT from its markdown source. */
 class GiftExportTest {
@@ -66,7 +68,7 @@ class GiftExportTest {
         assertThat(result.problems()).extracting(Problem::toString).contains(
                 "skills/sample.md:39: the key /-{0,2}\\s*strict\\s*null\\s*checks/i is a regular expression, which "
                         + "GIFT cannot state: it is left out",
-                "skills/sample.md:43: question skipped: every key is a regular expression, and GIFT has none");
+                "skills/sample.md:43: question skipped: no key can be stated in GIFT");
     }
 
     @Test
@@ -115,6 +117,22 @@ class GiftExportTest {
         assertThat(edited.problems()).extracting(Problem::toString).contains("skills/sample.md:6: question skipped: "
                 + "the file no longer holds the text this question was loaded from; reload and export again");
         assertThat(edited.skipped()).isEqualTo(2);
+    }
+
+    @Test
+    void text_moodle_would_misread_is_protected_or_left_out_and_reported(@TempDir Path content) {
+        var markdown = "---\ntitle: Edge\n---\n\n## Arrow key {#e-arrow type=short}\n\nAnswer: a->b | ok\n\n"
+                + "## Tagged option {#e-tag}\n\n- [x] [html] is a format tag\n- [ ] other\n\n> [plain] too\n";
+        var edge = GiftFixtures.bank(GiftFixtures.load(content, "e", markdown), "e");
+
+        var exported = GiftExport.fromBank(edge, markdown);
+
+        assertThat(exported.gift()).contains("{\n\t=ok\n}\n", "\t=[markdown][html] is a format tag\n",
+                "\t####[markdown][plain] too\n");
+        assertThat(exported.problems()).extracting(Problem::toString).containsExactly("skills/e.md:5: the key a->b "
+                + "contains '->', which Moodle reads as a matching question: it is left out");
+        var again = GiftImport.toMarkdown(exported.gift(), "e.gift", "e", "Edge");
+        assertThat(again.markdown()).contains("- [x] [html] is a format tag", "> [plain] too", "Answer: ok\n");
     }
 
     /**

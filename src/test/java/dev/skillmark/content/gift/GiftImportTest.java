@@ -157,6 +157,23 @@ class GiftImportTest {
         assertThat(twice.markdown()).contains("{#fx-same}", "{#fx-same-2}", "{#fx-c}");
     }
 
+    @Test
+    void a_code_block_left_open_is_closed_so_it_cannot_swallow_the_answer() {
+        var open = GiftImport.toMarkdown("::Open::[markdown]Which?\\n\\n```ts\\nlet a \\= 1;{=a ~b}\n", "o.gift", "fx", "Fx");
+        var loaded = GiftFixtures.load(content, "fx", open.markdown());
+
+        assertThat(loaded.problems()).isEmpty();
+        assertThat(GiftFixtures.question(GiftFixtures.bank(loaded, "fx"), "fx-open").bodyHtml())
+                .isEqualTo("<pre><code class=\"language-ts\">let a = 1;\n</code></pre>\n");
+    }
+
+    @Test
+    void a_question_without_a_plain_paragraph_takes_its_title_as_prompt() {
+        var noProse = GiftImport.toMarkdown("::Read the code::[markdown]```js\\nf()\\n```{=a ~b}\n", "n.gift", "fx", "Fx");
+
+        assertThat(noProse.markdown()).contains("## Read the code {#fx-read-the-code}\n\n```js\nf()\n```\n");
+    }
+
     private Question question(String id) {
         return GiftFixtures.question(bank, id);
     }
