@@ -44,7 +44,9 @@ public final class GiftImport {
             problems.add(new Problem(fileName, 1, "the file holds no GIFT questions"));
         }
         problems.sort(null);
-        String markdown = BankWriter.write(bankTitle, "Imported from " + fileName + ".", questions);
+        // problems name the file as given, so they can be clicked; the summary is shown to candidates
+        String shortName = fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
+        String markdown = BankWriter.write(bankTitle, "Imported from " + shortName + ".", questions);
         return new Result(markdown, problems, questions.size(), skipped);
     }
 }

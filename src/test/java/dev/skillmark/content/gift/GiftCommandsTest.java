@@ -42,7 +42,7 @@ class GiftCommandsTest {
         assertThat(printed()).isEqualTo("wrote " + content.resolve("skills/node-basics.md") + ": 2 question(s) "
                 + "imported, 0 skipped\n");
         assertThat(Files.readString(content.resolve("skills/node-basics.md")))
-                .startsWith("---\ntitle: \"Node basics\"\n")
+                .startsWith("---\ntitle: \"Node basics\"\nsummary: \"Imported from clean.gift.\"\n---\n")
                 .contains("{#node-basics-partial}", "Answer: 3.14 ± 0.005");
     }
 
