@@ -6,18 +6,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Line-level reading of markdown that knows which lines are inside fenced code blocks. */
-final class Lines {
+public final class Lines {
 
     private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})(.*)$");
 
     /** A run of lines starting at a heading; {@code firstLine} is the heading's 1-based line. */
-    record Block(int firstLine, List<String> lines) {
+    public record Block(int firstLine, List<String> lines) {
     }
 
     private Lines() {
     }
 
-    static List<String> of(String text) {
+    public static List<String> of(String text) {
         String normalised = text.replace("\r\n", "\n").replace('\r', '\n');
         if (normalised.startsWith("\uFEFF")) {
             normalised = normalised.substring(1);
@@ -26,7 +26,7 @@ final class Lines {
     }
 
     /** For each line, whether it belongs to a fenced code block (fence lines included). */
-    static boolean[] fenceMask(List<String> lines) {
+    public static boolean[] fenceMask(List<String> lines) {
         var mask = new boolean[lines.size()];
         String open = null;
         for (int i = 0; i < lines.size(); i++) {
@@ -48,7 +48,7 @@ final class Lines {
     }
 
     /** Splits at {@code ## } headings outside code blocks; text before the first heading is dropped. */
-    static List<Block> splitAtHeadings(List<String> lines, int firstLineNumber) {
+    public static List<Block> splitAtHeadings(List<String> lines, int firstLineNumber) {
         var mask = fenceMask(lines);
         var blocks = new ArrayList<Block>();
         int start = -1;
