@@ -18,6 +18,7 @@ import dev.skillmark.content.ContentWatcher;
 import dev.skillmark.content.Lint;
 import dev.skillmark.content.Markdown;
 import dev.skillmark.content.SnippetCheck;
+import dev.skillmark.content.gift.GiftCommands;
 import dev.skillmark.review.Regrades;
 import dev.skillmark.review.Statistics;
 import dev.skillmark.review.StatisticsController;
@@ -183,6 +184,20 @@ public final class Skillmark implements AutoCloseable {
                     return 1;
                 }
             }
+            case "import-gift" -> {
+                if (args.length != 4 || !args[2].equals("--bank")) {
+                    out.println("Usage: java -jar skillmark.jar import-gift FILE --bank NAME");
+                    return 2;
+                }
+                return GiftCommands.importGift(Path.of(args[1]), args[3], contentDir(), out);
+            }
+            case "export-gift" -> {
+                if (args.length != 2) {
+                    out.println("Usage: java -jar skillmark.jar export-gift BANK > bank.gift");
+                    return 2;
+                }
+                return GiftCommands.exportGift(args[1], contentDir(), out);
+            }
             case "create-admin" -> {
                 return createAdmin(args, out);
             }
@@ -196,6 +211,10 @@ public final class Skillmark implements AutoCloseable {
                 return 2;
             }
         }
+    }
+
+    private static Path contentDir() {
+        return Path.of(System.getenv().getOrDefault("SKILLMARK_CONTENT_DIR", "content"));
     }
 
     /** {@code create-admin NAME}: the password comes from SKILLMARK_ADMIN_PASSWORD or is asked for on the console. */
@@ -253,6 +272,11 @@ public final class Skillmark implements AutoCloseable {
                                                          type-check TypeScript blocks and run verify=output
                                                          questions (needs node, and typescript in
                                                          $SKILLMARK_NODE_TOOLS/node_modules)
+                  java -jar skillmark.jar import-gift FILE --bank NAME
+                                                         write content/skills/NAME.md from a Moodle GIFT
+                                                         file; reports what it cannot map, with GIFT lines
+                  java -jar skillmark.jar export-gift BANK
+                                                         print a bank as GIFT for Moodle
                   java -jar skillmark.jar create-admin NAME
                                                          add an admin (password from
                                                          $SKILLMARK_ADMIN_PASSWORD or typed)
