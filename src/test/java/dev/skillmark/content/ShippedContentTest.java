@@ -59,7 +59,7 @@ class ShippedContentTest {
     void the_ready_made_quizzes_are_on_offer() {
         var screening = catalog.quiz("senior-backend-screening").orElseThrow();
         assertThat(screening.timeLimit()).contains(Duration.ofMinutes(45));
-        assertThat(catalog.offer("senior-backend-screening").orElseThrow().questionCount()).isBetween(28, 32);
+        assertThat(catalog.offer("senior-backend-screening").orElseThrow().questionCount()).isEqualTo(30);
         assertThat(catalog.offer("senior-backend-screening").orElseThrow().areas()).hasSizeGreaterThanOrEqualTo(TECHNICAL_BANKS.size());
         for (String quiz : List.of("typescript-and-node", "aws-and-infrastructure", "data-and-databases", "security",
                 "architecture-and-practices", "written-follow-up")) {
