@@ -249,6 +249,7 @@ class BrowserTest {
 
         page.navigate(app.url("/review"));
         assertThat(page.locator("tbody tr").first()).containsText("5/11 (45%)");
+        screenshot("dashboard.png");
         assertThat(page.locator("tbody tr").first()).not().containsText("to grade");
         var download = page.waitForDownload(() -> page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Export CSV")).click());
         String csv = Files.readString(download.path());
