@@ -18,12 +18,7 @@ import java.util.regex.Pattern;
 /** Reads one bank file: front matter, then a {@code ##} heading per question. */
 final class BankParser {
 
-    private static final Pattern HEADING = Pattern.compile("^##\\s+(.*?)\\s*(?:\\{([^{}]*)\\})?\\s*$");
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
-    private static final Pattern TASK = Pattern.compile("^ {0,3}[-*+]\\s+\\[([ xX])\\]\\s+(.*)$");
-    private static final Pattern ANSWER = Pattern.compile("^Answer:\\s*(.*)$");
-    private static final Pattern RUBRIC = Pattern.compile("^Rubric:\\s*$");
-    private static final Pattern LIST_ITEM = Pattern.compile("^ {0,3}[-*+]\\s+.*$");
     private static final String NUM = "[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)";
     private static final Pattern TOLERANCE = Pattern.compile("^(" + NUM + ")\\s*(?:±|\\+-|\\+/-)\\s*(" + NUM + ")$");
     private static final Pattern RANGE = Pattern.compile("^(" + NUM + ")\\s*\\.\\.\\s*(" + NUM + ")$");
@@ -61,7 +56,7 @@ final class BankParser {
 
     private Optional<Question> parseQuestion(String file, String bankId, Lines.Block block, List<Problem> problems) {
         int before = problems.size();
-        Matcher heading = HEADING.matcher(block.lines().get(0));
+        Matcher heading = QuestionParts.HEADING.matcher(block.lines().get(0));
         if (!heading.matches()) {
             problems.add(new Problem(file, block.firstLine(), "cannot read this heading"));
             return Optional.empty();
@@ -71,7 +66,7 @@ final class BankParser {
         if (prompt.isEmpty()) {
             problems.add(new Problem(file, block.firstLine(), "the question has no prompt before {#id}"));
         }
-        var parts = Parts.split(file, block, problems);
+        var parts = QuestionParts.split(file, block, problems);
 
         Answer answer = buildAnswer(file, block.firstLine(), attrs, parts, problems);
         if (problems.size() > before || answer == null) {
@@ -83,7 +78,7 @@ final class BankParser {
                 Hashes.sha256(String.join("\n", block.lines())), attrs.verifyOutput));
     }
 
-    private Answer buildAnswer(String file, int line, Attributes attrs, Parts parts, List<Problem> problems) {
+    private Answer buildAnswer(String file, int line, Attributes attrs, QuestionParts parts, List<Problem> problems) {
         String type = attrs.type.orElseGet(() -> inferType(parts));
         if (type == null) {
             problems.add(new Problem(file, line, "the question has no options (- [ ] / - [x]), no 'Answer:' line "
@@ -117,9 +112,9 @@ final class BankParser {
         }
     }
 
-    private static String inferType(Parts parts) {
+    private static String inferType(QuestionParts parts) {
         if (!parts.options().isEmpty()) {
-            return parts.options().stream().filter(Parts.OptionLine::correct).count() > 1 ? "multiple" : "single";
+            return parts.options().stream().filter(QuestionParts.OptionLine::correct).count() > 1 ? "multiple" : "single";
         }
         if (parts.answerLine().isPresent()) {
             String key = parts.answerLine().get().text().strip();
@@ -129,10 +124,10 @@ final class BankParser {
         return null;
     }
 
-    private Answer choiceAnswer(String file, int line, boolean multiple, boolean explicitType, Parts parts,
+    private Answer choiceAnswer(String file, int line, boolean multiple, boolean explicitType, QuestionParts parts,
                                 List<Problem> problems) {
         var options = parts.options();
-        long correct = options.stream().filter(Parts.OptionLine::correct).count();
+        long correct = options.stream().filter(QuestionParts.OptionLine::correct).count();
         if (options.size() < 2) {
             problems.add(new Problem(file, line, "a choice question needs at least two options, found " + options.size()));
         } else if (correct == 0) {
@@ -146,7 +141,7 @@ final class BankParser {
         return new Answer.Choice(rendered, multiple);
     }
 
-    private static Answer shortAnswer(String file, int line, Parts parts, List<Problem> problems) {
+    private static Answer shortAnswer(String file, int line, QuestionParts parts, List<Problem> problems) {
         if (parts.answerLine().isEmpty()) {
             problems.add(new Problem(file, line, "a short-answer question needs an 'Answer:' line"));
             return null;
@@ -160,7 +155,7 @@ final class BankParser {
         return new Answer.ShortText(keys);
     }
 
-    private static Answer numericAnswer(String file, int line, Parts parts, List<Problem> problems) {
+    private static Answer numericAnswer(String file, int line, QuestionParts parts, List<Problem> problems) {
         if (parts.answerLine().isEmpty()) {
             problems.add(new Problem(file, line, "a numeric question needs an 'Answer:' line"));
             return null;
@@ -264,96 +259,6 @@ final class BankParser {
                 default -> problems.add(new Problem(file, line, "unknown attribute '" + key + "' (known: "
                         + String.join(", ", ATTRIBUTES.stream().sorted().toList()) + ")"));
             }
-        }
-    }
-
-    /** A question block split into body, options, answer line, rubric and explanation. */
-    record Parts(String body, List<OptionLine> options, Optional<TextAt> answerLine, Optional<TextAt> rubric,
-                 String explanation) {
-
-        record OptionLine(String text, boolean correct, int line) {
-        }
-
-        record TextAt(String text, int line) {
-        }
-
-        static Parts split(String file, Lines.Block block, List<Problem> problems) {
-            var lines = block.lines().subList(1, block.lines().size());
-            var fenced = Lines.fenceMask(lines);
-            int answerStart = -1;
-            for (int i = 0; i < lines.size(); i++) {
-                String l = lines.get(i);
-                if (!fenced[i] && (TASK.matcher(l).matches() || ANSWER.matcher(l).matches() || RUBRIC.matcher(l).matches())) {
-                    answerStart = i;
-                    break;
-                }
-            }
-            if (answerStart < 0) {
-                // no answer part (an essay without rubric): a trailing block quote is the explanation
-                int end = lines.size();
-                while (end > 0 && lines.get(end - 1).isBlank()) {
-                    end--;
-                }
-                int start = end;
-                while (start > 0 && !fenced[start - 1] && lines.get(start - 1).startsWith(">")) {
-                    start--;
-                }
-                return new Parts(String.join("\n", lines.subList(0, start)), List.of(), Optional.empty(),
-                        Optional.empty(), unquote(lines.subList(start, end)));
-            }
-            var options = new ArrayList<OptionLine>();
-            TextAt answer = null;
-            int rubricLine = -1;
-            var rubric = new ArrayList<String>();
-            var explanation = new ArrayList<String>();
-            String section = "";
-            for (int i = answerStart; i < lines.size(); i++) {
-                String l = lines.get(i);
-                int lineNo = block.firstLine() + 1 + i;
-                Matcher m;
-                if (l.isBlank()) {
-                    if (section.equals("rubric")) {
-                        rubric.add("");
-                    }
-                    continue;
-                }
-                if (!explanation.isEmpty() || (l.startsWith(">") && !section.equals("explanation"))) {
-                    if (!l.startsWith(">")) {
-                        problems.add(new Problem(file, lineNo, "unexpected text after the explanation: "
-                                + "the explanation block quote ends the question"));
-                        break;
-                    }
-                    section = "explanation";
-                    explanation.add(l);
-                } else if ((m = TASK.matcher(l)).matches()) {
-                    section = "options";
-                    options.add(new OptionLine(m.group(2).strip(), !m.group(1).isBlank(), lineNo));
-                } else if ((m = ANSWER.matcher(l)).matches()) {
-                    if (answer != null) {
-                        problems.add(new Problem(file, lineNo, "a second 'Answer:' line: put all keys on one line, separated by ' | '"));
-                    }
-                    section = "answer";
-                    answer = new TextAt(m.group(1), lineNo);
-                } else if (RUBRIC.matcher(l).matches()) {
-                    section = "rubric";
-                    rubricLine = lineNo;
-                } else if (section.equals("rubric") && (LIST_ITEM.matcher(l).matches() || l.startsWith("  "))) {
-                    rubric.add(l);
-                } else if (section.equals("options") && l.startsWith("  ") && !options.isEmpty()) {
-                    var last = options.remove(options.size() - 1);
-                    options.add(new OptionLine(last.text() + "\n" + l.strip(), last.correct(), last.line()));
-                } else {
-                    problems.add(new Problem(file, lineNo, "unexpected text in the answer part: after the options or "
-                            + "'Answer:' only a block quote (the explanation) may follow"));
-                }
-            }
-            return new Parts(String.join("\n", lines.subList(0, answerStart)), options, Optional.ofNullable(answer),
-                    rubricLine < 0 ? Optional.empty() : Optional.of(new TextAt(String.join("\n", rubric).strip(), rubricLine)),
-                    unquote(explanation));
-        }
-
-        private static String unquote(List<String> quoted) {
-            return String.join("\n", quoted.stream().map(l -> l.replaceFirst("^> ?", "")).toList()).strip();
         }
     }
 }
