@@ -9,6 +9,7 @@ import dev.skillmark.account.Role;
 import dev.skillmark.account.Settings;
 import dev.skillmark.account.Throttle;
 import dev.skillmark.attempt.AttemptController;
+import dev.skillmark.attempt.AttemptSignals;
 import dev.skillmark.attempt.Attempts;
 import dev.skillmark.attempt.StartController;
 import dev.skillmark.content.Content;
@@ -81,7 +82,7 @@ public final class Skillmark implements AutoCloseable {
             var access = new Access(accounts, config.secureCookies(), config.trustedProxies());
             var features = new ArrayList<Routes>();
             features.add(new StartController(content, attempts, settings));
-            features.add(new AttemptController(attempts, access));
+            features.add(new AttemptController(attempts, new AttemptSignals(jdbi, clock, attempts), access));
             features.add(new ContentController(content, attempts::startTrial));
             features.add(new StatisticsController(new Statistics(jdbi, content)));
             features.add(new AccountController(accounts, access, audit, settings));

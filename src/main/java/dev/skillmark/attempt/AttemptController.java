@@ -16,10 +16,12 @@ import java.util.Optional;
 public final class AttemptController implements Routes {
 
     private final Attempts attempts;
+    private final AttemptSignals signals;
     private final Access access;
 
-    public AttemptController(Attempts attempts, Access access) {
+    public AttemptController(Attempts attempts, AttemptSignals signals, Access access) {
         this.attempts = attempts;
+        this.signals = signals;
         this.access = access;
     }
 
@@ -38,8 +40,8 @@ public final class AttemptController implements Routes {
     void question(Context ctx) {
         try {
             var page = attempts.page(attemptId(ctx), slot(ctx));
-            attempts.noteClient(page.attempt(), client(ctx));
-            attempts.shown(page.attempt().id(), page.question().slot());
+            signals.noteClient(page.attempt(), client(ctx));
+            signals.shown(page.attempt().id(), page.question().slot());
             ctx.render("attempt/question.html", Map.of("page", page, "fmt", Format.INSTANCE,
                     "base", base(ctx), "grace", attempts.grace().toMillis()));
         } catch (SkillmarkException.Closed closed) {
@@ -52,7 +54,7 @@ public final class AttemptController implements Routes {
         String id = attemptId(ctx);
         int slot = slot(ctx);
         String action = Optional.ofNullable(ctx.formParam("action")).orElse("stay");
-        attempts.noteClient(attempts.attempt(id), client(ctx));
+        signals.noteClient(attempts.attempt(id), client(ctx));
         if (!ctx.formParams("seq").isEmpty()
                 && !attempts.save(id, slot, seq(ctx), new Attempts.Input(ctx.formParams("choice"), text(ctx)))) {
             ctx.status(HttpStatus.CONFLICT).render("attempt/stale.html", Map.of("base", base(ctx), "slot", slot));
@@ -93,7 +95,7 @@ public final class AttemptController implements Routes {
         String type = Optional.ofNullable(ctx.formParam("type")).orElse("");
         String slot = ctx.formParam("slot");
         String amount = Optional.ofNullable(ctx.formParam("amount")).orElse("0");
-        attempts.signal(attemptId(ctx), type, slot != null && slot.matches("\\d{1,4}") ? Integer.valueOf(slot) : null,
+        signals.signal(attemptId(ctx), type, slot != null && slot.matches("\\d{1,4}") ? Integer.valueOf(slot) : null,
                 amount.matches("\\d{1,9}") ? Long.parseLong(amount) : 0);
         ctx.status(HttpStatus.NO_CONTENT);
     }

@@ -201,36 +201,6 @@ public final class Attempts {
         return new Response.Choices(positions);
     }
 
-    /** Records a change of address or browser during an attempt, as a signal for the interviewer. */
-    public void noteClient(AttemptRow attempt, Client client) {
-        if (!attempt.inProgress() || client.equals(Client.UNKNOWN)
-                || (client.address().equals(attempt.clientAddress()) && client.agent().equals(attempt.clientAgent()))) {
-            return;
-        }
-        jdbi.useTransaction(h -> {
-            var dao = h.attach(AttemptDao.class);
-            dao.setClient(attempt.id(), client.address(), client.agent());
-            String what = !client.address().equals(attempt.clientAddress()) ? "address " + attempt.clientAddress()
-                    + " -> " + client.address() : "browser changed";
-            dao.event(attempt.id(), clock.millis(), "client_changed", null, what);
-        });
-    }
-
-    /** A signal the page script reported: focus lost (with how long) or a paste into an answer. */
-    public void signal(String attemptId, String type, Integer slot, long millis) {
-        var attempt = attempt(attemptId);
-        if (!attempt.inProgress() || !java.util.Set.of("focus_lost", "paste").contains(type)) {
-            return;
-        }
-        jdbi.useExtension(AttemptDao.class, dao -> dao.event(attemptId, clock.millis(), type, slot,
-                type.equals("paste") ? millis + " characters" : millis + " ms"));
-    }
-
-    /** The page of this slot was shown: the basis of time spent per question. */
-    public void shown(String attemptId, int slot) {
-        jdbi.useExtension(AttemptDao.class, dao -> dao.event(attemptId, clock.millis(), "shown", slot, ""));
-    }
-
     public boolean isOverdue(String attemptId) {
         return overdue(attempt(attemptId));
     }

@@ -1,0 +1,53 @@
+package dev.skillmark.attempt;
+
+import java.time.Clock;
+import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * What the timeline records beside answers: which question is on screen, changes of address or browser,
+ * and the page script's reports of lost focus and pastes. Signals for interviewers, never verdicts.
+ */
+public final class AttemptSignals {
+
+    private static final Set<String> FROM_THE_PAGE = Set.of("focus_lost", "paste");
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final Attempts attempts;
+
+    public AttemptSignals(Jdbi jdbi, Clock clock, Attempts attempts) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.attempts = attempts;
+    }
+
+    /** Records a change of address or browser during an attempt, as a signal for the interviewer. */
+    public void noteClient(AttemptRow attempt, Attempts.Client client) {
+        if (!attempt.inProgress() || client.equals(Attempts.Client.UNKNOWN)
+                || (client.address().equals(attempt.clientAddress()) && client.agent().equals(attempt.clientAgent()))) {
+            return;
+        }
+        jdbi.useTransaction(h -> {
+            var dao = h.attach(AttemptDao.class);
+            dao.setClient(attempt.id(), client.address(), client.agent());
+            String what = !client.address().equals(attempt.clientAddress()) ? "address " + attempt.clientAddress()
+                    + " -> " + client.address() : "browser changed";
+            dao.event(attempt.id(), clock.millis(), "client_changed", null, what);
+        });
+    }
+
+    /** A signal the page script reported: focus lost (with how long) or a paste into an answer. */
+    public void signal(String attemptId, String type, Integer slot, long millis) {
+        var attempt = attempts.attempt(attemptId);
+        if (!attempt.inProgress() || !FROM_THE_PAGE.contains(type)) {
+            return;
+        }
+        jdbi.useExtension(AttemptDao.class, dao -> dao.event(attemptId, clock.millis(), type, slot,
+                type.equals("paste") ? millis + " characters" : millis + " ms"));
+    }
+
+    /** The page of this slot was shown: the basis of time spent per question. */
+    public void shown(String attemptId, int slot) {
+        jdbi.useExtension(AttemptDao.class, dao -> dao.event(attemptId, clock.millis(), "shown", slot, ""));
+    }
+}
