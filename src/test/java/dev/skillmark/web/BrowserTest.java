@@ -273,6 +273,26 @@ class BrowserTest {
     }
 
     @Test
+    void the_page_reports_lost_focus_and_pastes_as_signals() {
+        startTimedQuiz(page);
+        String attemptId = page.url().replaceAll(".*/attempts/([^/]+)/q/1", "$1");
+        page.evaluate("() => window.dispatchEvent(new Event('blur'))");
+        page.clock().runFor(4_000);
+        page.evaluate("() => window.dispatchEvent(new Event('focus'))");
+        next();
+        next();
+        page.getByLabel("Your answer").dispatchEvent("paste");
+        page.getByLabel("Your answer").fill("6");
+        next();
+        var events = app.app.jdbi().withHandle(h -> h.createQuery(
+                "select type || ':' || detail from attempt_event where attempt_id = :id and type in ('focus_lost', 'paste') order by id")
+                .bind("id", attemptId).mapTo(String.class).list());
+        org.assertj.core.api.Assertions.assertThat(events).hasSize(2);
+        org.assertj.core.api.Assertions.assertThat(events.get(0)).matches("focus_lost:40\\d\\d ms"); // 4 s on the page's clock
+        org.assertj.core.api.Assertions.assertThat(events.get(1)).isEqualTo("paste:0 characters");
+    }
+
+    @Test
     void the_question_page_fits_a_phone_screen() throws Exception {
         var phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(375, 740).setIsMobile(true).setHasTouch(true));
         var p = phone.newPage();
