@@ -167,6 +167,7 @@ public final class SnippetCheck {
         Path tsc = tools.resolve("node_modules/.bin/tsc");
         var command = new ArrayList<>(List.of(tsc.toString(), "--strict", "--target", "ES2022", "--module", "commonjs",
                 "--lib", "ES2022,DOM", "--types", "node", "--typeRoots", tools.resolve("node_modules/@types").toString(),
+                "--experimentalDecorators", "--emitDecoratorMetadata", // NestJS snippets use legacy decorators
                 "--skipLibCheck", "--pretty", "false", "--outDir", "out"));
         snippets.forEach(s -> command.add(s.name() + ".ts"));
         var process = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true).start();
