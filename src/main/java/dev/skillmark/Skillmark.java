@@ -246,12 +246,31 @@ public final class Skillmark implements AutoCloseable {
         } catch (SkillmarkException.InvalidInput e) {
             out.println(e.getMessage());
             return 1;
+        } catch (RuntimeException e) {
+            out.println("Cannot open the database " + config.databaseUrl() + ": " + rootMessage(e)
+                    + ". If Skillmark is running on it, stop it first, or use the setup link it printed.");
+            return 1;
         }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.toString() : root.getMessage();
     }
 
     private static void serve() {
         var config = Config.fromEnvironment(System.getenv());
-        var app = start(config, Clock.systemUTC());
+        Skillmark app;
+        try {
+            app = start(config, Clock.systemUTC());
+        } catch (RuntimeException e) {
+            log.error("Skillmark could not start: {}", rootMessage(e));
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));
         log.info("Skillmark is ready at http://{}:{}/", config.host().equals("0.0.0.0") ? "localhost" : config.host(), app.port());
         try {
