@@ -23,7 +23,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class Regrades {
 
-    public record SlotChange(int slot, String questionId, Double oldPoints, double newPoints) {
+    public record SlotChange(int slot, String questionId, int maxPoints, Double oldPoints, double newPoints) {
     }
 
     public record Change(String attemptId, String candidate, double oldScore, double newScore, double max,
@@ -51,6 +51,7 @@ public final class Regrades {
         for (String id : jdbi.withExtension(ReviewDao.class, dao -> dao.finishedAttempts(quizId))) {
             var result = attempts.forStaff(id);
             var slots = new ArrayList<SlotChange>();
+            var gradedByPeople = gradedByPeople(id);
             for (var item : result.review()) {
                 var snapshot = item.question();
                 if (snapshot.essay()) {
@@ -61,8 +62,9 @@ public final class Regrades {
                         .ifPresent(current -> {
                             double points = regraded(current, item) * snapshot.points();
                             double old = item.points() == null ? 0 : item.points();
-                            if (Math.abs(points - old) > 1e-9 && !overridden(id, snapshot.slot())) {
-                                slots.add(new SlotChange(snapshot.slot(), snapshot.questionId(), item.points(), points));
+                            if (Math.abs(points - old) > 1e-9 && !gradedByPeople.contains(snapshot.slot())) {
+                                slots.add(new SlotChange(snapshot.slot(), snapshot.questionId(), snapshot.points(),
+                                        item.points(), points));
                             }
                         });
             }
@@ -82,8 +84,7 @@ public final class Regrades {
             jdbi.useTransaction(h -> {
                 var dao = h.attach(ReviewDao.class);
                 for (var slot : change.slots()) {
-                    int max = attempts.forStaff(change.attemptId()).review().get(slot.slot() - 1).question().points();
-                    double fraction = max == 0 ? 0 : slot.newPoints() / max;
+                    double fraction = slot.maxPoints() == 0 ? 0 : slot.newPoints() / slot.maxPoints();
                     String outcome = dev.skillmark.quiz.Grade.of(fraction).outcome().name();
                     dao.setGrade(change.attemptId(), slot.slot(), slot.newPoints(), fraction, outcome, by.username());
                     dao.insertGradeChange(change.attemptId(), slot.slot(), "REGRADE", slot.oldPoints(), slot.newPoints(),
@@ -96,10 +97,12 @@ public final class Regrades {
         return changes.size();
     }
 
-    /** A person's override or grade wins over a regrade. */
-    private boolean overridden(String attemptId, int slot) {
-        return jdbi.withExtension(ReviewDao.class, dao -> dao.gradeChanges(attemptId)).stream()
-                .anyMatch(c -> c.slot() == slot && !c.kind().equals("REGRADE"));
+    /** Slots a person graded or overrode: their grade wins over a regrade. */
+    private Set<Integer> gradedByPeople(String attemptId) {
+        var slots = new TreeSet<Integer>();
+        jdbi.withExtension(ReviewDao.class, dao -> dao.gradeChanges(attemptId)).stream()
+                .filter(c -> !c.kind().equals("REGRADE")).forEach(c -> slots.add(c.slot()));
+        return slots;
     }
 
     /** Grades the candidate's response with the current key; choices are matched to options by their text. */

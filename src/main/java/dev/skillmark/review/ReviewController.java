@@ -146,7 +146,7 @@ public final class ReviewController implements Routes {
     /** Candidates who took the same quiz, side by side: overall, per skill area and question by question. */
     void compare(Context ctx) {
         var ids = ctx.queryParams("a").stream().distinct().limit(12).toList();
-        var results = ids.stream().map(id -> reviews.detail(id).result()).toList();
+        var results = ids.stream().map(id -> reviews.result(id)).toList();
         var quizzes = results.stream().map(r -> r.attempt().quizId()).distinct().toList();
         if (quizzes.size() > 1) {
             throw new SkillmarkException.InvalidInput("a", "Compare candidates who took the same quiz.");

@@ -94,6 +94,11 @@ public final class Reviews {
         return result;
     }
 
+    /** One attempt's result with every answer, for staff; without the timeline and notes of {@link #detail}. */
+    public Views.Result result(String attemptId) {
+        return attempts.forStaff(attemptId);
+    }
+
     public Detail detail(String attemptId) {
         var result = attempts.forStaff(attemptId);
         var events = jdbi.withExtension(ReviewDao.class, dao -> dao.events(attemptId));
