@@ -9,10 +9,10 @@ import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-@RegisterConstructorMapper(AttemptRow.class)
-@RegisterConstructorMapper(SlotRow.class)
-@RegisterConstructorMapper(OptionRow.class)
-@RegisterConstructorMapper(AnswerRow.class)
+@RegisterConstructorMapper(Attempt.class)
+@RegisterConstructorMapper(SlotSnapshot.class)
+@RegisterConstructorMapper(OptionSnapshot.class)
+@RegisterConstructorMapper(AnswerState.class)
 @RegisterConstructorMapper(Event.class)
 interface AttemptDao {
 
@@ -23,7 +23,7 @@ interface AttemptDao {
         values (:id, :quizId, :quizTitle, :mode, :review, :passMark, :candidateName, :seed, :startedAt,
                 :deadlineAt, :status, :maxScore, :contentVersion, :invitationId, :extraTimePercent,
                 :clientAddress, :clientAgent, :trial)""")
-    void insertAttempt(@BindMethods AttemptRow row);
+    void insertAttempt(@BindMethods Attempt row);
 
     @SqlBatch("""
         insert into attempt_question (attempt_id, slot, question_id, bank_id, area, kind, source, prompt_html,
@@ -32,12 +32,12 @@ interface AttemptDao {
         values (:attemptId, :slot, :questionId, :bankId, :area, :kind, :source, :promptHtml, :bodyHtml,
             :explanationHtml, :rubricHtml, :answerKeys, :numericMin, :numericMax, :answerDisplay, :points,
             :contentHash)""")
-    void insertSlots(@BindMethods List<SlotRow> slots);
+    void insertSlots(@BindMethods List<SlotSnapshot> slots);
 
     @SqlBatch("""
         insert into attempt_option (attempt_id, slot, position, html, correct)
         values (:attemptId, :slot, :position, :html, :correct)""")
-    void insertOptions(@BindMethods List<OptionRow> options);
+    void insertOptions(@BindMethods List<OptionSnapshot> options);
 
     @SqlBatch("insert into answer (attempt_id, slot) values (:attemptId, :slot)")
     void insertEmptyAnswers(@Bind("attemptId") String attemptId, @Bind("slot") List<Integer> slots);
@@ -52,25 +52,25 @@ interface AttemptDao {
     void setClient(@Bind("id") String id, @Bind("address") String address, @Bind("agent") String agent);
 
     @SqlQuery("select * from attempt where id = :id")
-    Optional<AttemptRow> attempt(@Bind("id") String id);
+    Optional<Attempt> attempt(@Bind("id") String id);
 
     @SqlQuery("select * from attempt_question where attempt_id = :id order by slot")
-    List<SlotRow> slots(@Bind("id") String attemptId);
+    List<SlotSnapshot> slots(@Bind("id") String attemptId);
 
     @SqlQuery("select * from attempt_question where attempt_id = :id and slot = :slot")
-    Optional<SlotRow> slot(@Bind("id") String attemptId, @Bind("slot") int slot);
+    Optional<SlotSnapshot> slot(@Bind("id") String attemptId, @Bind("slot") int slot);
 
     @SqlQuery("select * from attempt_option where attempt_id = :id order by slot, position")
-    List<OptionRow> options(@Bind("id") String attemptId);
+    List<OptionSnapshot> options(@Bind("id") String attemptId);
 
     @SqlQuery("select * from attempt_option where attempt_id = :id and slot = :slot order by position")
-    List<OptionRow> options(@Bind("id") String attemptId, @Bind("slot") int slot);
+    List<OptionSnapshot> options(@Bind("id") String attemptId, @Bind("slot") int slot);
 
     @SqlQuery("select * from answer where attempt_id = :id order by slot")
-    List<AnswerRow> answers(@Bind("id") String attemptId);
+    List<AnswerState> answers(@Bind("id") String attemptId);
 
     @SqlQuery("select * from answer where attempt_id = :id and slot = :slot")
-    Optional<AnswerRow> answer(@Bind("id") String attemptId, @Bind("slot") int slot);
+    Optional<AnswerState> answer(@Bind("id") String attemptId, @Bind("slot") int slot);
 
     /** 0 rows: a newer answer is already stored, or the slot was checked and is locked. */
     @SqlUpdate("""

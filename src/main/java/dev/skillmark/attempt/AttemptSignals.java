@@ -22,7 +22,7 @@ public final class AttemptSignals {
     }
 
     /** Records a change of address or browser during an attempt, as a signal for the interviewer. */
-    public void noteClient(AttemptRow attempt, Attempts.Client client) {
+    public void noteClient(Attempt attempt, Attempts.Client client) {
         if (!attempt.inProgress() || client.equals(Attempts.Client.UNKNOWN)
                 || (client.address().equals(attempt.clientAddress()) && client.agent().equals(attempt.clientAgent()))) {
             return;

@@ -2,7 +2,7 @@ package dev.skillmark.attempt;
 
 import dev.skillmark.SkillmarkException;
 import dev.skillmark.content.Content;
-import dev.skillmark.quiz.Answer;
+import dev.skillmark.quiz.AnswerKey;
 import dev.skillmark.quiz.Grade;
 import dev.skillmark.quiz.Grading;
 import dev.skillmark.quiz.Quiz;
@@ -98,8 +98,8 @@ public final class Attempts {
         var drawn = catalog.draw(quiz, seed);
         long now = clock.millis();
         String id = newId();
-        var slots = new ArrayList<SlotRow>();
-        var options = new ArrayList<OptionRow>();
+        var slots = new ArrayList<SlotSnapshot>();
+        var options = new ArrayList<OptionSnapshot>();
         for (int i = 0; i < drawn.size(); i++) {
             slots.add(Snapshots.slot(id, i + 1, drawn.get(i), catalog.bank(drawn.get(i).question().bankId()).orElseThrow().title()));
             options.addAll(Snapshots.options(id, i + 1, drawn.get(i)));
@@ -111,8 +111,8 @@ public final class Attempts {
             long closes = quiz.closes().get().toEpochMilli();
             deadline = deadline == null ? closes : Math.min(deadline, closes);
         }
-        var row = new AttemptRow(id, quiz.id(), quiz.title(), quiz.mode().name(), quiz.review().name(), quiz.passMark(),
-                name, seed, now, deadline, AttemptRow.IN_PROGRESS, null, null, max, 0, content.version(),
+        var row = new Attempt(id, quiz.id(), quiz.title(), quiz.mode().name(), quiz.review().name(), quiz.passMark(),
+                name, seed, now, deadline, Attempt.IN_PROGRESS, null, null, max, 0, content.version(),
                 invited.map(Invited::invitationId).orElse(null), extra, client.address(), client.agent(), trial);
         jdbi.useTransaction(h -> {
             var dao = h.attach(AttemptDao.class);
@@ -138,7 +138,7 @@ public final class Attempts {
             var answers = dao.answers(attemptId);
             var answer = answers.get(slot - 1);
             var options = dao.options(attemptId, slot);
-            var chosen = question.choice() ? Response.decode(question.answer(options), answer.response()) : null;
+            var chosen = question.choice() ? Response.decode(question.key(options), answer.response()) : null;
             var shown = options.stream().map(o -> new Views.ShownOption(o.position(), o.html(),
                     chosen instanceof Response.Choices c && c.positions().contains(o.position()))).toList();
             var nav = answers.stream().map(a -> new Views.NavItem(a.slot(), a.answered(), a.flagged(), a.slot() == slot)).toList();
@@ -180,7 +180,7 @@ public final class Attempts {
         });
     }
 
-    private static Response response(SlotRow question, int optionCount, Input input) {
+    private static Response response(SlotSnapshot question, int optionCount, Input input) {
         if (!question.choice()) {
             String text = input.text() == null ? "" : input.text();
             if (text.length() > MAX_RESPONSE) {
@@ -226,7 +226,7 @@ public final class Attempts {
             var question = dao.slot(attemptId, slot)
                     .orElseThrow(() -> new SkillmarkException.NotFound("This quiz has no question " + slot + "."));
             var answer = dao.answer(attemptId, slot).orElseThrow();
-            var key = question.answer(dao.options(attemptId, slot));
+            var key = question.key(dao.options(attemptId, slot));
             var grade = Grading.grade(key, Response.decode(key, answer.response()));
             dao.check(attemptId, slot, grade.outcome().name(), grade.fraction(),
                     grade.outcome() == Grade.Outcome.PENDING ? null : grade.fraction() * question.points());
@@ -238,8 +238,8 @@ public final class Attempts {
         var attempt = openAttempt(attemptId);
         var answers = jdbi.withExtension(AttemptDao.class, dao -> dao.answers(attemptId));
         return new Views.SubmitSummary(attempt, answers.size(),
-                answers.stream().filter(a -> !a.answered()).map(AnswerRow::slot).toList(),
-                answers.stream().filter(AnswerRow::flagged).map(AnswerRow::slot).toList(),
+                answers.stream().filter(a -> !a.answered()).map(AnswerState::slot).toList(),
+                answers.stream().filter(AnswerState::flagged).map(AnswerState::slot).toList(),
                 remaining(attempt));
     }
 
@@ -248,7 +248,7 @@ public final class Attempts {
         var attempt = attempt(attemptId);
         if (attempt.inProgress()) {
             boolean late = attempt.timed() && clock.millis() > attempt.deadlineAt() + grace.toMillis();
-            finalisation.finalise(attempt, late ? AttemptRow.EXPIRED : AttemptRow.SUBMITTED, clock.millis());
+            finalisation.finalise(attempt, late ? Attempt.EXPIRED : Attempt.SUBMITTED, clock.millis());
         }
     }
 
@@ -257,7 +257,7 @@ public final class Attempts {
         long cutoff = clock.millis() - grace.toMillis();
         var overdue = jdbi.withExtension(AttemptDao.class, dao -> dao.overdue(cutoff));
         for (String id : overdue) {
-            finalisation.finalise(attempt(id), AttemptRow.EXPIRED, clock.millis());
+            finalisation.finalise(attempt(id), Attempt.EXPIRED, clock.millis());
         }
         return overdue.size();
     }
@@ -265,7 +265,7 @@ public final class Attempts {
     public Views.Result result(String attemptId) {
         var attempt = attempt(attemptId);
         if (attempt.inProgress() && overdue(attempt)) {
-            finalisation.finalise(attempt, AttemptRow.EXPIRED, clock.millis());
+            finalisation.finalise(attempt, Attempt.EXPIRED, clock.millis());
             attempt = attempt(attemptId);
         }
         if (attempt.inProgress()) {
@@ -278,13 +278,13 @@ public final class Attempts {
     public Views.Result forStaff(String attemptId) {
         var attempt = attempt(attemptId);
         if (attempt.inProgress() && overdue(attempt)) {
-            finalisation.finalise(attempt, AttemptRow.EXPIRED, clock.millis());
+            finalisation.finalise(attempt, Attempt.EXPIRED, clock.millis());
             attempt = attempt(attemptId);
         }
         return Results.of(jdbi, attempt, true);
     }
 
-    public AttemptRow attempt(String attemptId) {
+    public Attempt attempt(String attemptId) {
         if (attemptId == null || !attemptId.matches("[A-Za-z0-9_-]{32}")) {
             throw notFound();
         }
@@ -292,10 +292,10 @@ public final class Attempts {
     }
 
     /** The attempt, if it still takes answers; expires it on the spot when its time has run out. */
-    private AttemptRow openAttempt(String attemptId) {
+    private Attempt openAttempt(String attemptId) {
         var attempt = attempt(attemptId);
         if (attempt.inProgress() && overdue(attempt)) {
-            finalisation.finalise(attempt, AttemptRow.EXPIRED, clock.millis());
+            finalisation.finalise(attempt, Attempt.EXPIRED, clock.millis());
             jdbi.useExtension(AttemptDao.class, dao -> dao.event(attemptId, clock.millis(), "late_request", null, ""));
             throw new SkillmarkException.Closed(attemptId, "Time is up. Answers that reached the server before the "
                     + "deadline (plus " + grace.toSeconds() + " seconds' grace) were kept and graded; this one arrived too late.");
@@ -306,18 +306,18 @@ public final class Attempts {
         return attempt;
     }
 
-    private boolean overdue(AttemptRow attempt) {
+    private boolean overdue(Attempt attempt) {
         return attempt.timed() && clock.millis() > attempt.deadlineAt() + grace.toMillis();
     }
 
-    private Optional<Duration> remaining(AttemptRow attempt) {
+    private Optional<Duration> remaining(Attempt attempt) {
         return attempt.timed()
                 ? Optional.of(Duration.ofMillis(Math.max(0, attempt.deadlineAt() - clock.millis())))
                 : Optional.empty();
     }
 
-    private static Views.Feedback feedback(SlotRow question, List<OptionRow> options, AnswerRow answer) {
-        var correct = options.stream().filter(OptionRow::correct).map(OptionRow::position).toList();
+    private static Views.Feedback feedback(SlotSnapshot question, List<OptionSnapshot> options, AnswerState answer) {
+        var correct = options.stream().filter(OptionSnapshot::correct).map(OptionSnapshot::position).toList();
         return new Views.Feedback(Grade.Outcome.valueOf(answer.outcome()), answer.points() == null ? 0 : answer.points(),
                 correct, question.answerDisplay(), question.explanationHtml());
     }
@@ -332,8 +332,8 @@ public final class Attempts {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    static Answer answerOf(SlotRow slot, List<OptionRow> allOptions) {
-        return slot.answer(allOptions.stream().filter(o -> o.slot() == slot.slot()).toList());
+    static AnswerKey answerOf(SlotSnapshot slot, List<OptionSnapshot> allOptions) {
+        return slot.key(allOptions.stream().filter(o -> o.slot() == slot.slot()).toList());
     }
 
 }

@@ -19,7 +19,7 @@ final class Finalisation {
     }
 
     /** Returns true when this call finalised the attempt, false when another already had. */
-    boolean finalise(AttemptRow attempt, String status, long now) {
+    boolean finalise(Attempt attempt, String status, long now) {
         try {
             jdbi.useTransaction(h -> {
                 var dao = h.attach(AttemptDao.class);
@@ -41,10 +41,10 @@ final class Finalisation {
                     }
                     dao.grade(attempt.id(), slot.slot(), grade.outcome().name(), grade.fraction(), points);
                 }
-                long finishedAt = AttemptRow.EXPIRED.equals(status) && attempt.timed()
+                long finishedAt = Attempt.EXPIRED.equals(status) && attempt.timed()
                         ? Math.min(now, attempt.deadlineAt()) : now;
                 dao.finish(attempt.id(), status, finishedAt, score, pending);
-                dao.event(attempt.id(), now, status.equals(AttemptRow.EXPIRED) ? "expired" : "submitted", null,
+                dao.event(attempt.id(), now, status.equals(Attempt.EXPIRED) ? "expired" : "submitted", null,
                         "score " + score + " of " + attempt.maxScore());
                 TimeSpent.perSlot(dao.events(attempt.id()))
                         .forEach((slot, spent) -> dao.setTimeSpent(attempt.id(), slot, spent.toMillis()));

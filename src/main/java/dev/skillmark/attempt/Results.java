@@ -15,7 +15,7 @@ final class Results {
     }
 
     /** {@code staff}: interviewers always see every answer, whatever the candidate's review policy. */
-    static Views.Result of(Jdbi jdbi, AttemptRow attempt, boolean staff) {
+    static Views.Result of(Jdbi jdbi, Attempt attempt, boolean staff) {
         return jdbi.withExtension(AttemptDao.class, dao -> {
             var slots = dao.slots(attempt.id());
             var options = dao.options(attempt.id());
@@ -29,7 +29,7 @@ final class Results {
                 area[1] += slot.points();
                 area[2]++;
                 var slotOptions = options.stream().filter(o -> o.slot() == slot.slot()).toList();
-                var response = Response.decode(slot.answer(slotOptions), answer.response());
+                var response = Response.decode(slot.key(slotOptions), answer.response());
                 var shown = slotOptions.stream().map(o -> new Views.ReviewOption(o.html(), o.correct(),
                         response instanceof Response.Choices c && c.positions().contains(o.position()))).toList();
                 review.add(new Views.ReviewItem(slot, shown, slot.choice() ? "" : answer.response(), answer.outcome(),

@@ -1,6 +1,6 @@
 package dev.skillmark.attempt;
 
-import dev.skillmark.quiz.Answer;
+import dev.skillmark.quiz.AnswerKey;
 import dev.skillmark.quiz.Draw;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,34 +11,34 @@ final class Snapshots {
     private Snapshots() {
     }
 
-    static SlotRow slot(String attemptId, int slot, Draw.Drawn drawn, String area) {
+    static SlotSnapshot slot(String attemptId, int slot, Draw.Drawn drawn, String area) {
         var q = drawn.question();
         String keys = "";
         Double min = null;
         Double max = null;
         String display = "";
         String rubric = "";
-        if (q.answer() instanceof Answer.ShortText s) {
+        if (q.key() instanceof AnswerKey.ShortText s) {
             keys = String.join("\n", s.keys());
             display = String.join(" | ", s.keys());
-        } else if (q.answer() instanceof Answer.Numeric n) {
+        } else if (q.key() instanceof AnswerKey.Numeric n) {
             min = n.min();
             max = n.max();
             display = n.display();
-        } else if (q.answer() instanceof Answer.Essay e) {
+        } else if (q.key() instanceof AnswerKey.Essay e) {
             rubric = e.rubricHtml();
         }
-        return new SlotRow(attemptId, slot, q.id(), q.bankId(), area, q.answer().typeName(), q.source().toString(),
+        return new SlotSnapshot(attemptId, slot, q.id(), q.bankId(), area, q.key().typeName(), q.source().toString(),
                 q.promptHtml(), q.bodyHtml(), q.explanationHtml(), rubric, keys, min, max, display, q.points(),
                 q.contentHash());
     }
 
-    static List<OptionRow> options(String attemptId, int slot, Draw.Drawn drawn) {
-        var rows = new ArrayList<OptionRow>();
-        if (drawn.question().answer() instanceof Answer.Choice choice) {
+    static List<OptionSnapshot> options(String attemptId, int slot, Draw.Drawn drawn) {
+        var rows = new ArrayList<OptionSnapshot>();
+        if (drawn.question().key() instanceof AnswerKey.Choice choice) {
             for (int position = 0; position < drawn.optionOrder().size(); position++) {
                 var option = choice.options().get(drawn.optionOrder().get(position));
-                rows.add(new OptionRow(attemptId, slot, position, option.html(), option.correct()));
+                rows.add(new OptionSnapshot(attemptId, slot, position, option.html(), option.correct()));
             }
         }
         return rows;

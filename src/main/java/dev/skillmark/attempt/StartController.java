@@ -82,13 +82,13 @@ public final class StartController implements Routes {
         ctx.status(status).render("attempt/start.html", model);
     }
 
-    private Optional<AttemptRow> resumable(Context ctx) {
+    private Optional<Attempt> resumable(Context ctx) {
         String id = ctx.cookie(RESUME_COOKIE);
         if (id == null) {
             return Optional.empty();
         }
         try {
-            return Optional.of(attempts.attempt(id)).filter(AttemptRow::inProgress);
+            return Optional.of(attempts.attempt(id)).filter(Attempt::inProgress);
         } catch (SkillmarkException.NotFound e) {
             return Optional.empty();
         }

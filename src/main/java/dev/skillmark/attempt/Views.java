@@ -28,11 +28,11 @@ public final class Views {
     }
 
     public record QuestionPage(
-            AttemptRow attempt,
-            SlotRow question,
+            Attempt attempt,
+            SlotSnapshot question,
             int total,
             List<ShownOption> options,
-            AnswerRow answer,
+            AnswerState answer,
             List<NavItem> nav,
             Optional<Duration> remaining,
             Optional<Feedback> feedback) {
@@ -50,7 +50,7 @@ public final class Views {
         }
     }
 
-    public record SubmitSummary(AttemptRow attempt, int total, List<Integer> unanswered, List<Integer> flagged,
+    public record SubmitSummary(Attempt attempt, int total, List<Integer> unanswered, List<Integer> flagged,
                                 Optional<Duration> remaining) {
     }
 
@@ -61,7 +61,7 @@ public final class Views {
     }
 
     /** A question in review: the snapshot, the candidate's response and how it was graded. */
-    public record ReviewItem(SlotRow question, List<ReviewOption> options, String response, String outcome,
+    public record ReviewItem(SlotSnapshot question, List<ReviewOption> options, String response, String outcome,
                              Double points) {
         public boolean pending() {
             return "PENDING".equals(outcome);
@@ -72,7 +72,7 @@ public final class Views {
     }
 
     public record Result(
-            AttemptRow attempt,
+            Attempt attempt,
             double score,
             double max,
             int percent,

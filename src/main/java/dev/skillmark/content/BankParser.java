@@ -1,6 +1,6 @@
 package dev.skillmark.content;
 
-import dev.skillmark.quiz.Answer;
+import dev.skillmark.quiz.AnswerKey;
 import dev.skillmark.quiz.Bank;
 import dev.skillmark.quiz.Difficulty;
 import dev.skillmark.quiz.Grading;
@@ -68,7 +68,7 @@ final class BankParser {
         }
         var parts = QuestionParts.split(file, block, problems);
 
-        Answer answer = buildAnswer(file, block.firstLine(), attrs, parts, problems);
+        AnswerKey answer = buildAnswer(file, block.firstLine(), attrs, parts, problems);
         if (problems.size() > before || answer == null) {
             return Optional.empty();
         }
@@ -78,7 +78,7 @@ final class BankParser {
                 Hashes.sha256(String.join("\n", block.lines())), attrs.verifyOutput));
     }
 
-    private Answer buildAnswer(String file, int line, Attributes attrs, QuestionParts parts, List<Problem> problems) {
+    private AnswerKey buildAnswer(String file, int line, Attributes attrs, QuestionParts parts, List<Problem> problems) {
         String type = attrs.type.orElseGet(() -> inferType(parts));
         if (type == null) {
             problems.add(new Problem(file, line, "the question has no options (- [ ] / - [x]), no 'Answer:' line "
@@ -107,7 +107,7 @@ final class BankParser {
             }
             default -> {
                 String rubric = parts.rubric().map(r -> markdown.render(r.text())).orElse("");
-                return new Answer.Essay(rubric);
+                return new AnswerKey.Essay(rubric);
             }
         }
     }
@@ -124,7 +124,7 @@ final class BankParser {
         return null;
     }
 
-    private Answer choiceAnswer(String file, int line, boolean multiple, boolean explicitType, QuestionParts parts,
+    private AnswerKey choiceAnswer(String file, int line, boolean multiple, boolean explicitType, QuestionParts parts,
                                 List<Problem> problems) {
         var options = parts.options();
         long correct = options.stream().filter(QuestionParts.OptionLine::correct).count();
@@ -138,10 +138,10 @@ final class BankParser {
                     + "(write type=multiple for checkboxes)"));
         }
         var rendered = options.stream().map(o -> new Option(markdown.renderInline(o.text()), o.correct())).toList();
-        return new Answer.Choice(rendered, multiple);
+        return new AnswerKey.Choice(rendered, multiple);
     }
 
-    private static Answer shortAnswer(String file, int line, QuestionParts parts, List<Problem> problems) {
+    private static AnswerKey shortAnswer(String file, int line, QuestionParts parts, List<Problem> problems) {
         if (parts.answerLine().isEmpty()) {
             problems.add(new Problem(file, line, "a short-answer question needs an 'Answer:' line"));
             return null;
@@ -152,10 +152,10 @@ final class BankParser {
             problems.add(new Problem(file, answerLine.line(), "'Answer:' has no key"));
         }
         keys.forEach(k -> Grading.keyProblem(k).ifPresent(p -> problems.add(new Problem(file, answerLine.line(), p))));
-        return new Answer.ShortText(keys);
+        return new AnswerKey.ShortText(keys);
     }
 
-    private static Answer numericAnswer(String file, int line, QuestionParts parts, List<Problem> problems) {
+    private static AnswerKey numericAnswer(String file, int line, QuestionParts parts, List<Problem> problems) {
         if (parts.answerLine().isEmpty()) {
             problems.add(new Problem(file, line, "a numeric question needs an 'Answer:' line"));
             return null;
@@ -165,7 +165,7 @@ final class BankParser {
         Matcher m;
         if ((m = EXACT.matcher(key)).matches()) {
             double v = Double.parseDouble(m.group(1));
-            return new Answer.Numeric(v, v, key);
+            return new AnswerKey.Numeric(v, v, key);
         }
         if ((m = TOLERANCE.matcher(key)).matches()) {
             double v = Double.parseDouble(m.group(1));
@@ -173,7 +173,7 @@ final class BankParser {
             if (tolerance < 0) {
                 problems.add(new Problem(file, answerLine.line(), "the tolerance cannot be negative"));
             }
-            return new Answer.Numeric(v - tolerance, v + tolerance, key);
+            return new AnswerKey.Numeric(v - tolerance, v + tolerance, key);
         }
         if ((m = RANGE.matcher(key)).matches()) {
             double min = Double.parseDouble(m.group(1));
@@ -181,7 +181,7 @@ final class BankParser {
             if (min > max) {
                 problems.add(new Problem(file, answerLine.line(), "the range " + key + " is empty: write the smaller number first"));
             }
-            return new Answer.Numeric(min, max, key);
+            return new AnswerKey.Numeric(min, max, key);
         }
         problems.add(new Problem(file, answerLine.line(), "a numeric answer must be a number, 'number ± tolerance' "
                 + "or 'min..max', not '" + key + "'"));
@@ -228,7 +228,7 @@ final class BankParser {
         private void set(String file, int line, String key, String value, List<Problem> problems) {
             switch (key) {
                 case "type" -> {
-                    if (Answer.TYPES.contains(value)) {
+                    if (AnswerKey.TYPES.contains(value)) {
                         type = Optional.of(value);
                     } else {
                         problems.add(new Problem(file, line, "unknown type '" + value

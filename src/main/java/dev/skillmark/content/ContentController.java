@@ -45,7 +45,7 @@ public final class ContentController implements Routes {
     void status(Context ctx) {
         var catalog = content.current();
         var counts = catalog.banks().stream().map(b -> new BankCounts(b,
-                count(b.questions(), q -> q.answer().typeName()),
+                count(b.questions(), q -> q.key().typeName()),
                 count(b.questions(), q -> q.difficulty().label()),
                 b.questions().stream().flatMap(q -> q.tags().stream())
                         .collect(Collectors.groupingBy(Function.identity(), TreeMap::new, Collectors.counting())))).toList();

@@ -205,7 +205,7 @@ final class QuizParser {
             var tags = map.containsKey("tags") ? new HashSet<>(scalars(map.get("tags"), fm.lineOffset)) : Set.<String>of();
             var types = map.containsKey("type") ? new HashSet<>(scalars(map.get("type"), fm.lineOffset)) : Set.<String>of();
             for (String type : types) {
-                if (!dev.skillmark.quiz.Answer.TYPES.contains(type)) {
+                if (!dev.skillmark.quiz.AnswerKey.TYPES.contains(type)) {
                     problems.add(new Problem(file, map.get("type").line(), "unknown type '" + type
                             + "' (known: single, multiple, short, numeric, essay)"));
                 }

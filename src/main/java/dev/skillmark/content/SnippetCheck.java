@@ -1,6 +1,6 @@
 package dev.skillmark.content;
 
-import dev.skillmark.quiz.Answer;
+import dev.skillmark.quiz.AnswerKey;
 import dev.skillmark.quiz.Grading;
 import dev.skillmark.quiz.Question;
 import java.io.IOException;
@@ -106,13 +106,13 @@ public final class SnippetCheck {
 
     /** The keys a verify=output question's printed output must match. */
     private static List<String> expected(Question q) {
-        if (q.answer() instanceof Answer.ShortText s) {
+        if (q.key() instanceof AnswerKey.ShortText s) {
             return s.keys();
         }
-        if (q.answer() instanceof Answer.Numeric n) {
+        if (q.key() instanceof AnswerKey.Numeric n) {
             return List.of(n.display());
         }
-        if (q.answer() instanceof Answer.Choice c) {
+        if (q.key() instanceof AnswerKey.Choice c) {
             return c.options().stream().filter(dev.skillmark.quiz.Option::correct)
                     .map(o -> o.html().replaceAll("<[^>]+>", "").replace("&lt;", "<").replace("&gt;", ">")
                             .replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&"))

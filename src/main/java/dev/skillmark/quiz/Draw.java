@@ -55,7 +55,7 @@ public final class Draw {
     }
 
     private static List<Integer> optionOrder(Question q, boolean shuffle, Random random) {
-        if (!(q.answer() instanceof Answer.Choice choice)) {
+        if (!(q.key() instanceof AnswerKey.Choice choice)) {
             return List.of();
         }
         var order = new ArrayList<>(IntStream.range(0, choice.options().size()).boxed().toList());

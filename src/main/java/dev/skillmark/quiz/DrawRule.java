@@ -21,7 +21,7 @@ public sealed interface DrawRule {
         public boolean matches(Question q) {
             return (difficulties.isEmpty() || difficulties.contains(q.difficulty()))
                     && (tags.isEmpty() || q.tags().stream().anyMatch(tags::contains))
-                    && (types.isEmpty() || types.contains(q.answer().typeName()));
+                    && (types.isEmpty() || types.contains(q.key().typeName()));
         }
     }
 

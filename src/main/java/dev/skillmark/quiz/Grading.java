@@ -14,24 +14,24 @@ public final class Grading {
     private Grading() {
     }
 
-    public static Grade grade(Answer answer, Response response) {
+    public static Grade grade(AnswerKey answer, Response response) {
         if (response.isEmpty()) {
-            return answer instanceof Answer.Essay ? Grade.UNANSWERED : Grade.UNANSWERED;
+            return answer instanceof AnswerKey.Essay ? Grade.UNANSWERED : Grade.UNANSWERED;
         }
-        if (answer instanceof Answer.Choice choice && response instanceof Response.Choices picked) {
+        if (answer instanceof AnswerKey.Choice choice && response instanceof Response.Choices picked) {
             return gradeChoice(choice, picked);
         }
         if (response instanceof Response.Text text) {
-            if (answer instanceof Answer.ShortText shortText) {
+            if (answer instanceof AnswerKey.ShortText shortText) {
                 return shortText.keys().stream().anyMatch(key -> matchesKey(key, text.text()))
                         ? Grade.of(1) : Grade.of(0);
             }
-            if (answer instanceof Answer.Numeric numeric) {
+            if (answer instanceof AnswerKey.Numeric numeric) {
                 return parseNumber(text.text())
                         .map(v -> withinRange(v, numeric) ? Grade.of(1) : Grade.of(0))
                         .orElse(Grade.of(0));
             }
-            if (answer instanceof Answer.Essay) {
+            if (answer instanceof AnswerKey.Essay) {
                 return Grade.PENDING;
             }
         }
@@ -39,7 +39,7 @@ public final class Grading {
     }
 
     /** A right tick earns 1/c, a wrong tick costs 1/c (c = number of correct options), never below zero. */
-    private static Grade gradeChoice(Answer.Choice choice, Response.Choices picked) {
+    private static Grade gradeChoice(AnswerKey.Choice choice, Response.Choices picked) {
         var options = choice.options();
         long correct = choice.correctCount();
         if (!choice.multiple()) {
@@ -89,7 +89,7 @@ public final class Grading {
         return NUMBER.matcher(t).matches() ? Optional.of(Double.parseDouble(t)) : Optional.empty();
     }
 
-    private static boolean withinRange(double value, Answer.Numeric numeric) {
+    private static boolean withinRange(double value, AnswerKey.Numeric numeric) {
         double slack = 1e-9 * Math.max(1, Math.max(Math.abs(numeric.min()), Math.abs(numeric.max())));
         return value >= numeric.min() - slack && value <= numeric.max() + slack;
     }

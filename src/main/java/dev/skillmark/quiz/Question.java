@@ -16,7 +16,7 @@ public record Question(
         String promptHtml,
         String bodyHtml,
         String explanationHtml,
-        Answer answer,
+        AnswerKey key,
         String contentHash,
         boolean verifyOutput) {
 
@@ -26,7 +26,7 @@ public record Question(
 
     /** The options of a choice question in the trainer's order; none for other types. */
     public List<Option> choiceOptions() {
-        return answer instanceof Answer.Choice choice ? choice.options() : List.of();
+        return key instanceof AnswerKey.Choice choice ? choice.options() : List.of();
     }
 
     public boolean hasTag(String tag) {

@@ -42,9 +42,9 @@ public sealed interface Response {
     }
 
     /** Reads a stored response back, for the question's kind of answer. */
-    static Response decode(Answer answer, String stored) {
+    static Response decode(AnswerKey answer, String stored) {
         String raw = stored == null ? "" : stored;
-        if (answer instanceof Answer.Choice) {
+        if (answer instanceof AnswerKey.Choice) {
             if (raw.isBlank()) {
                 return new Choices(Set.of());
             }

@@ -5,7 +5,7 @@ import dev.skillmark.account.User;
 import dev.skillmark.attempt.Attempts;
 import dev.skillmark.attempt.Views;
 import dev.skillmark.content.Content;
-import dev.skillmark.quiz.Answer;
+import dev.skillmark.quiz.AnswerKey;
 import dev.skillmark.quiz.Grading;
 import dev.skillmark.quiz.Option;
 import dev.skillmark.quiz.Question;
@@ -107,7 +107,7 @@ public final class Regrades {
 
     /** Grades the candidate's response with the current key; choices are matched to options by their text. */
     private static double regraded(Question current, Views.ReviewItem item) {
-        if (current.answer() instanceof Answer.Choice choice) {
+        if (current.key() instanceof AnswerKey.Choice choice) {
             var shown = new ArrayList<Option>();
             Set<Integer> chosen = new TreeSet<>();
             for (int i = 0; i < item.options().size(); i++) {
@@ -122,8 +122,8 @@ public final class Regrades {
             if (!anyCorrect) {
                 return 0;
             }
-            return Grading.grade(new Answer.Choice(shown, choice.multiple()), new Response.Choices(chosen)).fraction();
+            return Grading.grade(new AnswerKey.Choice(shown, choice.multiple()), new Response.Choices(chosen)).fraction();
         }
-        return Grading.grade(current.answer(), new Response.Text(item.response())).fraction();
+        return Grading.grade(current.key(), new Response.Text(item.response())).fraction();
     }
 }

@@ -27,11 +27,11 @@ public final class Statistics {
                     String source, Double earned, String response, Long timeSpentMs, Double score, double maxScore) {
     }
 
-    record OptionRow(String attemptId, int slot, int position, String html, boolean correct) {
+    record OptionSnapshot(String attemptId, int slot, int position, String html, boolean correct) {
     }
 
     @RegisterConstructorMapper(Response.class)
-    @RegisterConstructorMapper(OptionRow.class)
+    @RegisterConstructorMapper(OptionSnapshot.class)
     interface Dao {
         String COUNTED = "t.status <> 'IN_PROGRESS' and t.trial = false";
 
@@ -50,7 +50,7 @@ public final class Statistics {
             join attempt_question q on q.attempt_id = o.attempt_id and q.slot = o.slot
             join attempt t on t.id = o.attempt_id
             where q.bank_id = :bank and """ + " " + COUNTED)
-        List<OptionRow> options(@Bind("bank") String bankId);
+        List<OptionSnapshot> options(@Bind("bank") String bankId);
     }
 
     /** How often an option was chosen, of the responses to its question. */
@@ -78,7 +78,7 @@ public final class Statistics {
         var responses = jdbi.withExtension(Dao.class, Dao::responses).stream()
                 .filter(r -> bankId.isEmpty() || bankId.get().equals(r.bankId())).toList();
         var options = bankId.map(b -> jdbi.withExtension(Dao.class, dao -> dao.options(b))).orElse(List.of());
-        var optionsBySlot = new HashMap<String, List<OptionRow>>();
+        var optionsBySlot = new HashMap<String, List<OptionSnapshot>>();
         options.forEach(o -> optionsBySlot.computeIfAbsent(o.attemptId() + "#" + o.slot(), k -> new ArrayList<>()).add(o));
         var byQuestion = new LinkedHashMap<String, List<Response>>();
         responses.forEach(r -> byQuestion.computeIfAbsent(r.questionId(), k -> new ArrayList<>()).add(r));
@@ -101,7 +101,7 @@ public final class Statistics {
         return summaries;
     }
 
-    private Item item(String questionId, List<Response> list, Map<String, List<OptionRow>> optionsBySlot) {
+    private Item item(String questionId, List<Response> list, Map<String, List<OptionSnapshot>> optionsBySlot) {
         var graded = list.stream().filter(r -> r.earned() != null).toList();
         var first = list.get(0);
         String source = content.current().question(questionId).map(q -> q.source().toString()).orElse(first.source());
@@ -153,7 +153,7 @@ public final class Statistics {
     }
 
     /** Options are matched across attempts by their text, since each attempt shows them in its own order. */
-    private static List<OptionShare> shares(List<Response> list, Map<String, List<OptionRow>> optionsBySlot) {
+    private static List<OptionShare> shares(List<Response> list, Map<String, List<OptionSnapshot>> optionsBySlot) {
         var counts = new LinkedHashMap<String, int[]>();
         var correct = new HashMap<String, Boolean>();
         int answered = 0;

@@ -90,7 +90,7 @@ class AttemptLifecycleTest {
         assertThatThrownBy(() -> answerText(id, 5, "3.14")).isInstanceOf(SkillmarkException.Closed.class)
                 .hasMessageContaining("Time is up");
         var result = attempts.result(id);
-        assertThat(result.attempt().status()).isEqualTo(AttemptRow.EXPIRED);
+        assertThat(result.attempt().status()).isEqualTo(Attempt.EXPIRED);
         assertThat(result.score()).isEqualTo(2.0);
         assertThat(result.timeTaken()).isEqualTo(Duration.ofMinutes(10));
     }
@@ -104,7 +104,7 @@ class AttemptLifecycleTest {
         clock.advance(Duration.ofMinutes(5).plus(GRACE).plusSeconds(1));
 
         assertThat(attempts.expireOverdue()).isEqualTo(1);
-        assertThat(attempts.attempt(abandoned).status()).isEqualTo(AttemptRow.EXPIRED);
+        assertThat(attempts.attempt(abandoned).status()).isEqualTo(Attempt.EXPIRED);
         assertThat(attempts.attempt(abandoned).score()).isEqualTo(1.0);
         assertThat(attempts.attempt(fresh).inProgress()).isTrue();
         assertThat(attempts.expireOverdue()).isZero();
@@ -253,7 +253,7 @@ class AttemptLifecycleTest {
 
     private int correctPosition(String id, int slot, Views.QuestionPage page) {
         return database.jdbi().withExtension(AttemptDao.class, dao -> dao.options(id, slot)).stream()
-                .filter(OptionRow::correct).findFirst().map(OptionRow::position).orElse(0);
+                .filter(OptionSnapshot::correct).findFirst().map(OptionSnapshot::position).orElse(0);
     }
 
     private void answerChoice(String id, int slot, int... positions) {

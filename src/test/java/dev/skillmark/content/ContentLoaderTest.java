@@ -3,7 +3,7 @@ package dev.skillmark.content;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.skillmark.Fixtures;
-import dev.skillmark.quiz.Answer;
+import dev.skillmark.quiz.AnswerKey;
 import dev.skillmark.quiz.Difficulty;
 import dev.skillmark.quiz.DrawRule;
 import dev.skillmark.quiz.Quiz;
@@ -26,17 +26,17 @@ class ContentLoaderTest {
         assertThat(catalog.problems()).isEmpty();
         var bank = catalog.bank("alpha").orElseThrow();
         assertThat(bank.title()).isEqualTo("Alpha skills");
-        assertThat(bank.questions()).extracting(q -> q.answer().typeName())
+        assertThat(bank.questions()).extracting(q -> q.key().typeName())
                 .containsExactly("single", "multiple", "short", "numeric", "numeric", "essay");
         var partial = catalog.question("alpha-partial").orElseThrow();
         assertThat(partial.difficulty()).isEqualTo(Difficulty.EASY);
         assertThat(partial.tags()).containsExactly("types");
         assertThat(partial.source().toString()).isEqualTo("skills/alpha.md:6");
         assertThat(catalog.question("alpha-idempotent").orElseThrow().points()).isEqualTo(2);
-        var pi = (Answer.Numeric) catalog.question("alpha-pi").orElseThrow().answer();
+        var pi = (AnswerKey.Numeric) catalog.question("alpha-pi").orElseThrow().key();
         assertThat(pi.min()).isCloseTo(3.135, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(pi.max()).isCloseTo(3.145, org.assertj.core.data.Offset.offset(1e-9));
-        var essay = (Answer.Essay) catalog.question("alpha-essay").orElseThrow().answer();
+        var essay = (AnswerKey.Essay) catalog.question("alpha-essay").orElseThrow().key();
         assertThat(essay.rubricHtml()).contains("RUBRIC-MARKER").contains("<li>");
     }
 
@@ -46,7 +46,7 @@ class ContentLoaderTest {
 
         var partial = catalog.question("alpha-partial").orElseThrow();
         assertThat(partial.promptHtml()).isEqualTo("Which utility type makes every property of <code>T</code> optional?");
-        assertThat(((Answer.Choice) partial.answer()).options().get(1).html()).isEqualTo("<code>Partial&lt;T&gt;</code>");
+        assertThat(((AnswerKey.Choice) partial.key()).options().get(1).html()).isEqualTo("<code>Partial&lt;T&gt;</code>");
         var body = catalog.question("alpha-enum").orElseThrow().bodyHtml();
         assertThat(body).contains("<code class=\"language-ts\">")
                 .contains("enum Color { Red, Green = 5, Blue }")
@@ -123,7 +123,7 @@ class ContentLoaderTest {
         assertThat(q.bodyHtml()).doesNotContain("<img").doesNotContain("href=\"javascript").doesNotContain("data:text")
                 .contains("&lt;img src=x onerror=alert(1)&gt;")
                 .contains("href=\"https://example.org/docs\"");
-        assertThat(((Answer.Choice) q.answer()).options().get(0).html()).isEqualTo("&lt;b&gt;yes&lt;/b&gt;");
+        assertThat(((AnswerKey.Choice) q.key()).options().get(0).html()).isEqualTo("&lt;b&gt;yes&lt;/b&gt;");
     }
 
     @Test

@@ -3,7 +3,7 @@ package dev.skillmark.content;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.skillmark.Fixtures;
-import dev.skillmark.quiz.Answer;
+import dev.skillmark.quiz.AnswerKey;
 import dev.skillmark.quiz.Bank;
 import dev.skillmark.quiz.Difficulty;
 import dev.skillmark.quiz.Question;
@@ -50,9 +50,9 @@ class ShippedContentTest {
     @Test
     void the_collaboration_bank_holds_written_scenarios_with_rubrics() {
         var bank = catalog.bank("collaboration").orElseThrow();
-        var essays = bank.questions().stream().filter(q -> q.answer() instanceof Answer.Essay).toList();
+        var essays = bank.questions().stream().filter(q -> q.key() instanceof AnswerKey.Essay).toList();
         assertThat(essays).hasSizeGreaterThanOrEqualTo(8);
-        assertThat(essays).allSatisfy(q -> assertThat(((Answer.Essay) q.answer()).rubricHtml()).as(q.id()).contains("<li>"));
+        assertThat(essays).allSatisfy(q -> assertThat(((AnswerKey.Essay) q.key()).rubricHtml()).as(q.id()).contains("<li>"));
     }
 
     @Test
@@ -66,7 +66,7 @@ class ShippedContentTest {
             assertThat(catalog.quiz(quiz)).as(quiz).isPresent();
         }
         var written = catalog.offer("written-follow-up").orElseThrow();
-        assertThat(catalog.draw(written.quiz(), 1)).allSatisfy(d -> assertThat(d.question().answer()).isInstanceOf(Answer.Essay.class));
+        assertThat(catalog.draw(written.quiz(), 1)).allSatisfy(d -> assertThat(d.question().key()).isInstanceOf(AnswerKey.Essay.class));
         assertThat(catalog.offers().stream().filter(Catalog.Offer::practiceOfBank)).hasSize(TECHNICAL_BANKS.size() + 1);
     }
 
@@ -75,7 +75,7 @@ class ShippedContentTest {
         int n = questions.size();
         String id = bank.id();
         soft.assertThat(n).as(id + ": questions").isGreaterThanOrEqualTo(20);
-        Map<String, Long> types = questions.stream().collect(Collectors.groupingBy(q -> q.answer().typeName(), Collectors.counting()));
+        Map<String, Long> types = questions.stream().collect(Collectors.groupingBy(q -> q.key().typeName(), Collectors.counting()));
         for (String type : List.of("single", "multiple", "short", "essay")) {
             soft.assertThat(types.getOrDefault(type, 0L)).as(id + ": " + type + " questions").isPositive();
         }
@@ -86,7 +86,7 @@ class ShippedContentTest {
         for (Question q : questions) {
             soft.assertThat(q.tags()).as(q.id() + ": tags").isNotEmpty();
             soft.assertThat(q.explanationHtml()).as(q.id() + ": explanation").isNotBlank();
-            if (q.answer() instanceof Answer.Essay essay) {
+            if (q.key() instanceof AnswerKey.Essay essay) {
                 soft.assertThat(essay.rubricHtml()).as(q.id() + ": rubric").isNotBlank();
             }
         }

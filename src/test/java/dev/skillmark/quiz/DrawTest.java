@@ -68,7 +68,7 @@ class DrawTest {
     }
 
     private static Question question(String id, Difficulty difficulty, String tag) {
-        var answer = new Answer.Choice(List.of(new Option("a", true), new Option("b", false), new Option("c", false)), false);
+        var answer = new AnswerKey.Choice(List.of(new Option("a", true), new Option("b", false), new Option("c", false)), false);
         return new Question(id, "b", SRC, difficulty, 1, List.of(tag), id, "", "", answer, id, false);
     }
 }

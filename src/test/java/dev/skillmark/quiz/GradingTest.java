@@ -9,14 +9,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class GradingTest {
 
-    private static final Answer.Choice SINGLE = new Answer.Choice(List.of(
+    private static final AnswerKey.Choice SINGLE = new AnswerKey.Choice(List.of(
             new Option("a", false), new Option("b", true), new Option("c", false)), false);
     // two correct (0, 1) of four: each right tick earns 1/2, each wrong tick costs 1/2
-    private static final Answer.Choice MULTIPLE = new Answer.Choice(List.of(
+    private static final AnswerKey.Choice MULTIPLE = new AnswerKey.Choice(List.of(
             new Option("put", true), new Option("delete", true), new Option("post", false), new Option("patch", false)), true);
-    private static final Answer.ShortText SHORT = new Answer.ShortText(List.of("Partial<T>", "/partial\\s*<\\s*\\w+\\s*>/i", "six"));
-    private static final Answer.Numeric NUMERIC = new Answer.Numeric(3.135, 3.145, "3.14 ± 0.005");
-    private static final Answer.Numeric EXACT = new Answer.Numeric(3600, 3600, "3600");
+    private static final AnswerKey.ShortText SHORT = new AnswerKey.ShortText(List.of("Partial<T>", "/partial\\s*<\\s*\\w+\\s*>/i", "six"));
+    private static final AnswerKey.Numeric NUMERIC = new AnswerKey.Numeric(3.135, 3.145, "3.14 ± 0.005");
+    private static final AnswerKey.Numeric EXACT = new AnswerKey.Numeric(3600, 3600, "3600");
 
     @ParameterizedTest(name = "single choice {0} -> {1}")
     @CsvSource({"'1', CORRECT", "'0', WRONG", "'2', WRONG", "'', UNANSWERED"})
@@ -70,7 +70,7 @@ class GradingTest {
     @ParameterizedTest(name = "essay ''{0}'' -> {1}")
     @CsvSource({"'A token bucket in Redis.', PENDING", "'   ', UNANSWERED"})
     void essays_wait_for_a_person(String typed, Grade.Outcome outcome) {
-        assertThat(Grading.grade(new Answer.Essay(""), new Response.Text(typed)).outcome()).isEqualTo(outcome);
+        assertThat(Grading.grade(new AnswerKey.Essay(""), new Response.Text(typed)).outcome()).isEqualTo(outcome);
     }
 
     @org.junit.jupiter.api.Test

@@ -1,7 +1,7 @@
 package dev.skillmark.content.gift;
 
 import dev.skillmark.content.Problem;
-import dev.skillmark.quiz.Answer;
+import dev.skillmark.quiz.AnswerKey;
 import dev.skillmark.quiz.Difficulty;
 import dev.skillmark.quiz.Question;
 import java.util.ArrayList;
@@ -44,12 +44,12 @@ final class GiftWriter {
         String explanation = source.explanation().isBlank() ? ""
                 : "####" + keepFormatTag(GiftText.escape(source.explanation()), "[markdown]");
         if (isTrueFalse(q, source)) {
-            boolean trueIsRight = ((Answer.Choice) q.answer()).options().get(0).correct();
+            boolean trueIsRight = ((AnswerKey.Choice) q.key()).options().get(0).correct();
             out.append('{').append(trueIsRight ? "TRUE" : "FALSE").append(explanation).append("}\n");
         } else if (answers.get().isEmpty()) {
             out.append('{').append(explanation).append("}\n");
         } else {
-            out.append('{').append(q.answer() instanceof Answer.Numeric ? "#" : "").append('\n');
+            out.append('{').append(q.key() instanceof AnswerKey.Numeric ? "#" : "").append('\n');
             answers.get().forEach(a -> out.append('\t').append(a).append('\n'));
             if (!explanation.isEmpty()) {
                 out.append('\t').append(explanation).append('\n');
@@ -62,7 +62,7 @@ final class GiftWriter {
     /** The answer lines in GIFT; an empty list for an essay. */
     private Optional<List<String>> answers(Question q, SourceQuestion source) {
         var lines = new ArrayList<String>();
-        if (q.answer() instanceof Answer.Choice choice) {
+        if (q.key() instanceof AnswerKey.Choice choice) {
             if (choice.options().size() != source.options().size()) {
                 problem(q, "question skipped: the source has " + source.options().size() + " options but the bank "
                         + "loaded " + choice.options().size());
@@ -82,7 +82,7 @@ final class GiftWriter {
                 boolean guard = marker.equals("~") && LEADING_WEIGHT.matcher(text).find();
                 lines.add(marker + (guard ? "%0%" : "") + text);
             }
-        } else if (q.answer() instanceof Answer.ShortText shortText) {
+        } else if (q.key() instanceof AnswerKey.ShortText shortText) {
             for (String key : shortText.keys()) {
                 var gift = ShortKeys.toGift(key).map(k -> keepFormatTag(k, "[moodle]"));
                 if (gift.isEmpty()) {
@@ -98,7 +98,7 @@ final class GiftWriter {
                 problem(q, "question skipped: no key can be stated in GIFT");
                 return Optional.empty();
             }
-        } else if (q.answer() instanceof Answer.Numeric numeric) {
+        } else if (q.key() instanceof AnswerKey.Numeric numeric) {
             lines.add("=" + GiftNumbers.toGift(numeric.display()));
         }
         return Optional.of(lines);
@@ -111,7 +111,7 @@ final class GiftWriter {
 
     /** Options "True" then "False" with one right: GIFT's own {@code {TRUE}} / {@code {FALSE}}. */
     private static boolean isTrueFalse(Question q, SourceQuestion source) {
-        return q.answer() instanceof Answer.Choice choice && !choice.multiple()
+        return q.key() instanceof AnswerKey.Choice choice && !choice.multiple()
                 && source.options().equals(List.of("True", "False"));
     }
 

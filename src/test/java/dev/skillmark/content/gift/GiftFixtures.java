@@ -4,7 +4,7 @@ import dev.skillmark.Fixtures;
 import dev.skillmark.content.Catalog;
 import dev.skillmark.content.ContentLoader;
 import dev.skillmark.content.Markdown;
-import dev.skillmark.quiz.Answer;
+import dev.skillmark.quiz.AnswerKey;
 import dev.skillmark.quiz.Bank;
 import dev.skillmark.quiz.Option;
 import dev.skillmark.quiz.Question;
@@ -65,7 +65,7 @@ final class GiftFixtures {
 
     /** Options as "[x] html" / "[ ] html", which reads well in a failing assertion. */
     static List<String> options(Question q) {
-        return ((Answer.Choice) q.answer()).options().stream().map(GiftFixtures::option).toList();
+        return ((AnswerKey.Choice) q.key()).options().stream().map(GiftFixtures::option).toList();
     }
 
     private static String option(Option o) {
@@ -73,6 +73,6 @@ final class GiftFixtures {
     }
 
     static List<String> keys(Question q) {
-        return ((Answer.ShortText) q.answer()).keys();
+        return ((AnswerKey.ShortText) q.key()).keys();
     }
 }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.skillmark.content.Problem;
-import dev.skillmark.quiz.Answer;
+import dev.skillmark.quiz.AnswerKey;
 import dev.skillmark.quiz.Bank;
 import dev.skillmark.quiz.Question;
 import java.nio.file.Path;
@@ -58,7 +58,7 @@ class GiftImportTest {
     @Test
     void single_choice_keeps_the_right_answer_and_says_which_option_each_feedback_is_for() {
         var q = question("fx-partial-type");
-        assertThat(q.answer().typeName()).isEqualTo("single");
+        assertThat(q.key().typeName()).isEqualTo("single");
         assertThat(q.promptHtml()).isEqualTo("Which utility type makes every property of `T` optional?");
         assertThat(options(q)).containsExactly("[ ] Required&lt;T&gt;", "[x] Partial&lt;T&gt;", "[ ] Readonly&lt;T&gt;");
         assertThat(q.explanationHtml()).contains("“Required&lt;T&gt;”: Does the opposite.", "“Partial&lt;T&gt;”: Right.");
@@ -67,7 +67,7 @@ class GiftImportTest {
     @Test
     void weights_matching_skillmark_partial_credit_become_multiple_choice_with_the_general_feedback() {
         var q = question("fx-idempotent-methods");
-        assertThat(q.answer().typeName()).isEqualTo("multiple");
+        assertThat(q.key().typeName()).isEqualTo("multiple");
         assertThat(options(q)).containsExactly("[x] PUT", "[x] DELETE", "[ ] POST", "[ ] PATCH");
         assertThat(q.explanationHtml()).isEqualTo("<p>RFC 9110 defines PUT and DELETE as idempotent.</p>\n");
         assertThat(options(question("fx-lenient-weights"))).containsExactly("[x] 2", "[x] 3", "[ ] 4", "[ ] 9");
@@ -85,7 +85,7 @@ class GiftImportTest {
     @Test
     void short_answer_keys_become_answer_keys_and_a_moodle_wildcard_a_regular_expression() {
         var grant = question("fx-grant");
-        assertThat(grant.answer().typeName()).isEqualTo("short");
+        assertThat(grant.key().typeName()).isEqualTo("short");
         assertThat(keys(grant)).containsExactly("no one", "nobody");
         assertThat(grant.explanationHtml()).contains("“Grant”: He is entombed, not buried.");
         assertThat(keys(question("fx-wildcard"))).containsExactly("nvm", "/.*fnm.*/i");
@@ -103,7 +103,7 @@ class GiftImportTest {
     @Test
     void an_empty_answer_is_an_essay_with_markdown_kept_and_the_general_feedback_as_explanation() {
         var q = question("fx-rate-limiter");
-        assertThat(q.answer()).isInstanceOf(Answer.Essay.class);
+        assertThat(q.key()).isInstanceOf(AnswerKey.Essay.class);
         assertThat(q.promptHtml()).isEqualTo("Design a rate limiter for a public API.");
         assertThat(q.bodyHtml()).isEqualTo("<p>Describe the <strong>algorithm</strong>.</p>\n");
         assertThat(q.explanationHtml()).isEqualTo("<p>Token bucket or sliding window.</p>\n");
@@ -179,7 +179,7 @@ class GiftImportTest {
     }
 
     private void assertNumeric(String id, double min, double max, String display) {
-        var numeric = (Answer.Numeric) question(id).answer();
+        var numeric = (AnswerKey.Numeric) question(id).key();
         assertThat(numeric.display()).isEqualTo(display);
         assertThat(numeric.min()).isCloseTo(min, within(1e-9));
         assertThat(numeric.max()).isCloseTo(max, within(1e-9));

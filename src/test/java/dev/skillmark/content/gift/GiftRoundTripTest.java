@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.skillmark.Fixtures;
 import dev.skillmark.content.ContentLoader;
 import dev.skillmark.content.Markdown;
-import dev.skillmark.quiz.Answer;
+import dev.skillmark.quiz.AnswerKey;
 import dev.skillmark.quiz.Question;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -64,12 +64,12 @@ class GiftRoundTripTest {
             var o = byId.get(q.id());
             assertThat(o).as(q.id()).isNotNull();
             assertSameText(q, o);
-            assertThat(q.answer().typeName()).as(q.id()).isEqualTo(o.answer().typeName());
-            if (o.answer() instanceof Answer.ShortText keys) {
+            assertThat(q.key().typeName()).as(q.id()).isEqualTo(o.key().typeName());
+            if (o.key() instanceof AnswerKey.ShortText keys) {
                 var kept = keys.keys().stream().filter(k -> !k.matches("/.+/i?")).toList();
                 assertThat(GiftFixtures.keys(q)).as(q.id()).isEqualTo(kept);
-            } else if (!(o.answer() instanceof Answer.Essay)) {
-                assertThat(q.answer()).as(q.id()).isEqualTo(o.answer());
+            } else if (!(o.key() instanceof AnswerKey.Essay)) {
+                assertThat(q.key()).as(q.id()).isEqualTo(o.key());
             }
         }
     }
@@ -80,7 +80,7 @@ class GiftRoundTripTest {
             var q = actual.get(i);
             var o = expected.get(i);
             assertSameText(q, o);
-            assertThat(q.answer()).as(o.id()).isEqualTo(o.answer());
+            assertThat(q.key()).as(o.id()).isEqualTo(o.key());
         }
     }
 

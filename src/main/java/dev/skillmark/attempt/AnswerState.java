@@ -1,7 +1,7 @@
 package dev.skillmark.attempt;
 
 /** A candidate's answer to one slot; {@code seq} only grows, so a stale save cannot win. */
-public record AnswerRow(
+public record AnswerState(
         String attemptId,
         int slot,
         String response,

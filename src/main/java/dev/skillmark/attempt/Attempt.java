@@ -1,7 +1,7 @@
 package dev.skillmark.attempt;
 
 /** An attempt as stored. Times are epoch milliseconds (UTC); a null deadline means untimed. */
-public record AttemptRow(
+public record Attempt(
         String id,
         String quizId,
         String quizTitle,

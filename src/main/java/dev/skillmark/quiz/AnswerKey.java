@@ -4,12 +4,12 @@ import java.util.List;
 import java.util.Set;
 
 /** How a question is answered and graded; the part of a question that differs by type. */
-public sealed interface Answer {
+public sealed interface AnswerKey {
 
     String typeName();
 
     /** Options in the order the trainer wrote them; {@code multiple} asks for checkboxes. */
-    record Choice(List<Option> options, boolean multiple) implements Answer {
+    record Choice(List<Option> options, boolean multiple) implements AnswerKey {
         public Choice {
             options = List.copyOf(options);
         }
@@ -25,7 +25,7 @@ public sealed interface Answer {
     }
 
     /** Keys compared ignoring case and whitespace runs; a key written /re/ or /re/i is a regular expression. */
-    record ShortText(List<String> keys) implements Answer {
+    record ShortText(List<String> keys) implements AnswerKey {
         public ShortText {
             keys = List.copyOf(keys);
         }
@@ -37,7 +37,7 @@ public sealed interface Answer {
     }
 
     /** Any number in [min, max]; {@code display} is the key as the trainer wrote it. */
-    record Numeric(double min, double max, String display) implements Answer {
+    record Numeric(double min, double max, String display) implements AnswerKey {
         @Override
         public String typeName() {
             return "numeric";
@@ -45,7 +45,7 @@ public sealed interface Answer {
     }
 
     /** Graded by a person; the rubric is for interviewers only. */
-    record Essay(String rubricHtml) implements Answer {
+    record Essay(String rubricHtml) implements AnswerKey {
         @Override
         public String typeName() {
             return "essay";

@@ -1,12 +1,12 @@
 package dev.skillmark.attempt;
 
-import dev.skillmark.quiz.Answer;
+import dev.skillmark.quiz.AnswerKey;
 import dev.skillmark.quiz.Option;
 import java.util.Arrays;
 import java.util.List;
 
 /** The snapshot of one drawn question: everything needed to show and grade it, frozen at start. */
-public record SlotRow(
+public record SlotSnapshot(
         String attemptId,
         int slot,
         String questionId,
@@ -38,13 +38,13 @@ public record SlotRow(
     }
 
     /** Rebuilds the answer part for grading; options are in the order this attempt shows them. */
-    public Answer answer(List<OptionRow> options) {
+    public AnswerKey key(List<OptionSnapshot> options) {
         return switch (kind) {
-            case "single", "multiple" -> new Answer.Choice(
+            case "single", "multiple" -> new AnswerKey.Choice(
                     options.stream().map(o -> new Option(o.html(), o.correct())).toList(), multiple());
-            case "short" -> new Answer.ShortText(Arrays.asList(answerKeys.split("\n")));
-            case "numeric" -> new Answer.Numeric(numericMin, numericMax, answerDisplay);
-            default -> new Answer.Essay(rubricHtml);
+            case "short" -> new AnswerKey.ShortText(Arrays.asList(answerKeys.split("\n")));
+            case "numeric" -> new AnswerKey.Numeric(numericMin, numericMax, answerDisplay);
+            default -> new AnswerKey.Essay(rubricHtml);
         };
     }
 }
