@@ -23,7 +23,8 @@ public record Config(
         Duration sessionIdle,
         Duration sessionMax,
         boolean secureCookies,
-        java.util.Set<String> trustedProxies) {
+        java.util.Set<String> trustedProxies,
+        Optional<String> publicUrl) {
 
     /** Name, default and meaning of each setting, for --help and the README. */
     public static final Map<String, String[]> SETTINGS = settings();
@@ -33,8 +34,8 @@ public record Config(
         s.put("SKILLMARK_HOST", new String[]{"127.0.0.1", "address to listen on (0.0.0.0 for every interface)"});
         s.put("SKILLMARK_PORT", new String[]{"8080", "HTTP port (0 picks a free one)"});
         s.put("SKILLMARK_DATA_DIR", new String[]{"./data", "folder for the embedded H2 database"});
-        s.put("SKILLMARK_DATABASE_URL", new String[]{"jdbc:h2:file:<data dir>/skillmark;WRITE_DELAY=0",
-                "JDBC URL; WRITE_DELAY=0 makes every acknowledged write survive a crash"});
+        s.put("SKILLMARK_DATABASE_URL", new String[]{"jdbc:h2:file:<data dir>/skillmark;WRITE_DELAY=0;DEFAULT_LOCK_TIMEOUT=10000",
+                "JDBC URL; WRITE_DELAY=0 makes every acknowledged write survive a crash, DEFAULT_LOCK_TIMEOUT lets writes to one attempt queue"});
         s.put("SKILLMARK_DATABASE_USER", new String[]{"sa", "database user"});
         s.put("SKILLMARK_DATABASE_PASSWORD", new String[]{"(empty)", "database password"});
         s.put("SKILLMARK_CONTENT_DIR", new String[]{"./content", "question banks (skills/) and quizzes (quizzes/)"});
@@ -45,6 +46,7 @@ public record Config(
         s.put("SKILLMARK_SESSION_IDLE_MINUTES", new String[]{"120", "staff sessions end after this long without a request"});
         s.put("SKILLMARK_SESSION_MAX_HOURS", new String[]{"12", "staff sessions end this long after sign-in, whatever happens"});
         s.put("SKILLMARK_SECURE_COOKIES", new String[]{"false", "true when users reach Skillmark over HTTPS (also when TLS ends at a proxy)"});
+        s.put("SKILLMARK_PUBLIC_URL", new String[]{"http://localhost:<port>", "the address people use to reach Skillmark; invitation links are built from it, never from the Host header"});
         s.put("SKILLMARK_TRUSTED_PROXIES", new String[]{"(none)", "comma-separated proxy addresses whose X-Forwarded-For is believed"});
         return java.util.Collections.unmodifiableMap(s);
     }
@@ -68,7 +70,9 @@ public record Config(
                 Duration.ofHours(Math.max(1, integer(env, "SKILLMARK_SESSION_MAX_HOURS", 12))),
                 Boolean.parseBoolean(env.getOrDefault("SKILLMARK_SECURE_COOKIES", "false").strip()),
                 java.util.Arrays.stream(env.getOrDefault("SKILLMARK_TRUSTED_PROXIES", "").split(","))
-                        .map(String::strip).filter(p -> !p.isEmpty()).collect(java.util.stream.Collectors.toSet()));
+                        .map(String::strip).filter(p -> !p.isEmpty()).collect(java.util.stream.Collectors.toSet()),
+                Optional.ofNullable(env.get("SKILLMARK_PUBLIC_URL")).map(String::strip).filter(u -> !u.isEmpty())
+                        .map(u -> u.replaceAll("/+$", "")));
     }
 
     /** A configuration for tests and embedding: everything under one folder, a free port. */
@@ -76,11 +80,11 @@ public record Config(
         return new Config("127.0.0.1", 0, dataDir, h2Url(dataDir), "sa", "", contentDir,
                 folder(Map.of(), "SKILLMARK_TEMPLATES_DIR", "templates"), folder(Map.of(), "SKILLMARK_STATIC_DIR", "static"),
                 Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofMinutes(120), Duration.ofHours(12), false,
-                java.util.Set.of());
+                java.util.Set.of(), Optional.empty());
     }
 
     static String h2Url(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("skillmark") + ";WRITE_DELAY=0";
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("skillmark") + ";WRITE_DELAY=0;DEFAULT_LOCK_TIMEOUT=10000";
     }
 
     private static Optional<Path> folder(Map<String, String> env, String key, String fallback) {

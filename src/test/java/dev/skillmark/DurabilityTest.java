@@ -64,7 +64,7 @@ class DurabilityTest {
             release.await(30, TimeUnit.SECONDS);
             // the database must still be open while this request finishes
             boolean saved = appRef.get().app.attempts().save(attemptRef.get(), 4, 7,
-                    new dev.skillmark.attempt.Attempts.Input(List.of(), "3600"));
+                    new dev.skillmark.attempt.AnswerInput(List.of(), "3600"));
             ctx.result(saved ? "saved" : "not saved");
         })));
         appRef.set(app);

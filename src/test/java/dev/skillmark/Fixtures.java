@@ -5,10 +5,15 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
-/** Copies fixture content folders from test resources into a temporary folder a test may edit. */
+/** Fixture content folders copied into a temporary folder a test may edit, and the things tests are built from. */
 public final class Fixtures {
+
+    /** Every test user's password: long enough for the password rules, typed nowhere else. */
+    public static final String PASSWORD = "correct horse battery";
 
     private Fixtures() {
     }
@@ -32,6 +37,12 @@ public final class Fixtures {
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Draw seeds for tests: 1, 2, 3, ... so every run draws the same questions in the same order. */
+    public static LongSupplier seeds() {
+        var next = new AtomicLong();
+        return next::incrementAndGet;
     }
 
     /** The repository's own folder (content/, templates/, static/). */

@@ -42,6 +42,15 @@ public class HttpSession implements AutoCloseable {
         return "http://127.0.0.1:" + port.getAsInt() + path;
     }
 
+    /** Signs this session in as a user whose password is {@link Fixtures#PASSWORD}. */
+    public void signIn(dev.skillmark.account.User user) {
+        get("/sign-in");
+        var reply = post("/sign-in", "username", user.username(), "password", Fixtures.PASSWORD);
+        if (reply.status() != 303) {
+            throw new IllegalStateException("sign-in as " + user.username() + " failed: " + reply.status());
+        }
+    }
+
     public Reply get(String path) {
         return send(HttpRequest.newBuilder(URI.create(url(path))).GET().build());
     }

@@ -1,8 +1,12 @@
 package dev.skillmark;
 
+import dev.skillmark.account.User;
+import dev.skillmark.attempt.Attempt;
+import dev.skillmark.web.Role;
 import dev.skillmark.web.Routes;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The real application for integration tests: H2 file database in a temp folder, fixture content,
@@ -28,21 +32,17 @@ public final class TestApp extends HttpSession {
     public static TestApp start(Path dir, List<Routes> extra) {
         var clock = new TestClock();
         var config = Config.forFolder(dir.resolve("data"), Fixtures.content("content", dir.resolve("content")));
-        return new TestApp(dir, clock, Skillmark.start(config, clock, extra));
+        return new TestApp(dir, clock, Skillmark.start(config, clock, Fixtures.seeds(), extra));
     }
 
     /** Creates a user with these roles and signs this session in as them. */
-    public dev.skillmark.account.User signInAs(String username, dev.skillmark.account.Role... roles) {
-        var user = app.accounts().create(username, username, "correct horse battery", java.util.Set.of(roles), "test");
-        get("/sign-in");
-        var reply = post("/sign-in", "username", username, "password", "correct horse battery");
-        if (reply.status() != 303) {
-            throw new IllegalStateException("sign-in failed: " + reply.status());
-        }
+    public User signInAs(String username, Role... roles) {
+        var user = app.accounts().create(username, username, Fixtures.PASSWORD, Set.of(roles), "test");
+        signIn(user);
         return user;
     }
 
-    public String attemptStatus(String attemptId) {
+    public Attempt.Status attemptStatus(String attemptId) {
         return app.attempts().attempt(attemptId).status();
     }
 

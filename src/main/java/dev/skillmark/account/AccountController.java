@@ -1,7 +1,8 @@
 package dev.skillmark.account;
 
-import dev.skillmark.SkillmarkException;
-import dev.skillmark.web.Access;
+import dev.skillmark.web.SkillmarkException;
+import dev.skillmark.web.ClientAddress;
+import dev.skillmark.web.Role;
 import dev.skillmark.web.Format;
 import dev.skillmark.web.Routes;
 import io.javalin.config.RoutesConfig;
@@ -16,11 +17,13 @@ import java.util.Optional;
 public final class AccountController implements Routes {
 
     private final Accounts accounts;
-    private final Access access;
+    private final StaffAccess access;
+    private final ClientAddress clientAddress;
     private final Audit audit;
     private final Settings settings;
 
-    public AccountController(Accounts accounts, Access access, Audit audit, Settings settings) {
+    public AccountController(Accounts accounts, StaffAccess access, ClientAddress clientAddress, Audit audit, Settings settings) {
+        this.clientAddress = clientAddress;
         this.accounts = accounts;
         this.access = access;
         this.audit = audit;
@@ -34,11 +37,11 @@ public final class AccountController implements Routes {
         routes.post("/sign-out", this::signOut);
         routes.get("/setup/{token}", ctx -> setupPage(ctx, Map.of(), HttpStatus.OK));
         routes.post("/setup/{token}", this::setup);
-        routes.get("/admin/users", ctx -> usersPage(ctx, Map.of(), Map.of(), HttpStatus.OK));
-        routes.post("/admin/users", this::createUser);
-        routes.post("/admin/users/{id}/roles", this::setRoles);
-        routes.post("/admin/settings", this::saveSettings);
-        routes.get("/admin/audit", this::auditPage);
+        routes.get("/admin/users", ctx -> usersPage(ctx, Map.of(), Map.of(), HttpStatus.OK), Role.ADMIN);
+        routes.post("/admin/users", this::createUser, Role.ADMIN);
+        routes.post("/admin/users/{id}/roles", this::setRoles, Role.ADMIN);
+        routes.post("/admin/settings", this::saveSettings, Role.ADMIN);
+        routes.get("/admin/audit", this::auditPage, Role.ADMIN);
     }
 
     void signInPage(Context ctx, String username, String error, HttpStatus status) {
@@ -49,11 +52,11 @@ public final class AccountController implements Routes {
     void signIn(Context ctx) {
         String username = Optional.ofNullable(ctx.formParam("username")).orElse("");
         try {
-            var signedIn = accounts.signIn(username, ctx.formParam("password"), access.clientAddress(ctx));
+            var signedIn = accounts.signIn(username, ctx.formParam("password"), clientAddress.of(ctx));
             access.startSession(ctx, signedIn.sessionId());
             String next = safeNext(ctx.formParam("next"));
-            ctx.redirect(next.isEmpty() ? home(signedIn.user()) : next, HttpStatus.SEE_OTHER);
-        } catch (Accounts.Throttled e) {
+            ctx.redirect(next.isEmpty() ? signedIn.user().home() : next, HttpStatus.SEE_OTHER);
+        } catch (SkillmarkException.Throttled e) {
             ctx.header("Retry-After", String.valueOf(Math.max(1, e.retryAfter().toSeconds())));
             signInPage(ctx, username, e.getMessage(), HttpStatus.TOO_MANY_REQUESTS);
         } catch (SkillmarkException.InvalidInput e) {
@@ -62,8 +65,8 @@ public final class AccountController implements Routes {
     }
 
     void signOut(Context ctx) {
-        var user = Access.user(ctx);
-        user.ifPresent(u -> accounts.signOut(ctx.cookie(Access.SESSION_COOKIE), u));
+        var user = StaffAccess.user(ctx);
+        user.ifPresent(u -> accounts.signOut(ctx.cookie(StaffAccess.SESSION_COOKIE), u));
         access.endSession(ctx);
         ctx.redirect("/sign-in", HttpStatus.SEE_OTHER);
     }
@@ -86,7 +89,7 @@ public final class AccountController implements Routes {
             requireSamePassword(ctx);
             var user = accounts.completeSetup(ctx.pathParam("token"), ctx.formParam("username"), ctx.formParam("displayName"),
                     ctx.formParam("password"));
-            var signedIn = accounts.signIn(user.username(), ctx.formParam("password"), access.clientAddress(ctx));
+            var signedIn = accounts.signIn(user.username(), ctx.formParam("password"), clientAddress.of(ctx));
             access.startSession(ctx, signedIn.sessionId());
             ctx.redirect("/admin/users", HttpStatus.SEE_OTHER);
         } catch (SkillmarkException.InvalidInput e) {
@@ -112,7 +115,7 @@ public final class AccountController implements Routes {
         try {
             requireSamePassword(ctx);
             accounts.create(ctx.formParam("username"), ctx.formParam("displayName"), ctx.formParam("password"), roles,
-                    Access.requireUser(ctx).username());
+                    StaffAccess.signedIn(ctx).username());
             ctx.redirect("/admin/users", HttpStatus.SEE_OTHER);
         } catch (SkillmarkException.InvalidInput e) {
             usersPage(ctx, Map.of(e.field(), e.getMessage()), form, HttpStatus.BAD_REQUEST);
@@ -128,12 +131,12 @@ public final class AccountController implements Routes {
         } catch (NumberFormatException e) {
             throw new SkillmarkException.NotFound("There is no such user.");
         }
-        accounts.setRoles(id, roles, Access.requireUser(ctx));
+        accounts.setRoles(id, roles, StaffAccess.signedIn(ctx));
         ctx.redirect("/admin/users", HttpStatus.SEE_OTHER);
     }
 
     void saveSettings(Context ctx) {
-        settings.setPublicPractice("on".equals(ctx.formParam("publicPractice")), Access.requireUser(ctx));
+        settings.setPublicPractice("on".equals(ctx.formParam("publicPractice")), StaffAccess.signedIn(ctx));
         ctx.redirect("/admin/users", HttpStatus.SEE_OTHER);
     }
 
@@ -145,13 +148,6 @@ public final class AccountController implements Routes {
         if (!Optional.ofNullable(ctx.formParam("password")).orElse("").equals(ctx.formParam("confirm"))) {
             throw new SkillmarkException.InvalidInput("confirm", "The two passwords are not the same.");
         }
-    }
-
-    private static String home(User user) {
-        if (user.may(Role.INTERVIEWER)) {
-            return "/review";
-        }
-        return user.may(Role.TRAINER) ? "/content" : "/";
     }
 
     /** Only local paths, so a crafted link cannot send someone elsewhere after signing in. */

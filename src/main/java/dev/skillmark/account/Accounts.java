@@ -1,6 +1,7 @@
 package dev.skillmark.account;
 
-import dev.skillmark.SkillmarkException;
+import dev.skillmark.web.Role;
+import dev.skillmark.web.SkillmarkException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,20 +23,6 @@ public final class Accounts {
 
     /** A new session: the raw id goes into the cookie and nowhere else. */
     public record SignedIn(String sessionId, User user) {
-    }
-
-    /** Sign-in is refused for now: too many failures; retry after {@code retryAfter}. */
-    public static final class Throttled extends RuntimeException {
-        private final Duration retryAfter;
-
-        public Throttled(Duration retryAfter) {
-            super("Too many failed sign-ins. Wait " + Math.max(1, retryAfter.toSeconds()) + " seconds and try again.");
-            this.retryAfter = retryAfter;
-        }
-
-        public Duration retryAfter() {
-            return retryAfter;
-        }
     }
 
     private final Jdbi jdbi;
@@ -116,7 +103,7 @@ public final class Accounts {
         var wait = throttle.blocked(accountKey).or(() -> throttle.blocked(addressKey));
         if (wait.isPresent()) {
             audit.record(name.isEmpty() ? "(unknown)" : name, "sign-in.throttled", clientAddress, "");
-            throw new Throttled(wait.get());
+            throw new SkillmarkException.Throttled(wait.get());
         }
         var row = jdbi.withExtension(UserDao.class, dao -> dao.byUsername(name));
         String typed = password == null ? "" : password;

@@ -1,7 +1,9 @@
 package dev.skillmark.account;
 
-import dev.skillmark.SkillmarkException;
+import dev.skillmark.web.SkillmarkException;
 import dev.skillmark.content.Content;
+import dev.skillmark.web.Format;
+import dev.skillmark.web.SkillmarkException.InvitationClosed;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -46,6 +49,12 @@ public final class Invitations {
 
         @SqlUpdate("update invitation set revoked_at = :at where id = :id and revoked_at is null and attempt_id is null")
         int revoke(@Bind("id") String id, @Bind("at") long at);
+
+        /** 1 when this attempt took the invitation; 0 when it was used, revoked or expired meanwhile. */
+        @SqlUpdate("""
+            update invitation set attempt_id = :attempt
+            where id = :invitation and attempt_id is null and revoked_at is null and expires_at > :now""")
+        int claim(@Bind("invitation") String invitationId, @Bind("attempt") String attemptId, @Bind("now") long now);
 
         @SqlUpdate("""
             update invitation set token_hash = :hash, expires_at = :expiresAt
@@ -118,6 +127,45 @@ public final class Invitations {
             return Optional.empty();
         }
         return jdbi.withExtension(Dao.class, dao -> dao.byTokenHash(Accounts.sha256(token)));
+    }
+
+    /**
+     * The invitation behind a candidate's link, while it can still be used or is in use; a clear
+     * refusal when it was withdrawn or has expired.
+     */
+    public Invitation forCandidate(String token) {
+        var invitation = byToken(token).orElseThrow(() -> new SkillmarkException.NotFound(
+                "This invitation link is not valid. Check that you copied all of it."));
+        return switch (invitation.state(clock.millis())) {
+            case REVOKED -> throw new InvitationClosed(InvitationClosed.Reason.WITHDRAWN, "The person who sent this link "
+                    + "withdrew it. If you think that is a mistake, contact them.");
+            case EXPIRED -> throw new InvitationClosed(InvitationClosed.Reason.EXPIRED, "This invitation expired on "
+                    + Format.INSTANCE.time(invitation.expiresAt()) + ". Ask the person who sent it for a new link.");
+            case OPEN, STARTED -> invitation;
+        };
+    }
+
+    /**
+     * Gives the invitation to a new attempt, in the attempt's own transaction: exactly one attempt
+     * can take it, even when two start at the same moment.
+     */
+    public void claim(Handle handle, String invitationId, String attemptId) {
+        if (handle.attach(Dao.class).claim(invitationId, attemptId, clock.millis()) == 0) {
+            throw new InvitationClosed(InvitationClosed.Reason.USED, "This invitation was already used, withdrawn or "
+                    + "has expired. If you started the quiz in another window, continue there.");
+        }
+    }
+
+    /** The rows of the CSV that bulk invitations answer with: names and links to paste into e-mails. */
+    public static List<List<String>> csv(List<Issued> issued, String publicUrl) {
+        var rows = new ArrayList<List<String>>();
+        rows.add(List.of("name", "email", "quiz", "expires", "extra_time_percent", "link"));
+        for (var i : issued) {
+            var inv = i.invitation();
+            rows.add(List.of(inv.candidateName(), inv.email(), inv.quizId(), Format.INSTANCE.time(inv.expiresAt()),
+                    String.valueOf(inv.extraTimePercent()), publicUrl + i.path()));
+        }
+        return rows;
     }
 
     public Invitation byId(String id) {

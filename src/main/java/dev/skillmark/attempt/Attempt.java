@@ -1,22 +1,29 @@
 package dev.skillmark.attempt;
 
-/** An attempt as stored. Times are epoch milliseconds (UTC); a null deadline means untimed. */
+import dev.skillmark.quiz.Quiz;
+import dev.skillmark.quiz.Score;
+
+/**
+ * One candidate's attempt at a quiz, as stored in {@code attempt}. Times are epoch milliseconds (UTC);
+ * a null deadline means untimed. {@code score} and {@code pending} are set when it is finalised.
+ */
 public record Attempt(
         String id,
         String quizId,
         String quizTitle,
-        String mode,
-        String review,
+        Quiz.Mode mode,
+        Quiz.Review review,
         int passMark,
         String candidateName,
         long seed,
         long startedAt,
         Long deadlineAt,
-        String status,
+        Status status,
         Long finishedAt,
         Double score,
         double maxScore,
         int pending,
+        double pendingPoints,
         String contentVersion,
         String invitationId,
         int extraTimePercent,
@@ -24,23 +31,41 @@ public record Attempt(
         String clientAgent,
         boolean trial) {
 
-    public static final String IN_PROGRESS = "IN_PROGRESS";
-    public static final String SUBMITTED = "SUBMITTED";
-    public static final String EXPIRED = "EXPIRED";
+    /** Where an attempt is in its lifecycle; stored as text. */
+    public enum Status {
+        IN_PROGRESS, SUBMITTED, EXPIRED;
+
+        public String label() {
+            return switch (this) {
+                case IN_PROGRESS -> "in progress";
+                case SUBMITTED -> "submitted";
+                case EXPIRED -> "time ran out";
+            };
+        }
+    }
 
     public boolean inProgress() {
-        return IN_PROGRESS.equals(status);
+        return status == Status.IN_PROGRESS;
+    }
+
+    public boolean expired() {
+        return status == Status.EXPIRED;
     }
 
     public boolean practice() {
-        return "PRACTICE".equals(mode);
+        return mode == Quiz.Mode.PRACTICE;
     }
 
     public boolean reviewAnswers() {
-        return "ANSWERS".equals(review);
+        return review == Quiz.Review.ANSWERS;
     }
 
     public boolean timed() {
         return deadlineAt != null;
+    }
+
+    /** The finalised score; nothing earned yet while in progress. */
+    public Score result() {
+        return new Score(score == null ? 0 : score, maxScore, pendingPoints);
     }
 }

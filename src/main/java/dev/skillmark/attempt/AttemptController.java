@@ -1,7 +1,7 @@
 package dev.skillmark.attempt;
 
-import dev.skillmark.SkillmarkException;
-import dev.skillmark.web.Access;
+import dev.skillmark.web.SkillmarkException;
+import dev.skillmark.web.ClientAddress;
 import dev.skillmark.web.Format;
 import dev.skillmark.web.Json;
 import dev.skillmark.web.Routes;
@@ -12,17 +12,19 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** The candidate's pages while taking a quiz, and the result. Only translates HTTP to {@link Attempts}. */
+/** The candidate's pages while taking a quiz, and the result. Only translates HTTP to {@link Attempts} and {@link AttemptPages}. */
 public final class AttemptController implements Routes {
 
     private final Attempts attempts;
+    private final AttemptPages pages;
     private final AttemptSignals signals;
-    private final Access access;
+    private final ClientAddress clientAddress;
 
-    public AttemptController(Attempts attempts, AttemptSignals signals, Access access) {
+    public AttemptController(Attempts attempts, AttemptPages pages, AttemptSignals signals, ClientAddress clientAddress) {
         this.attempts = attempts;
+        this.pages = pages;
         this.signals = signals;
-        this.access = access;
+        this.clientAddress = clientAddress;
     }
 
     @Override
@@ -39,12 +41,12 @@ public final class AttemptController implements Routes {
 
     void question(Context ctx) {
         try {
-            var page = attempts.page(attemptId(ctx), slot(ctx));
+            var page = pages.question(attemptId(ctx), slot(ctx));
             signals.noteClient(page.attempt(), client(ctx));
             signals.shown(page.attempt().id(), page.question().slot());
             ctx.render("attempt/question.html", Map.of("page", page, "fmt", Format.INSTANCE,
                     "base", base(ctx), "grace", attempts.grace().toMillis()));
-        } catch (SkillmarkException.Closed closed) {
+        } catch (SkillmarkException.AttemptClosed closed) {
             ctx.redirect(base(ctx) + "/result", HttpStatus.SEE_OTHER);
         }
     }
@@ -56,7 +58,7 @@ public final class AttemptController implements Routes {
         String action = Optional.ofNullable(ctx.formParam("action")).orElse("stay");
         signals.noteClient(attempts.attempt(id), client(ctx));
         if (!ctx.formParams("seq").isEmpty()
-                && !attempts.save(id, slot, seq(ctx), new Attempts.Input(ctx.formParams("choice"), text(ctx)))) {
+                && !attempts.save(id, slot, seq(ctx), new AnswerInput(ctx.formParams("choice"), text(ctx)))) {
             ctx.status(HttpStatus.CONFLICT).render("attempt/stale.html", Map.of("base", base(ctx), "slot", slot));
             return;
         }
@@ -80,7 +82,7 @@ public final class AttemptController implements Routes {
     /** The page script's save: a small JSON reply, 409 when a newer answer is stored, 410 when time is up. */
     void autosave(Context ctx) {
         boolean saved = attempts.save(attemptId(ctx), slot(ctx), seq(ctx),
-                new Attempts.Input(ctx.formParams("choice"), text(ctx)));
+                new AnswerInput(ctx.formParams("choice"), text(ctx)));
         ctx.contentType("application/json");
         if (saved) {
             ctx.result(Json.object(Map.of("saved", true, "seq", seq(ctx))));
@@ -101,14 +103,14 @@ public final class AttemptController implements Routes {
     }
 
     private Attempts.Client client(Context ctx) {
-        return new Attempts.Client(access.clientAddress(ctx), ctx.header("User-Agent"));
+        return client(clientAddress, ctx);
     }
 
     void confirm(Context ctx) {
         try {
-            var summary = attempts.submitSummary(attemptId(ctx));
+            var summary = pages.submitSummary(attemptId(ctx));
             ctx.render("attempt/submit.html", Map.of("summary", summary, "fmt", Format.INSTANCE, "base", base(ctx)));
-        } catch (SkillmarkException.Closed closed) {
+        } catch (SkillmarkException.AttemptClosed closed) {
             ctx.redirect(base(ctx) + "/result", HttpStatus.SEE_OTHER);
         }
     }
@@ -120,16 +122,20 @@ public final class AttemptController implements Routes {
 
     void result(Context ctx) {
         String id = attemptId(ctx);
-        if (attempts.attempt(id).inProgress() && !attempts.isOverdue(id)) {
+        if (attempts.current(id).inProgress()) {
             ctx.redirect(base(ctx) + "/q/1", HttpStatus.SEE_OTHER);
             return;
         }
-        var result = attempts.result(id);
+        var result = pages.result(id);
         var model = new HashMap<String, Object>();
         model.put("result", result);
         model.put("fmt", Format.INSTANCE);
         model.put("chart", Chart.bars(result.areas()));
         ctx.render("attempt/result.html", model);
+    }
+
+    static Attempts.Client client(ClientAddress address, Context ctx) {
+        return new Attempts.Client(address.of(ctx), ctx.header("User-Agent"));
     }
 
     private static String attemptId(Context ctx) {

@@ -42,17 +42,15 @@ interface AttemptDao {
     @SqlBatch("insert into answer (attempt_id, slot) values (:attemptId, :slot)")
     void insertEmptyAnswers(@Bind("attemptId") String attemptId, @Bind("slot") List<Integer> slots);
 
-    /** 1 when this attempt took the invitation; 0 when it was used, revoked or expired meanwhile. */
-    @SqlUpdate("""
-        update invitation set attempt_id = :attempt
-        where id = :invitation and attempt_id is null and revoked_at is null and expires_at > :now""")
-    int claimInvitation(@Bind("invitation") String invitationId, @Bind("attempt") String attemptId, @Bind("now") long now);
-
     @SqlUpdate("update attempt set client_address = :address, client_agent = :agent where id = :id")
     void setClient(@Bind("id") String id, @Bind("address") String address, @Bind("agent") String agent);
 
     @SqlQuery("select * from attempt where id = :id")
     Optional<Attempt> attempt(@Bind("id") String id);
+
+    /** The attempt, locked until the transaction ends: every write to an attempt takes this lock first. */
+    @SqlQuery("select * from attempt where id = :id for update")
+    Optional<Attempt> lock(@Bind("id") String id);
 
     @SqlQuery("select * from attempt_question where attempt_id = :id order by slot")
     List<SlotSnapshot> slots(@Bind("id") String attemptId);
@@ -88,27 +86,20 @@ interface AttemptDao {
     int check(@Bind("attemptId") String attemptId, @Bind("slot") int slot, @Bind("outcome") String outcome,
               @Bind("fraction") double fraction, @Bind("points") Double points);
 
-    @SqlUpdate("""
-        update answer set outcome = :outcome, fraction = :fraction, points = :points
-        where attempt_id = :attemptId and slot = :slot""")
-    void grade(@Bind("attemptId") String attemptId, @Bind("slot") int slot, @Bind("outcome") String outcome,
-               @Bind("fraction") double fraction, @Bind("points") Double points);
-
     /** Fails with a unique-key violation when the attempt is already finalised. */
     @SqlUpdate("insert into attempt_finalisation (attempt_id, finalised_at, reason) values (:id, :at, :reason)")
     void insertFinalisation(@Bind("id") String attemptId, @Bind("at") long at, @Bind("reason") String reason);
 
     @SqlUpdate("""
-        update attempt set status = :status, finished_at = :finishedAt, score = :score, pending = :pending
+        update attempt set status = :status, finished_at = :finishedAt
         where id = :id and status = 'IN_PROGRESS'""")
-    int finish(@Bind("id") String id, @Bind("status") String status, @Bind("finishedAt") long finishedAt,
-               @Bind("score") double score, @Bind("pending") int pending);
+    int finish(@Bind("id") String id, @Bind("status") Attempt.Status status, @Bind("finishedAt") long finishedAt);
 
     @SqlQuery("select id from attempt where status = 'IN_PROGRESS' and deadline_at < :cutoff order by deadline_at")
     List<String> overdue(@Bind("cutoff") long cutoff);
 
     @SqlUpdate("insert into attempt_event (attempt_id, at, type, slot, detail) values (:id, :at, :type, :slot, :detail)")
-    void event(@Bind("id") String attemptId, @Bind("at") long at, @Bind("type") String type,
+    void event(@Bind("id") String attemptId, @Bind("at") long at, @Bind("type") EventType type,
                @Bind("slot") Integer slot, @Bind("detail") String detail);
 
     @SqlQuery("select * from attempt_event where attempt_id = :id order by id")
@@ -118,5 +109,5 @@ interface AttemptDao {
     void setTimeSpent(@Bind("id") String attemptId, @Bind("slot") int slot, @Bind("ms") long millis);
 
     @SqlQuery("select count(*) from attempt_event where attempt_id = :id and type = :type")
-    int countEvents(@Bind("id") String attemptId, @Bind("type") String type);
+    int countEvents(@Bind("id") String attemptId, @Bind("type") EventType type);
 }

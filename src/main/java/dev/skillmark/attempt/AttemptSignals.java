@@ -1,7 +1,6 @@
 package dev.skillmark.attempt;
 
 import java.time.Clock;
-import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -10,8 +9,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class AttemptSignals {
 
-    private static final Set<String> FROM_THE_PAGE = Set.of("focus_lost", "paste");
-    private final Jdbi jdbi;
+        private final Jdbi jdbi;
     private final Clock clock;
     private final Attempts attempts;
 
@@ -32,22 +30,23 @@ public final class AttemptSignals {
             dao.setClient(attempt.id(), client.address(), client.agent());
             String what = !client.address().equals(attempt.clientAddress()) ? "address " + attempt.clientAddress()
                     + " -> " + client.address() : "browser changed";
-            dao.event(attempt.id(), clock.millis(), "client_changed", null, what);
+            dao.event(attempt.id(), clock.millis(), EventType.CLIENT_CHANGED, null, what);
         });
     }
 
     /** A signal the page script reported: focus lost (with how long) or a paste into an answer. */
     public void signal(String attemptId, String type, Integer slot, long millis) {
         var attempt = attempts.attempt(attemptId);
-        if (!attempt.inProgress() || !FROM_THE_PAGE.contains(type)) {
+        var event = EventType.fromPage(type);
+        if (!attempt.inProgress() || event.isEmpty()) {
             return;
         }
-        jdbi.useExtension(AttemptDao.class, dao -> dao.event(attemptId, clock.millis(), type, slot,
-                type.equals("paste") ? millis + " characters" : millis + " ms"));
+        jdbi.useExtension(AttemptDao.class, dao -> dao.event(attemptId, clock.millis(), event.get(), slot,
+                event.get() == EventType.PASTE ? millis + " characters" : millis + " ms"));
     }
 
     /** The page of this slot was shown: the basis of time spent per question. */
     public void shown(String attemptId, int slot) {
-        jdbi.useExtension(AttemptDao.class, dao -> dao.event(attemptId, clock.millis(), "shown", slot, ""));
+        jdbi.useExtension(AttemptDao.class, dao -> dao.event(attemptId, clock.millis(), EventType.SHOWN, slot, ""));
     }
 }

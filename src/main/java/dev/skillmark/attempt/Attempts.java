@@ -1,12 +1,10 @@
 package dev.skillmark.attempt;
 
-import dev.skillmark.SkillmarkException;
+import dev.skillmark.account.Invitations;
 import dev.skillmark.content.Content;
-import dev.skillmark.quiz.AnswerKey;
 import dev.skillmark.quiz.Grade;
-import dev.skillmark.quiz.Grading;
 import dev.skillmark.quiz.Quiz;
-import dev.skillmark.quiz.Response;
+import dev.skillmark.web.SkillmarkException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,39 +12,25 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.LongSupplier;
 import java.util.stream.IntStream;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The attempt lifecycle: start, save, flag, check (practice), submit, expire. The server owns the
+ * The attempt's commands: start, save, flag, check (practice), submit, expire. The server owns the
  * deadline: it is computed at start, stored, and every write is checked against it plus {@code grace}.
+ * Every write locks the attempt's row in the transaction that checks its status, so writes to one
+ * attempt happen in one order and none lands after it is finalised.
  */
 public final class Attempts {
 
     public static final int MAX_NAME = 100;
     public static final int MAX_RESPONSE = 20_000;
     private static final Logger log = LoggerFactory.getLogger(Attempts.class);
-
-    private final Jdbi jdbi;
-    private final Content content;
-    private final Clock clock;
-    private final Duration grace;
-    private final SecureRandom random = new SecureRandom();
-    private final Finalisation finalisation;
-
-    public Attempts(Jdbi jdbi, Content content, Clock clock, Duration grace) {
-        this.jdbi = jdbi;
-        this.content = content;
-        this.clock = clock;
-        this.grace = grace;
-        this.finalisation = new Finalisation(jdbi);
-    }
-
-    public Duration grace() {
-        return grace;
-    }
 
     /** Who is on the other end: the address Skillmark sees and the browser's user agent. */
     public record Client(String address, String agent) {
@@ -62,16 +46,38 @@ public final class Attempts {
     public record Invited(String invitationId, int extraTimePercent) {
     }
 
-    public String start(String quizId, String candidateName) {
-        return start(quizId, candidateName, Optional.empty(), Client.UNKNOWN);
+    private final Jdbi jdbi;
+    private final Content content;
+    private final Invitations invitations;
+    private final Clock clock;
+    private final Duration grace;
+    private final LongSupplier seeds;
+    private final SecureRandom random = new SecureRandom();
+    private final Finalisation finalisation;
+
+    /** {@code seeds}: where each attempt's draw seed comes from (random in production, fixed in tests). */
+    public Attempts(Jdbi jdbi, Content content, Invitations invitations, Grades grades, Clock clock, Duration grace,
+                    LongSupplier seeds) {
+        this.jdbi = jdbi;
+        this.content = content;
+        this.invitations = invitations;
+        this.clock = clock;
+        this.grace = grace;
+        this.seeds = seeds;
+        this.finalisation = new Finalisation(jdbi, grades);
     }
 
-    /**
-     * Creates the attempt, draws its questions and freezes them into a snapshot. The deadline is the
-     * earlier of start + limit x (1 + extra time) and the quiz's close time.
-     */
-    public String start(String quizId, String candidateName, Optional<Invited> invited, Client client) {
-        return create(quizId, candidateName, invited, client, false);
+    public Duration grace() {
+        return grace;
+    }
+
+    public String start(String quizId, String candidateName, Client client) {
+        return create(quizId, candidateName, Optional.empty(), client, false);
+    }
+
+    /** Starts the one attempt an invitation allows, under the name it was issued to. */
+    public String startInvited(String quizId, String candidateName, Invited invited, Client client) {
+        return create(quizId, candidateName, Optional.of(invited), client, false);
     }
 
     /** A trainer's "try it" run: a real attempt that is never counted on the dashboard or in statistics. */
@@ -79,6 +85,10 @@ public final class Attempts {
         return create(quizId, "Trial run by " + trainer, Optional.empty(), Client.UNKNOWN, true);
     }
 
+    /**
+     * Creates the attempt, draws its questions and freezes them into a snapshot. The deadline is the
+     * earlier of start + limit x (1 + extra time) and the quiz's close time.
+     */
     private String create(String quizId, String candidateName, Optional<Invited> invited, Client client, boolean trial) {
         String name = candidateName == null ? "" : candidateName.strip();
         if (name.isEmpty()) {
@@ -94,7 +104,7 @@ public final class Attempts {
                     ? "This quiz opens at " + quiz.opens().get() + " (UTC)."
                     : "This quiz closed at " + quiz.closes().orElseThrow() + " (UTC).");
         }
-        long seed = random.nextLong();
+        long seed = seeds.getAsLong();
         var drawn = catalog.draw(quiz, seed);
         long now = clock.millis();
         String id = newId();
@@ -111,62 +121,37 @@ public final class Attempts {
             long closes = quiz.closes().get().toEpochMilli();
             deadline = deadline == null ? closes : Math.min(deadline, closes);
         }
-        var row = new Attempt(id, quiz.id(), quiz.title(), quiz.mode().name(), quiz.review().name(), quiz.passMark(),
-                name, seed, now, deadline, Attempt.IN_PROGRESS, null, null, max, 0, content.version(),
+        var row = new Attempt(id, quiz.id(), quiz.title(), quiz.mode(), quiz.review(), quiz.passMark(),
+                name, seed, now, deadline, Attempt.Status.IN_PROGRESS, null, null, max, 0, 0, content.version(),
                 invited.map(Invited::invitationId).orElse(null), extra, client.address(), client.agent(), trial);
         jdbi.useTransaction(h -> {
             var dao = h.attach(AttemptDao.class);
             dao.insertAttempt(row);
-            if (invited.isPresent() && dao.claimInvitation(invited.get().invitationId(), id, now) == 0) {
-                throw new SkillmarkException.Conflict("This invitation was already used, withdrawn or has expired.");
+            if (invited.isPresent()) {
+                invitations.claim(h, invited.get().invitationId(), id);
             }
             dao.insertSlots(slots);
             dao.insertOptions(options);
             dao.insertEmptyAnswers(id, IntStream.rangeClosed(1, slots.size()).boxed().toList());
-            dao.event(id, now, "started", null, "");
+            dao.event(id, now, EventType.STARTED, null, "");
         });
         log.info("attempt {} started: quiz {}, {} questions", id.substring(0, 6), quiz.id(), slots.size());
         return id;
-    }
-
-    /** The question page; finalises the attempt first when its time ran out while nobody was looking. */
-    public Views.QuestionPage page(String attemptId, int slot) {
-        var attempt = openAttempt(attemptId);
-        return jdbi.withExtension(AttemptDao.class, dao -> {
-            var question = dao.slot(attemptId, slot)
-                    .orElseThrow(() -> new SkillmarkException.NotFound("This quiz has no question " + slot + "."));
-            var answers = dao.answers(attemptId);
-            var answer = answers.get(slot - 1);
-            var options = dao.options(attemptId, slot);
-            var chosen = question.choice() ? Response.decode(question.key(options), answer.response()) : null;
-            var shown = options.stream().map(o -> new Views.ShownOption(o.position(), o.html(),
-                    chosen instanceof Response.Choices c && c.positions().contains(o.position()))).toList();
-            var nav = answers.stream().map(a -> new Views.NavItem(a.slot(), a.answered(), a.flagged(), a.slot() == slot)).toList();
-            Optional<Views.Feedback> feedback = attempt.practice() && answer.checked()
-                    ? Optional.of(feedback(question, options, answer)) : Optional.empty();
-            return new Views.QuestionPage(attempt, question, answers.size(), shown, answer, nav, remaining(attempt), feedback);
-        });
-    }
-
-    /** What the candidate's form sent: ticked option positions, or typed text. */
-    public record Input(List<String> choices, String text) {
     }
 
     /**
      * Saves an answer if {@code seq} is newer than the stored one. Returns false when the stored
      * answer is newer and different (a stale save from another tab); repeating a save is harmless.
      */
-    public boolean save(String attemptId, int slot, int seq, Input input) {
-        var attempt = openAttempt(attemptId);
-        long now = clock.millis();
-        return jdbi.inTransaction(h -> {
+    public boolean save(String attemptId, int slot, int seq, AnswerInput input) {
+        return write(attemptId, (h, attempt) -> {
             var dao = h.attach(AttemptDao.class);
-            var question = dao.slot(attemptId, slot)
-                    .orElseThrow(() -> new SkillmarkException.NotFound("This quiz has no question " + slot + "."));
-            String encoded = response(question, dao.options(attemptId, slot).size(), input).encode();
+            var question = slot(dao, attemptId, slot);
+            String encoded = input.toResponse(question, dao.options(attemptId, slot).size()).encode();
+            long now = clock.millis();
             var current = dao.answer(attemptId, slot).orElseThrow();
             if (dao.saveIfNewer(attemptId, slot, encoded, seq, now) == 1) {
-                dao.event(attempt.id(), now, "saved", slot, "seq " + seq);
+                dao.event(attemptId, now, EventType.SAVED, slot, "seq " + seq);
                 return true;
             }
             if (current.response().equals(encoded)) {
@@ -175,115 +160,69 @@ public final class Attempts {
             if (current.checked()) {
                 throw new SkillmarkException.Conflict("You already checked this question; its answer is final.");
             }
-            dao.event(attempt.id(), now, "stale_save", slot, "seq " + seq + " <= " + current.seq());
+            dao.event(attemptId, now, EventType.STALE_SAVE, slot, "seq " + seq + " <= " + current.seq());
             return false;
         });
     }
 
-    private static Response response(SlotSnapshot question, int optionCount, Input input) {
-        if (!question.choice()) {
-            String text = input.text() == null ? "" : input.text();
-            if (text.length() > MAX_RESPONSE) {
-                throw new SkillmarkException.InvalidInput("response", "Answers can be at most " + MAX_RESPONSE + " characters.");
-            }
-            return new Response.Text(text);
-        }
-        var positions = new java.util.TreeSet<Integer>();
-        for (String raw : input.choices()) {
-            if (!raw.matches("\\d{1,3}") || Integer.parseInt(raw) >= optionCount) {
-                throw new SkillmarkException.InvalidInput("choice", "That option is not part of this question.");
-            }
-            positions.add(Integer.parseInt(raw));
-        }
-        if (!question.multiple() && positions.size() > 1) {
-            throw new SkillmarkException.InvalidInput("choice", "Choose one option for this question.");
-        }
-        return new Response.Choices(positions);
-    }
-
-    public boolean isOverdue(String attemptId) {
-        return overdue(attempt(attemptId));
-    }
-
     public void flag(String attemptId, int slot, boolean flagged) {
-        openAttempt(attemptId);
-        jdbi.useExtension(AttemptDao.class, dao -> {
+        write(attemptId, (h, attempt) -> {
+            var dao = h.attach(AttemptDao.class);
             if (dao.setFlag(attemptId, slot, flagged) == 0) {
                 throw new SkillmarkException.NotFound("This quiz has no question " + slot + ".");
             }
-            dao.event(attemptId, clock.millis(), flagged ? "flagged" : "unflagged", slot, "");
+            dao.event(attemptId, clock.millis(), flagged ? EventType.FLAGGED : EventType.UNFLAGGED, slot, "");
+            return true;
         });
     }
 
     /** Practice mode: grades one question now and locks it, so the feedback can be shown. */
     public void check(String attemptId, int slot) {
-        var attempt = openAttempt(attemptId);
-        if (!attempt.practice()) {
-            throw new SkillmarkException.Forbidden("Answers are checked after submitting in this quiz.");
-        }
-        jdbi.useTransaction(h -> {
+        write(attemptId, (h, attempt) -> {
+            if (!attempt.practice()) {
+                throw new SkillmarkException.Forbidden("Answers are checked after submitting in this quiz.");
+            }
             var dao = h.attach(AttemptDao.class);
-            var question = dao.slot(attemptId, slot)
-                    .orElseThrow(() -> new SkillmarkException.NotFound("This quiz has no question " + slot + "."));
-            var answer = dao.answer(attemptId, slot).orElseThrow();
-            var key = question.key(dao.options(attemptId, slot));
-            var grade = Grading.grade(key, Response.decode(key, answer.response()));
-            dao.check(attemptId, slot, grade.outcome().name(), grade.fraction(),
-                    grade.outcome() == Grade.Outcome.PENDING ? null : grade.fraction() * question.points());
-            dao.event(attemptId, clock.millis(), "checked", slot, grade.outcome().name());
+            var question = slot(dao, attemptId, slot);
+            var grade = Grades.check(question, dao.options(attemptId, slot), dao.answer(attemptId, slot).orElseThrow());
+            dao.check(attemptId, slot, grade.outcome().name(), grade.fraction(), Grades.points(grade, question.points()));
+            dao.event(attemptId, clock.millis(), EventType.CHECKED, slot, grade.outcome().name());
+            return grade.outcome() != Grade.Outcome.PENDING;
         });
     }
 
-    public Views.SubmitSummary submitSummary(String attemptId) {
-        var attempt = openAttempt(attemptId);
-        var answers = jdbi.withExtension(AttemptDao.class, dao -> dao.answers(attemptId));
-        return new Views.SubmitSummary(attempt, answers.size(),
-                answers.stream().filter(a -> !a.answered()).map(AnswerState::slot).toList(),
-                answers.stream().filter(AnswerState::flagged).map(AnswerState::slot).toList(),
-                remaining(attempt));
-    }
-
-    /** Finalises once; a repeat, or a parallel duplicate, changes nothing. */
+    /** Finalises once; a repeat, or a parallel duplicate, changes nothing. Submitted at or past the deadline, time ran out. */
     public void submit(String attemptId) {
         var attempt = attempt(attemptId);
         if (attempt.inProgress()) {
-            boolean late = attempt.timed() && clock.millis() > attempt.deadlineAt() + grace.toMillis();
-            finalisation.finalise(attempt, late ? Attempt.EXPIRED : Attempt.SUBMITTED, clock.millis());
+            boolean timeRanOut = attempt.timed() && clock.millis() >= attempt.deadlineAt();
+            finalisation.finalise(attemptId, timeRanOut ? Attempt.Status.EXPIRED : Attempt.Status.SUBMITTED, clock.millis());
         }
     }
 
-    /** The sweeper: finalises every attempt whose deadline and grace have passed. Returns how many. */
+    /** The sweeper: finalises every attempt whose deadline and grace have passed. Returns how many it finalised. */
     public int expireOverdue() {
         long cutoff = clock.millis() - grace.toMillis();
-        var overdue = jdbi.withExtension(AttemptDao.class, dao -> dao.overdue(cutoff));
-        for (String id : overdue) {
-            finalisation.finalise(attempt(id), Attempt.EXPIRED, clock.millis());
+        int finalised = 0;
+        for (String id : jdbi.withExtension(AttemptDao.class, dao -> dao.overdue(cutoff))) {
+            if (finalisation.finalise(id, Attempt.Status.EXPIRED, clock.millis())) {
+                finalised++;
+            }
         }
-        return overdue.size();
+        return finalised;
     }
 
-    public Views.Result result(String attemptId) {
+    /** The attempt as it stands now: finalised on the spot when its time ran out while nobody was looking. */
+    public Attempt current(String attemptId) {
         var attempt = attempt(attemptId);
         if (attempt.inProgress() && overdue(attempt)) {
-            finalisation.finalise(attempt, Attempt.EXPIRED, clock.millis());
-            attempt = attempt(attemptId);
+            finalisation.finalise(attemptId, Attempt.Status.EXPIRED, clock.millis());
+            return attempt(attemptId);
         }
-        if (attempt.inProgress()) {
-            throw new SkillmarkException.Conflict("This attempt is still in progress: submit it to see the result.");
-        }
-        return Results.of(jdbi, attempt, false);
+        return attempt;
     }
 
-    /** Everything about an attempt for interviewers: every answer, key and explanation, even while in progress. */
-    public Views.Result forStaff(String attemptId) {
-        var attempt = attempt(attemptId);
-        if (attempt.inProgress() && overdue(attempt)) {
-            finalisation.finalise(attempt, Attempt.EXPIRED, clock.millis());
-            attempt = attempt(attemptId);
-        }
-        return Results.of(jdbi, attempt, true);
-    }
-
+    /** The attempt as stored, without finalising it. */
     public Attempt attempt(String attemptId) {
         if (attemptId == null || !attemptId.matches("[A-Za-z0-9_-]{32}")) {
             throw notFound();
@@ -291,35 +230,42 @@ public final class Attempts {
         return jdbi.withExtension(AttemptDao.class, dao -> dao.attempt(attemptId)).orElseThrow(Attempts::notFound);
     }
 
-    /** The attempt, if it still takes answers; expires it on the spot when its time has run out. */
-    private Attempt openAttempt(String attemptId) {
-        var attempt = attempt(attemptId);
-        if (attempt.inProgress() && overdue(attempt)) {
-            finalisation.finalise(attempt, Attempt.EXPIRED, clock.millis());
-            jdbi.useExtension(AttemptDao.class, dao -> dao.event(attemptId, clock.millis(), "late_request", null, ""));
-            throw new SkillmarkException.Closed(attemptId, "Time is up. Answers that reached the server before the "
-                    + "deadline (plus " + grace.toSeconds() + " seconds' grace) were kept and graded; this one arrived too late.");
-        }
-        if (!attempt.inProgress()) {
-            throw new SkillmarkException.Closed(attemptId, "This attempt is finished and no longer takes answers.");
-        }
-        return attempt;
-    }
-
-    private boolean overdue(Attempt attempt) {
+    public boolean overdue(Attempt attempt) {
         return attempt.timed() && clock.millis() > attempt.deadlineAt() + grace.toMillis();
     }
 
-    private Optional<Duration> remaining(Attempt attempt) {
+    public Optional<Duration> remaining(Attempt attempt) {
         return attempt.timed()
                 ? Optional.of(Duration.ofMillis(Math.max(0, attempt.deadlineAt() - clock.millis())))
                 : Optional.empty();
     }
 
-    private static Views.Feedback feedback(SlotSnapshot question, List<OptionSnapshot> options, AnswerState answer) {
-        var correct = options.stream().filter(OptionSnapshot::correct).map(OptionSnapshot::position).toList();
-        return new Views.Feedback(Grade.Outcome.valueOf(answer.outcome()), answer.points() == null ? 0 : answer.points(),
-                correct, question.answerDisplay(), question.explanationHtml());
+    /**
+     * Runs a write under the attempt's row lock, after checking in the same transaction that it still
+     * takes answers. A write that arrives too late finalises the attempt (once the lock is released) and
+     * is refused.
+     */
+    private <T> T write(String attemptId, BiFunction<Handle, Attempt, T> command) {
+        attempt(attemptId);
+        Optional<T> done = jdbi.inTransaction(h -> {
+            var attempt = h.attach(AttemptDao.class).lock(attemptId).orElseThrow(Attempts::notFound);
+            if (!attempt.inProgress()) {
+                throw new SkillmarkException.AttemptClosed(attemptId, attempt.expired(),
+                        "This attempt is finished and no longer takes answers.");
+            }
+            return overdue(attempt) ? Optional.<T>empty() : Optional.of(command.apply(h, attempt));
+        });
+        return done.orElseThrow(() -> {
+            finalisation.finalise(attemptId, Attempt.Status.EXPIRED, clock.millis());
+            jdbi.useExtension(AttemptDao.class, dao -> dao.event(attemptId, clock.millis(), EventType.LATE_REQUEST, null, ""));
+            return new SkillmarkException.AttemptClosed(attemptId, true, "Time is up. Answers that reached the server "
+                    + "before the deadline (plus " + grace.toSeconds() + " seconds' grace) were kept and graded; this one "
+                    + "arrived too late.");
+        });
+    }
+
+    private static SlotSnapshot slot(AttemptDao dao, String attemptId, int slot) {
+        return dao.slot(attemptId, slot).orElseThrow(() -> new SkillmarkException.NotFound("This quiz has no question " + slot + "."));
     }
 
     private static SkillmarkException.NotFound notFound() {
@@ -331,9 +277,4 @@ public final class Attempts {
         random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
-
-    static AnswerKey answerOf(SlotSnapshot slot, List<OptionSnapshot> allOptions) {
-        return slot.key(allOptions.stream().filter(o -> o.slot() == slot.slot()).toList());
-    }
-
 }

@@ -23,8 +23,8 @@ final class Chart {
         var bars = new ArrayList<Bar>();
         int y = 0;
         for (var area : areas) {
-            String detail = Format.INSTANCE.points(area.score()) + " of " + Format.INSTANCE.points(area.max()) + " points";
-            bars.add(new Bar(area.area(), area.percent(), detail, y, Math.max(0.5, area.percent())));
+            String detail = Format.INSTANCE.points(area.score().points()) + " of " + Format.INSTANCE.points(area.score().max()) + " points";
+            bars.add(new Bar(area.area(), area.score().percent(), detail, y, Math.max(0.5, area.score().percent())));
             y += ROW_HEIGHT;
         }
         return new Bars(bars, Math.max(ROW_HEIGHT, y));

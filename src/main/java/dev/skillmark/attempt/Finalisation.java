@@ -1,8 +1,6 @@
 package dev.skillmark.attempt;
 
-import dev.skillmark.quiz.Grade;
-import dev.skillmark.quiz.Grading;
-import dev.skillmark.quiz.Response;
+import java.util.Locale;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.slf4j.Logger;
@@ -13,44 +11,37 @@ final class Finalisation {
 
     private static final Logger log = LoggerFactory.getLogger(Finalisation.class);
     private final Jdbi jdbi;
+    private final Grades grades;
 
-    Finalisation(Jdbi jdbi) {
+    Finalisation(Jdbi jdbi, Grades grades) {
         this.jdbi = jdbi;
+        this.grades = grades;
     }
 
-    /** Returns true when this call finalised the attempt, false when another already had. */
-    boolean finalise(Attempt attempt, String status, long now) {
+    /**
+     * Returns true when this call finalised the attempt, false when it was already finalised. The row
+     * lock orders it after every save in flight; the unique key on the finalisation is the second wall.
+     */
+    boolean finalise(String attemptId, Attempt.Status status, long now) {
         try {
-            jdbi.useTransaction(h -> {
+            boolean done = jdbi.inTransaction(h -> {
                 var dao = h.attach(AttemptDao.class);
-                dao.insertFinalisation(attempt.id(), now, status);
-                var slots = dao.slots(attempt.id());
-                var options = dao.options(attempt.id());
-                var answers = dao.answers(attempt.id());
-                double score = 0;
-                int pending = 0;
-                for (var slot : slots) {
-                    var answer = answers.get(slot.slot() - 1);
-                    var key = Attempts.answerOf(slot, options);
-                    var grade = Grading.grade(key, Response.decode(key, answer.response()));
-                    Double points = grade.outcome() == Grade.Outcome.PENDING ? null : grade.fraction() * slot.points();
-                    if (points == null) {
-                        pending++;
-                    } else {
-                        score += points;
-                    }
-                    dao.grade(attempt.id(), slot.slot(), grade.outcome().name(), grade.fraction(), points);
+                var attempt = dao.lock(attemptId).orElseThrow();
+                if (!attempt.inProgress()) {
+                    return false;
                 }
-                long finishedAt = Attempt.EXPIRED.equals(status) && attempt.timed()
-                        ? Math.min(now, attempt.deadlineAt()) : now;
-                dao.finish(attempt.id(), status, finishedAt, score, pending);
-                dao.event(attempt.id(), now, status.equals(Attempt.EXPIRED) ? "expired" : "submitted", null,
-                        "score " + score + " of " + attempt.maxScore());
-                TimeSpent.perSlot(dao.events(attempt.id()))
-                        .forEach((slot, spent) -> dao.setTimeSpent(attempt.id(), slot, spent.toMillis()));
+                dao.insertFinalisation(attemptId, now, status.name());
+                grades.gradeAll(h, attemptId);
+                long finishedAt = status == Attempt.Status.EXPIRED && attempt.timed() ? Math.min(now, attempt.deadlineAt()) : now;
+                dao.finish(attemptId, status, finishedAt);
+                dao.event(attemptId, now, status == Attempt.Status.EXPIRED ? EventType.EXPIRED : EventType.SUBMITTED, null, "");
+                TimeSpent.perSlot(dao.events(attemptId)).forEach((slot, spent) -> dao.setTimeSpent(attemptId, slot, spent.toMillis()));
+                return true;
             });
-            log.info("attempt {} {}", attempt.id().substring(0, 6), status.toLowerCase(java.util.Locale.ROOT));
-            return true;
+            if (done) {
+                log.info("attempt {} {}", attemptId.substring(0, 6), status.name().toLowerCase(Locale.ROOT));
+            }
+            return done;
         } catch (UnableToExecuteStatementException e) {
             if (isUniqueViolation(e)) {
                 return false;

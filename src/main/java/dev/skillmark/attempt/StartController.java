@@ -1,14 +1,17 @@
 package dev.skillmark.attempt;
 
-import dev.skillmark.SkillmarkException;
+import dev.skillmark.web.SkillmarkException;
 import dev.skillmark.account.Settings;
+import dev.skillmark.content.Catalog;
 import dev.skillmark.content.Content;
+import dev.skillmark.web.ClientAddress;
 import dev.skillmark.web.Format;
 import dev.skillmark.web.Routes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,11 +22,13 @@ public final class StartController implements Routes {
     private final Content content;
     private final Attempts attempts;
     private final Settings settings;
+    private final ClientAddress clientAddress;
 
-    public StartController(Content content, Attempts attempts, Settings settings) {
+    public StartController(Content content, Attempts attempts, Settings settings, ClientAddress clientAddress) {
         this.content = content;
         this.attempts = attempts;
         this.settings = settings;
+        this.clientAddress = clientAddress;
     }
 
     @Override
@@ -35,7 +40,7 @@ public final class StartController implements Routes {
 
     void home(Context ctx) {
         var catalog = content.current();
-        var offers = settings.publicPractice() ? catalog.offers() : java.util.List.<dev.skillmark.content.Catalog.Offer>of();
+        var offers = settings.publicPractice() ? catalog.offers() : List.<Catalog.Offer>of();
         var model = new HashMap<String, Object>();
         model.put("quizzes", offers.stream().filter(o -> !o.practiceOfBank()).toList());
         model.put("practice", offers.stream().filter(o -> o.practiceOfBank()).toList());
@@ -53,7 +58,7 @@ public final class StartController implements Routes {
         requirePublic();
         String name = Optional.ofNullable(ctx.formParam("name")).orElse("");
         try {
-            String id = attempts.start(ctx.pathParam("quiz"), name);
+            String id = attempts.start(ctx.pathParam("quiz"), name, AttemptController.client(clientAddress, ctx));
             ctx.res().addHeader("Set-Cookie", RESUME_COOKIE + "=" + id + "; Path=/; HttpOnly; SameSite=Lax");
             ctx.redirect("/attempts/" + id + "/q/1", HttpStatus.SEE_OTHER);
         } catch (SkillmarkException.InvalidInput e) {

@@ -16,12 +16,12 @@ public final class TimeSpent {
         Integer current = null;
         long since = 0;
         for (var e : events) {
-            boolean end = e.type().equals("submitted") || e.type().equals("expired");
-            if (current != null && (e.type().equals("shown") || end)) {
+            boolean end = e.type() == EventType.SUBMITTED || e.type() == EventType.EXPIRED;
+            if (current != null && (e.type() == EventType.SHOWN || end)) {
                 spent.merge(current, Duration.ofMillis(e.at() - since), Duration::plus);
                 current = null;
             }
-            if (e.type().equals("shown") && e.slot() != null) {
+            if (e.type() == EventType.SHOWN && e.slot() != null) {
                 current = e.slot();
                 since = e.at();
             }

@@ -1,11 +1,12 @@
 package dev.skillmark.attempt;
 
 import dev.skillmark.quiz.Grade;
+import dev.skillmark.quiz.Score;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** What the candidate's pages show, assembled by {@link Attempts}; none of it reveals keys before review. */
+/** What the candidate's pages show, assembled by {@link AttemptPages}; none of it reveals keys before review. */
 public final class Views {
 
     private Views() {
@@ -54,17 +55,15 @@ public final class Views {
                                 Optional<Duration> remaining) {
     }
 
-    public record AreaScore(String area, double score, double max, int questions) {
-        public int percent() {
-            return max == 0 ? 0 : (int) Math.round(100 * score / max);
-        }
+    /** One skill area of a result: its points out of the points this attempt was offered there. */
+    public record AreaScore(String area, Score score, int questions) {
     }
 
     /** A question in review: the snapshot, the candidate's response and how it was graded. */
-    public record ReviewItem(SlotSnapshot question, List<ReviewOption> options, String response, String outcome,
+    public record ReviewItem(SlotSnapshot question, List<ReviewOption> options, String response, Grade.Outcome outcome,
                              Double points) {
         public boolean pending() {
-            return "PENDING".equals(outcome);
+            return outcome == Grade.Outcome.PENDING;
         }
     }
 
@@ -73,13 +72,15 @@ public final class Views {
 
     public record Result(
             Attempt attempt,
-            double score,
-            double max,
-            int percent,
-            Optional<Boolean> passed,
+            Score score,
             Duration timeTaken,
             List<AreaScore> areas,
             boolean showAnswers,
             List<ReviewItem> review) {
+
+        /** Pass or fail by the quiz's pass mark; empty while answers wait for a grader, and for practice. */
+        public Optional<Boolean> passed() {
+            return attempt.practice() ? Optional.empty() : score.passed(attempt.passMark());
+        }
     }
 }

@@ -1,19 +1,12 @@
 package dev.skillmark.content;
 
-import dev.skillmark.SkillmarkException;
-import dev.skillmark.quiz.Bank;
-import dev.skillmark.quiz.Question;
-import dev.skillmark.web.Access;
+import dev.skillmark.web.SkillmarkException;
 import dev.skillmark.web.Format;
+import dev.skillmark.web.Role;
 import dev.skillmark.web.Routes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The trainer's view of content/: what is in service and what has problems, previews as candidates see
@@ -21,34 +14,22 @@ import java.util.stream.Collectors;
  */
 public final class ContentController implements Routes {
 
-    /** Counts for the status page, worked out once per request from the catalog in service. */
-    public record BankCounts(Bank bank, Map<String, Long> types, Map<String, Long> difficulties, Map<String, Long> tags) {
-    }
-
     private final Content content;
-    private final java.util.function.BiFunction<String, String, String> startTrial;
 
-    /** {@code startTrial}: (quiz id, trainer) -> attempt id of a run that is never counted. */
-    public ContentController(Content content, java.util.function.BiFunction<String, String, String> startTrial) {
+    public ContentController(Content content) {
         this.content = content;
-        this.startTrial = startTrial;
     }
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.get("/content", this::status);
-        routes.get("/trainer/banks/{bank}", this::previewBank);
-        routes.get("/trainer/quizzes/{quiz}", this::previewQuiz);
-        routes.post("/trainer/quizzes/{quiz}/try", this::tryQuiz);
+        routes.get("/content", this::status, Role.TRAINER);
+        routes.get("/trainer/banks/{bank}", this::previewBank, Role.TRAINER);
+        routes.get("/trainer/quizzes/{quiz}", this::previewQuiz, Role.TRAINER);
     }
 
     void status(Context ctx) {
         var catalog = content.current();
-        var counts = catalog.banks().stream().map(b -> new BankCounts(b,
-                count(b.questions(), q -> q.key().typeName()),
-                count(b.questions(), q -> q.difficulty().label()),
-                b.questions().stream().flatMap(q -> q.tags().stream())
-                        .collect(Collectors.groupingBy(Function.identity(), TreeMap::new, Collectors.counting())))).toList();
+        var counts = catalog.banks().stream().map(BankCounts::of).toList();
         ctx.render("content/status.html", Map.of("catalog", catalog, "counts", counts, "problems", catalog.problems(),
                 "offers", catalog.offers(), "files", catalog.files(), "version", content.version(), "fmt", Format.INSTANCE));
     }
@@ -70,12 +51,4 @@ public final class ContentController implements Routes {
                 "instructions", quiz.instructionsHtml()));
     }
 
-    void tryQuiz(Context ctx) {
-        String id = startTrial.apply(ctx.pathParam("quiz"), Access.requireUser(ctx).username());
-        ctx.redirect("/attempts/" + id + "/q/1", HttpStatus.SEE_OTHER);
-    }
-
-    private static Map<String, Long> count(List<Question> questions, Function<Question, String> by) {
-        return questions.stream().collect(Collectors.groupingBy(by, TreeMap::new, Collectors.counting()));
-    }
 }

@@ -3,7 +3,21 @@ package dev.skillmark.quiz;
 /** The result of grading one response: a fraction of the question's points, and what it means. */
 public record Grade(Outcome outcome, double fraction) {
 
-    public enum Outcome { CORRECT, PARTIAL, WRONG, UNANSWERED, PENDING }
+    public enum Outcome {
+        CORRECT("Correct"), PARTIAL("Partly correct"), WRONG("Not correct"), UNANSWERED("Not answered"),
+        PENDING("Waiting for a person to grade");
+
+        private final String label;
+
+        Outcome(String label) {
+            this.label = label;
+        }
+
+        /** How the candidate and the interviewer read it. */
+        public String label() {
+            return label;
+        }
+    }
 
     public static final Grade UNANSWERED = new Grade(Outcome.UNANSWERED, 0);
     public static final Grade PENDING = new Grade(Outcome.PENDING, 0);

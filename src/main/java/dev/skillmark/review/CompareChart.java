@@ -1,6 +1,7 @@
 package dev.skillmark.review;
 
 import dev.skillmark.attempt.Views;
+import dev.skillmark.quiz.Score;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ public final class CompareChart {
     private CompareChart() {
     }
 
-    static Chart of(List<Views.Result> results, Map<String, Map<String, double[]>> areas, List<String> areaNames) {
+    static Chart of(List<Views.Result> results, Map<String, Map<String, Score>> areas, List<String> areaNames) {
         var groups = new ArrayList<Group>();
         double y = 0;
         for (String area : areaNames) {
@@ -31,8 +32,8 @@ public final class CompareChart {
             double top = y + 20;
             for (int i = 0; i < results.size(); i++) {
                 var r = results.get(i);
-                double[] v = areas.getOrDefault(r.attempt().id(), Map.of()).get(area);
-                int percent = v == null || v[1] == 0 ? 0 : (int) Math.floor(100 * v[0] / v[1] + 1e-9);
+                Score score = areas.getOrDefault(r.attempt().id(), Map.of()).get(area);
+                int percent = score == null ? 0 : score.percent();
                 bars.add(new Bar(i, r.attempt().candidateName(), percent, 0, top + i * (BAR + GAP),
                         Math.max(0.5, percent * 4.4)));
             }

@@ -1,8 +1,9 @@
 package dev.skillmark.review;
 
-import dev.skillmark.account.Audit;
 import dev.skillmark.account.User;
-import dev.skillmark.attempt.Attempts;
+import dev.skillmark.attempt.AttemptPages;
+import dev.skillmark.attempt.GradeChange;
+import dev.skillmark.attempt.Grades;
 import dev.skillmark.attempt.Views;
 import dev.skillmark.content.Content;
 import dev.skillmark.quiz.AnswerKey;
@@ -10,7 +11,6 @@ import dev.skillmark.quiz.Grading;
 import dev.skillmark.quiz.Option;
 import dev.skillmark.quiz.Question;
 import dev.skillmark.quiz.Response;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -31,17 +31,15 @@ public final class Regrades {
     }
 
     private final Jdbi jdbi;
-    private final Attempts attempts;
+    private final AttemptPages pages;
+    private final Grades grades;
     private final Content content;
-    private final Audit audit;
-    private final Clock clock;
 
-    public Regrades(Jdbi jdbi, Attempts attempts, Content content, Audit audit, Clock clock) {
+    public Regrades(Jdbi jdbi, AttemptPages pages, Grades grades, Content content) {
         this.jdbi = jdbi;
-        this.attempts = attempts;
+        this.pages = pages;
+        this.grades = grades;
         this.content = content;
-        this.audit = audit;
-        this.clock = clock;
     }
 
     /** The dry run: nothing is written. */
@@ -49,7 +47,7 @@ public final class Regrades {
         var catalog = content.current();
         var changes = new ArrayList<Change>();
         for (String id : jdbi.withExtension(ReviewDao.class, dao -> dao.finishedAttempts(quizId))) {
-            var result = attempts.forStaff(id);
+            var result = pages.forStaff(id);
             var slots = new ArrayList<SlotChange>();
             var gradedByPeople = gradedByPeople(id);
             for (var item : result.review()) {
@@ -70,8 +68,8 @@ public final class Regrades {
             }
             if (!slots.isEmpty()) {
                 double delta = slots.stream().mapToDouble(s -> s.newPoints() - (s.oldPoints() == null ? 0 : s.oldPoints())).sum();
-                changes.add(new Change(id, result.attempt().candidateName(), result.score(), result.score() + delta,
-                        result.max(), slots));
+                double old = result.score().points();
+                changes.add(new Change(id, result.attempt().candidateName(), old, old + delta, result.score().max(), slots));
             }
         }
         return changes;
@@ -79,20 +77,9 @@ public final class Regrades {
 
     public int apply(String quizId, User by) {
         var changes = preview(quizId);
-        long now = clock.millis();
         for (var change : changes) {
-            jdbi.useTransaction(h -> {
-                var dao = h.attach(ReviewDao.class);
-                for (var slot : change.slots()) {
-                    double fraction = slot.maxPoints() == 0 ? 0 : slot.newPoints() / slot.maxPoints();
-                    String outcome = dev.skillmark.quiz.Grade.of(fraction).outcome().name();
-                    dao.setGrade(change.attemptId(), slot.slot(), slot.newPoints(), fraction, outcome, by.username());
-                    dao.insertGradeChange(change.attemptId(), slot.slot(), "REGRADE", slot.oldPoints(), slot.newPoints(),
-                            "regraded with the current key of " + slot.questionId(), by.username(), now);
-                }
-                dao.rescore(change.attemptId());
-            });
-            audit.record(by.username(), "regrade", change.attemptId(), change.oldScore() + " -> " + change.newScore());
+            grades.regrade(change.attemptId(), change.slots().stream().map(s -> new Grades.Regrade(s.slot(), s.questionId(),
+                    s.oldPoints(), s.newPoints(), s.maxPoints())).toList(), by);
         }
         return changes.size();
     }
@@ -100,8 +87,7 @@ public final class Regrades {
     /** Slots a person graded or overrode: their grade wins over a regrade. */
     private Set<Integer> gradedByPeople(String attemptId) {
         var slots = new TreeSet<Integer>();
-        jdbi.withExtension(ReviewDao.class, dao -> dao.gradeChanges(attemptId)).stream()
-                .filter(c -> !c.kind().equals("REGRADE")).forEach(c -> slots.add(c.slot()));
+        grades.history(attemptId).stream().filter(GradeChange::byPerson).forEach(c -> slots.add(c.slot()));
         return slots;
     }
 

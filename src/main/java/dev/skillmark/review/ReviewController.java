@@ -1,11 +1,11 @@
 package dev.skillmark.review;
 
-import dev.skillmark.SkillmarkException;
-import dev.skillmark.account.Audit;
+import dev.skillmark.web.SkillmarkException;
+import dev.skillmark.account.StaffAccess;
 import dev.skillmark.content.Content;
-import dev.skillmark.web.Access;
 import dev.skillmark.web.Csv;
 import dev.skillmark.web.Format;
+import dev.skillmark.web.Role;
 import dev.skillmark.web.Routes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -17,32 +17,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The interviewer's pages. Everything under /review needs the interviewer role (see web.Access). */
+/** The interviewer's pages; every route needs the interviewer role. */
 public final class ReviewController implements Routes {
 
     private final Reviews reviews;
+    private final Exports exports;
+    private final Comparisons comparisons;
     private final Regrades regrades;
     private final Content content;
-    private final Audit audit;
 
-    public ReviewController(Reviews reviews, Regrades regrades, Content content, Audit audit) {
+    public ReviewController(Reviews reviews, Exports exports, Comparisons comparisons, Regrades regrades, Content content) {
         this.reviews = reviews;
+        this.exports = exports;
+        this.comparisons = comparisons;
         this.regrades = regrades;
         this.content = content;
-        this.audit = audit;
     }
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.get("/review", this::dashboard);
-        routes.get("/review/export.csv", this::exportDashboard);
-        routes.get("/review/compare", this::compare);
-        routes.get("/review/regrade", this::regradePreview);
-        routes.post("/review/regrade", this::regradeApply);
-        routes.get("/review/attempts/{attempt}", ctx -> attempt(ctx, Map.of(), HttpStatus.OK));
-        routes.get("/review/attempts/{attempt}/export.csv", this::exportAttempt);
-        routes.post("/review/attempts/{attempt}/grade/{slot}", this::grade);
-        routes.post("/review/attempts/{attempt}/note", this::note);
+        routes.get("/review", this::dashboard, Role.INTERVIEWER);
+        routes.get("/review/export.csv", this::exportDashboard, Role.INTERVIEWER);
+        routes.get("/review/compare", this::compare, Role.INTERVIEWER);
+        routes.get("/review/regrade", this::regradePreview, Role.INTERVIEWER);
+        routes.post("/review/regrade", this::regradeApply, Role.INTERVIEWER);
+        routes.get("/review/attempts/{attempt}", ctx -> attempt(ctx, Map.of(), HttpStatus.OK), Role.INTERVIEWER);
+        routes.get("/review/attempts/{attempt}/export.csv", this::exportAttempt, Role.INTERVIEWER);
+        routes.post("/review/attempts/{attempt}/grade/{slot}", this::grade, Role.INTERVIEWER);
+        routes.post("/review/attempts/{attempt}/note", this::note, Role.INTERVIEWER);
     }
 
     void dashboard(Context ctx) {
@@ -59,33 +61,7 @@ public final class ReviewController implements Routes {
     }
 
     void exportDashboard(Context ctx) {
-        var rows = reviews.dashboard(filter(ctx));
-        var ids = rows.stream().map(r -> r.data().attemptId()).filter(id -> id != null).toList();
-        var areas = reviews.areas(ids);
-        var areaNames = Reviews.areaNames(areas);
-        var out = new ArrayList<List<String>>();
-        var header = new ArrayList<>(List.of("candidate", "quiz", "status", "score", "max_score", "percent", "passed",
-                "pending_grades", "started_utc", "finished_utc", "time_taken_seconds", "signals"));
-        areaNames.forEach(a -> header.add(a + " %"));
-        out.add(header);
-        for (var r : rows) {
-            var d = r.data();
-            var line = new ArrayList<>(List.of(d.name(), d.quizId(), r.status(), number(d.score()), number(d.maxScore()),
-                    r.percent() == null ? "" : String.valueOf(r.percent()),
-                    r.passed().map(p -> p ? "yes" : "no").orElse(""), d.pending() == null ? "" : String.valueOf(d.pending()),
-                    d.startedAt() == null ? "" : Format.INSTANCE.time(d.startedAt()),
-                    d.finishedAt() == null ? "" : Format.INSTANCE.time(d.finishedAt()),
-                    d.finishedAt() == null || d.startedAt() == null ? "" : String.valueOf((d.finishedAt() - d.startedAt()) / 1000),
-                    String.valueOf(d.signals())));
-            var mine = d.attemptId() == null ? Map.<String, double[]>of() : areas.getOrDefault(d.attemptId(), Map.of());
-            for (String area : areaNames) {
-                double[] v = mine.get(area);
-                line.add(v == null || v[1] == 0 ? "" : String.valueOf((int) Math.floor(100 * v[0] / v[1] + 1e-9)));
-            }
-            out.add(line);
-        }
-        audit.record(Access.requireUser(ctx).username(), "export.dashboard", "", rows.size() + " rows");
-        csv(ctx, "candidates.csv", out);
+        csv(ctx, "candidates.csv", exports.candidates(filter(ctx), StaffAccess.signedIn(ctx)));
     }
 
     void attempt(Context ctx, Map<String, String> errors, HttpStatus status) {
@@ -99,35 +75,15 @@ public final class ReviewController implements Routes {
     }
 
     void exportAttempt(Context ctx) {
-        var detail = reviews.detail(ctx.pathParam("attempt"));
-        var out = new ArrayList<List<String>>();
-        out.add(List.of("slot", "question_id", "skill_area", "type", "question", "response", "correct_answer", "outcome",
-                "points", "max_points", "graded_by", "grader_comment", "time_spent_seconds", "source"));
-        for (var item : detail.result().review()) {
-            var q = item.question();
-            String response = q.choice()
-                    ? String.join(" | ", item.options().stream().filter(o -> o.chosen()).map(o -> Csv.text(o.html())).toList())
-                    : item.response();
-            String key = q.choice()
-                    ? String.join(" | ", item.options().stream().filter(o -> o.correct()).map(o -> Csv.text(o.html())).toList())
-                    : q.answerDisplay();
-            var spent = detail.timePerSlot().get(q.slot());
-            var changes = detail.gradeChanges().getOrDefault(q.slot(), List.of());
-            var last = changes.isEmpty() ? null : changes.get(changes.size() - 1);
-            out.add(List.of(String.valueOf(q.slot()), q.questionId(), q.area(), q.kind(), Csv.text(q.promptHtml()), response,
-                    key, item.outcome() == null ? "" : item.outcome(), number(item.points()), String.valueOf(q.points()),
-                    last == null ? "" : last.gradedBy(), last == null ? "" : last.comment(),
-                    spent == null ? "" : String.valueOf(spent.toSeconds()), q.source()));
-        }
-        audit.record(Access.requireUser(ctx).username(), "export.attempt", ctx.pathParam("attempt"), "");
-        csv(ctx, "attempt-" + ctx.pathParam("attempt").substring(0, 8) + ".csv", out);
+        String id = ctx.pathParam("attempt");
+        csv(ctx, "attempt-" + id.substring(0, Math.min(8, id.length())) + ".csv", exports.attempt(id, StaffAccess.signedIn(ctx)));
     }
 
     void grade(Context ctx) {
         int slot = ctx.pathParam("slot").matches("\\d{1,4}") ? Integer.parseInt(ctx.pathParam("slot")) : -1;
         try {
             reviews.grade(ctx.pathParam("attempt"), slot, ctx.formParam("points"), ctx.formParam("comment"),
-                    Access.requireUser(ctx));
+                    StaffAccess.signedIn(ctx));
             ctx.redirect("/review/attempts/" + ctx.pathParam("attempt") + "#q" + slot, HttpStatus.SEE_OTHER);
         } catch (SkillmarkException.InvalidInput e) {
             attempt(ctx, Map.of(slot + ":" + e.field(), e.getMessage()), HttpStatus.BAD_REQUEST);
@@ -136,36 +92,23 @@ public final class ReviewController implements Routes {
 
     void note(Context ctx) {
         try {
-            reviews.note(ctx.pathParam("attempt"), ctx.formParam("note"), ctx.formParam("rating"), Access.requireUser(ctx));
+            reviews.note(ctx.pathParam("attempt"), ctx.formParam("note"), ctx.formParam("rating"), StaffAccess.signedIn(ctx));
             ctx.redirect("/review/attempts/" + ctx.pathParam("attempt") + "#notes", HttpStatus.SEE_OTHER);
         } catch (SkillmarkException.InvalidInput e) {
             attempt(ctx, Map.of("note:" + e.field(), e.getMessage()), HttpStatus.BAD_REQUEST);
         }
     }
 
-    /** Candidates who took the same quiz, side by side: overall, per skill area and question by question. */
+    /** Candidates who took the same quiz, side by side. */
     void compare(Context ctx) {
-        var ids = ctx.queryParams("a").stream().distinct().limit(12).toList();
-        var results = ids.stream().map(id -> reviews.result(id)).toList();
-        var quizzes = results.stream().map(r -> r.attempt().quizId()).distinct().toList();
-        if (quizzes.size() > 1) {
-            throw new SkillmarkException.InvalidInput("a", "Compare candidates who took the same quiz.");
-        }
-        var areas = reviews.areas(ids);
-        var areaNames = Reviews.areaNames(areas);
-        var grid = new LinkedHashMap<String, Map<String, ReviewDao.CellRow>>();
-        var prompts = new HashMap<String, String>();
-        for (var cell : reviews.cells(ids)) {
-            grid.computeIfAbsent(cell.questionId(), k -> new HashMap<>()).put(cell.attemptId(), cell);
-            prompts.put(cell.questionId(), cell.promptHtml());
-        }
+        var c = comparisons.of(ctx.queryParams("a"));
         var model = new HashMap<String, Object>();
-        model.put("results", results);
-        model.put("areaNames", areaNames);
-        model.put("areas", areas);
-        model.put("grid", grid);
-        model.put("prompts", prompts);
-        model.put("chart", CompareChart.of(results, areas, areaNames));
+        model.put("results", c.results());
+        model.put("areaNames", c.areaNames());
+        model.put("areas", c.areas());
+        model.put("grid", c.grid());
+        model.put("prompts", c.prompts());
+        model.put("chart", c.chart());
         model.put("fmt", Format.INSTANCE);
         ctx.render("review/compare.html", model);
     }
@@ -183,7 +126,7 @@ public final class ReviewController implements Routes {
 
     void regradeApply(Context ctx) {
         String quiz = Optional.ofNullable(ctx.formParam("quiz")).orElse("");
-        int n = regrades.apply(quiz, Access.requireUser(ctx));
+        int n = regrades.apply(quiz, StaffAccess.signedIn(ctx));
         ctx.redirect("/review/regrade?quiz=" + java.net.URLEncoder.encode(quiz, java.nio.charset.StandardCharsets.UTF_8)
                 + "&applied=" + n, HttpStatus.SEE_OTHER);
     }
@@ -199,7 +142,4 @@ public final class ReviewController implements Routes {
         ctx.contentType("text/csv; charset=utf-8").result(Csv.write(rows));
     }
 
-    private static String number(Double d) {
-        return d == null ? "" : Format.INSTANCE.points(d);
-    }
 }

@@ -11,24 +11,22 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(ReviewDao.DashboardRow.class)
 @RegisterConstructorMapper(ReviewDao.AreaRow.class)
 @RegisterConstructorMapper(ReviewDao.CellRow.class)
-@RegisterConstructorMapper(ReviewDao.GradeChange.class)
 @RegisterConstructorMapper(ReviewDao.Note.class)
-@RegisterConstructorMapper(dev.skillmark.attempt.Event.class)
 interface ReviewDao {
 
     /** One invitation and/or attempt; every column an interviewer filters or sorts by. */
     record DashboardRow(String invitationId, String attemptId, String name, String quizId, String quizTitle, String mode,
-                        String status, Double score, Double maxScore, Integer passMark, Integer pending, Long startedAt,
+                        String status, Double score, Double maxScore, Integer passMark, Integer pending, Double pendingPoints, Long startedAt,
                         Long finishedAt, Long invitedAt, Long expiresAt, Long revokedAt, int signals) {
     }
 
     String SIGNALS = """
         (select attempt_id, count(*) as signals from attempt_event
-         where type in ('focus_lost', 'paste', 'client_changed') group by attempt_id) s""";
+         where type in ('FOCUS_LOST', 'PASTE', 'CLIENT_CHANGED') group by attempt_id) s""";
 
     @SqlQuery("""
         select i.id as invitation_id, a.id as attempt_id, coalesce(a.candidate_name, i.candidate_name) as name,
-               i.quiz_id, a.quiz_title, a.mode, a.status, a.score, a.max_score, a.pass_mark, a.pending, a.started_at,
+               i.quiz_id, a.quiz_title, a.mode, a.status, a.score, a.max_score, a.pass_mark, a.pending, a.pending_points, a.started_at,
                a.finished_at, i.created_at as invited_at, i.expires_at, i.revoked_at, coalesce(s.signals, 0) as signals
         from invitation i
         left join attempt a on a.id = i.attempt_id
@@ -36,18 +34,19 @@ interface ReviewDao {
          on s.attempt_id = a.id
         union all
         select null, a.id, a.candidate_name, a.quiz_id, a.quiz_title, a.mode, a.status, a.score, a.max_score,
-               a.pass_mark, a.pending, a.started_at, a.finished_at, null, null, null, coalesce(s.signals, 0)
+               a.pass_mark, a.pending, a.pending_points, a.started_at, a.finished_at, null, null, null, coalesce(s.signals, 0)
         from attempt a
         left join """ + SIGNALS + """
          on s.attempt_id = a.id
         where a.invitation_id is null and a.trial = false""")
     List<DashboardRow> dashboard();
 
-    record AreaRow(String attemptId, String area, Double score, double max) {
+    record AreaRow(String attemptId, String area, Double score, double max, double pending) {
     }
 
     @SqlQuery("""
-        select q.attempt_id, q.area, sum(a.points) as score, sum(q.points) as max
+        select q.attempt_id, q.area, sum(a.points) as score, sum(q.points) as max,
+               sum(case when a.outcome = 'PENDING' then q.points else 0 end) as pending
         from attempt_question q join answer a on a.attempt_id = q.attempt_id and a.slot = q.slot
         where q.attempt_id in (<ids>)
         group by q.attempt_id, q.area order by q.area""")
@@ -63,34 +62,6 @@ interface ReviewDao {
         where q.attempt_id in (<ids>) order by q.area, q.question_id""")
     List<CellRow> cells(@BindList("ids") List<String> attemptIds);
 
-    record GradeChange(long id, String attemptId, int slot, String kind, Double oldPoints, double newPoints,
-                       String comment, String gradedBy, long at) {
-    }
-
-    @SqlQuery("select * from grade_change where attempt_id = :id order by id")
-    List<GradeChange> gradeChanges(@Bind("id") String attemptId);
-
-    @SqlUpdate("""
-        insert into grade_change (attempt_id, slot, kind, old_points, new_points, comment, graded_by, at)
-        values (:attemptId, :slot, :kind, :oldPoints, :newPoints, :comment, :gradedBy, :at)""")
-    void insertGradeChange(@Bind("attemptId") String attemptId, @Bind("slot") int slot, @Bind("kind") String kind,
-                           @Bind("oldPoints") Double oldPoints, @Bind("newPoints") double newPoints,
-                           @Bind("comment") String comment, @Bind("gradedBy") String gradedBy, @Bind("at") long at);
-
-    @SqlUpdate("""
-        update answer set points = :points, fraction = :fraction, outcome = :outcome, graded_by = :gradedBy
-        where attempt_id = :attemptId and slot = :slot""")
-    int setGrade(@Bind("attemptId") String attemptId, @Bind("slot") int slot, @Bind("points") double points,
-                 @Bind("fraction") double fraction, @Bind("outcome") String outcome, @Bind("gradedBy") String gradedBy);
-
-    /** The attempt's score and pending count follow from its answers, never the other way round. */
-    @SqlUpdate("""
-        update attempt set
-            score = (select coalesce(sum(points), 0) from answer where attempt_id = :id),
-            pending = (select count(*) from answer where attempt_id = :id and outcome = 'PENDING')
-        where id = :id""")
-    void rescore(@Bind("id") String attemptId);
-
     record Note(String attemptId, String note, Integer rating, String updatedBy, long updatedAt) {
     }
 
@@ -104,9 +75,6 @@ interface ReviewDao {
     @SqlUpdate("insert into candidate_note (attempt_id, note, rating, updated_by, updated_at) values (:id, :note, :rating, :by, :at)")
     void insertNote(@Bind("id") String attemptId, @Bind("note") String note, @Bind("rating") Integer rating,
                     @Bind("by") String by, @Bind("at") long at);
-
-    @SqlQuery("select * from attempt_event where attempt_id = :id order by id")
-    List<dev.skillmark.attempt.Event> events(@Bind("id") String attemptId);
 
     @SqlQuery("select id from attempt where quiz_id = :quiz and status <> 'IN_PROGRESS' and trial = false order by started_at")
     List<String> finishedAttempts(@Bind("quiz") String quizId);

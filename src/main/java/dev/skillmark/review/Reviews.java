@@ -1,10 +1,16 @@
 package dev.skillmark.review;
 
-import dev.skillmark.SkillmarkException;
+import dev.skillmark.web.SkillmarkException;
 import dev.skillmark.account.Audit;
 import dev.skillmark.account.User;
 import dev.skillmark.attempt.Attempts;
+import dev.skillmark.attempt.AttemptPages;
+import dev.skillmark.attempt.Event;
+import dev.skillmark.attempt.GradeChange;
+import dev.skillmark.attempt.Grades;
+import dev.skillmark.attempt.TimeSpent;
 import dev.skillmark.attempt.Views;
+import dev.skillmark.quiz.Score;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,8 +33,8 @@ public final class Reviews {
                          boolean includePractice) {
     }
 
-    /** A dashboard row with its derived status and percentage. */
-    public record Row(ReviewDao.DashboardRow data, String status, Integer percent, Optional<Boolean> passed) {
+    /** A dashboard row with its derived status and score (none before the attempt is finalised). */
+    public record Row(ReviewDao.DashboardRow data, String status, Optional<Score> score, Optional<Boolean> passed) {
         public boolean pendingGrades() {
             return data.pending() != null && data.pending() > 0;
         }
@@ -41,9 +47,8 @@ public final class Reviews {
         }
     }
 
-    public record Detail(Views.Result result, List<dev.skillmark.attempt.Event> timeline, Map<Integer, Duration> timePerSlot,
-                         Signals signals, Map<Integer, List<ReviewDao.GradeChange>> gradeChanges,
-                         Optional<ReviewDao.Note> note) {
+    public record Detail(Views.Result result, List<Event> timeline, Map<Integer, Duration> timePerSlot,
+                         Signals signals, Map<Integer, List<GradeChange>> gradeChanges, Optional<ReviewDao.Note> note) {
     }
 
     public static final List<String> STATUSES = List.of("invited", "started", "submitted", "expired", "revoked",
@@ -52,12 +57,16 @@ public final class Reviews {
 
     private final Jdbi jdbi;
     private final Attempts attempts;
+    private final AttemptPages pages;
+    private final Grades grades;
     private final Audit audit;
     private final Clock clock;
 
-    public Reviews(Jdbi jdbi, Attempts attempts, Audit audit, Clock clock) {
+    public Reviews(Jdbi jdbi, Attempts attempts, AttemptPages pages, Grades grades, Audit audit, Clock clock) {
         this.jdbi = jdbi;
         this.attempts = attempts;
+        this.pages = pages;
+        this.grades = grades;
         this.audit = audit;
         this.clock = clock;
     }
@@ -81,75 +90,37 @@ public final class Reviews {
         return rows;
     }
 
-    /** Per attempt and skill area: points earned and available (one query for the whole list). */
-    public Map<String, Map<String, double[]>> areas(List<String> attemptIds) {
-        var result = new HashMap<String, Map<String, double[]>>();
+    /** Per attempt and skill area: the score out of the points that attempt was offered there (one query). */
+    public Map<String, Map<String, Score>> areas(List<String> attemptIds) {
+        var result = new HashMap<String, Map<String, Score>>();
         if (attemptIds.isEmpty()) {
             return result;
         }
         for (var area : jdbi.withExtension(ReviewDao.class, dao -> dao.areas(attemptIds))) {
             result.computeIfAbsent(area.attemptId(), k -> new LinkedHashMap<>())
-                    .put(area.area(), new double[]{area.score() == null ? 0 : area.score(), area.max()});
+                    .put(area.area(), new Score(area.score() == null ? 0 : area.score(), area.max(), area.pending()));
         }
         return result;
     }
 
     /** One attempt's result with every answer, for staff; without the timeline and notes of {@link #detail}. */
     public Views.Result result(String attemptId) {
-        return attempts.forStaff(attemptId);
+        return pages.forStaff(attemptId);
     }
 
     public Detail detail(String attemptId) {
-        var result = attempts.forStaff(attemptId);
-        var events = jdbi.withExtension(ReviewDao.class, dao -> dao.events(attemptId));
-        var changes = new HashMap<Integer, List<ReviewDao.GradeChange>>();
-        jdbi.withExtension(ReviewDao.class, dao -> dao.gradeChanges(attemptId))
-                .forEach(c -> changes.computeIfAbsent(c.slot(), k -> new ArrayList<>()).add(c));
+        var result = pages.forStaff(attemptId);
+        var events = pages.timeline(attemptId);
+        var changes = new HashMap<Integer, List<GradeChange>>();
+        grades.history(attemptId).forEach(c -> changes.computeIfAbsent(c.slot(), k -> new ArrayList<>()).add(c));
         var note = jdbi.withExtension(ReviewDao.class, dao -> dao.note(attemptId));
-        return new Detail(result, events, dev.skillmark.attempt.TimeSpent.perSlot(events), Timeline.signals(events), changes, note);
+        return new Detail(result, events, TimeSpent.perSlot(events), Timeline.signals(events), changes, note);
     }
 
-    /**
-     * Sets a question's points by hand: grading an essay, or overriding an automatic grade (which needs
-     * a reason). Kept in the grade history; the attempt's score follows.
-     */
+    /** Sets a question's points by hand: grading an essay, or overriding an automatic grade with a reason. */
     public void grade(String attemptId, int slot, String pointsText, String comment, User by) {
-        var result = attempts.forStaff(attemptId);
-        if (result.attempt().inProgress()) {
-            throw new SkillmarkException.Conflict("Grade after the candidate has submitted.");
-        }
-        var item = result.review().stream().filter(i -> i.question().slot() == slot).findFirst()
-                .orElseThrow(() -> new SkillmarkException.NotFound("This attempt has no question " + slot + "."));
-        double max = item.question().points();
-        double points;
-        try {
-            points = Double.parseDouble(pointsText == null ? "" : pointsText.strip().replace(',', '.'));
-        } catch (NumberFormatException e) {
-            throw new SkillmarkException.InvalidInput("points", "Enter the points as a number from 0 to " + (int) max + ".");
-        }
-        if (points < 0 || points > max || Double.isNaN(points)) {
-            throw new SkillmarkException.InvalidInput("points", "Enter the points as a number from 0 to " + (int) max + ".");
-        }
-        String text = comment == null ? "" : comment.strip();
-        boolean essay = item.question().essay();
-        if (!essay && text.isEmpty()) {
-            throw new SkillmarkException.InvalidInput("comment", "Say why you override the automatic grade.");
-        }
-        if (text.length() > 4000) {
-            throw new SkillmarkException.InvalidInput("comment", "Comments can be at most 4000 characters.");
-        }
-        double fraction = max == 0 ? 0 : points / max;
-        String outcome = dev.skillmark.quiz.Grade.of(fraction).outcome().name();
-        String kind = essay ? "MANUAL" : "OVERRIDE";
-        long now = clock.millis();
-        jdbi.useTransaction(h -> {
-            var dao = h.attach(ReviewDao.class);
-            dao.setGrade(attemptId, slot, points, fraction, outcome, by.username());
-            dao.insertGradeChange(attemptId, slot, kind, item.points(), points, text, by.username(), now);
-            dao.rescore(attemptId);
-        });
-        audit.record(by.username(), "grade." + kind.toLowerCase(Locale.ROOT), attemptId + "#" + slot,
-                (item.points() == null ? "pending" : item.points()) + " -> " + points + (text.isEmpty() ? "" : ": " + text));
+        attempts.attempt(attemptId);
+        grades.byHand(attemptId, slot, pointsText, comment, by);
     }
 
     public void note(String attemptId, String text, String ratingText, User by) {
@@ -181,7 +152,7 @@ public final class Reviews {
     }
 
     /** The skill areas of a set of attempts, in a stable order, for export columns and comparison charts. */
-    public static List<String> areaNames(Map<String, Map<String, double[]>> areas) {
+    public static List<String> areaNames(Map<String, Map<String, Score>> areas) {
         var names = new TreeSet<String>();
         areas.values().forEach(m -> names.addAll(m.keySet()));
         return List.copyOf(names);
@@ -198,11 +169,11 @@ public final class Reviews {
                 default -> "submitted";
             };
         }
-        Integer percent = r.score() == null || r.maxScore() == null || r.maxScore() == 0 ? null
-                : (int) Math.floor(100 * r.score() / r.maxScore() + 1e-9);
-        Optional<Boolean> passed = percent == null || (r.pending() != null && r.pending() > 0) || "PRACTICE".equals(r.mode())
-                ? Optional.empty() : Optional.of(percent >= r.passMark());
-        return new Row(r, status, percent, passed);
+        Optional<Score> score = r.score() == null || r.maxScore() == null ? Optional.empty()
+                : Optional.of(new Score(r.score(), r.maxScore(), r.pendingPoints() == null ? 0 : r.pendingPoints()));
+        Optional<Boolean> passed = score.isEmpty() || "PRACTICE".equals(r.mode()) ? Optional.empty()
+                : score.get().passed(r.passMark());
+        return new Row(r, status, score, passed);
     }
 
     private static long when(Row r) {
@@ -231,7 +202,7 @@ public final class Reviews {
         sorts.put("name", Comparator.comparing(name));
         sorts.put("quiz", Comparator.comparing((Row r) -> r.data().quizId()).thenComparing(name));
         sorts.put("status", Comparator.comparing(Row::status).thenComparing(name));
-        sorts.put("score", Comparator.comparing((Row r) -> r.percent() == null ? -1 : r.percent()).thenComparing(name));
+        sorts.put("score", Comparator.comparing((Row r) -> r.score().map(Score::fraction).orElse(-1.0)).thenComparing(name));
         sorts.put("taken", Comparator.comparing((Row r) -> r.data().finishedAt() == null || r.data().startedAt() == null ? -1
                 : r.data().finishedAt() - r.data().startedAt()).thenComparing(name));
         sorts.put("signals", Comparator.comparing((Row r) -> r.data().signals()).thenComparing(name));

@@ -1,6 +1,7 @@
 package dev.skillmark.review;
 
 import dev.skillmark.content.Content;
+import dev.skillmark.quiz.Score;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -55,14 +56,24 @@ public final class Statistics {
 
     /** How often an option was chosen, of the responses to its question. */
     public record OptionShare(String html, boolean correct, int chosen, double share) {
+        public int percent() {
+            return Score.percentOf(share);
+        }
     }
 
     public record Item(String questionId, String bankId, String kind, String source, int responses, double facility,
                        Optional<Double> discrimination, Optional<Long> medianMillis, List<OptionShare> options,
                        List<String> flags) {
+        /** Facility as a whole percentage, rounded like every other percentage. */
+        public int facilityPercent() {
+            return Score.percentOf(facility);
+        }
     }
 
     public record BankSummary(String bankId, String title, int questions, int responses, double facility, int flagged) {
+        public int facilityPercent() {
+            return Score.percentOf(facility);
+        }
     }
 
     private final Jdbi jdbi;

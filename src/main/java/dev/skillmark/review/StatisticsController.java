@@ -1,13 +1,14 @@
 package dev.skillmark.review;
 
 import dev.skillmark.web.Format;
+import dev.skillmark.web.Role;
 import dev.skillmark.web.Routes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;
 import java.util.Optional;
 
-/** Question statistics for trainers (under /trainer, so the trainer role is checked by web.Access). */
+/** Question statistics for trainers; every route needs the trainer role. */
 public final class StatisticsController implements Routes {
 
     private final Statistics statistics;
@@ -18,8 +19,8 @@ public final class StatisticsController implements Routes {
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.get("/trainer/stats", this::overview);
-        routes.get("/trainer/stats/{bank}", this::bank);
+        routes.get("/trainer/stats", this::overview, Role.TRAINER);
+        routes.get("/trainer/stats/{bank}", this::bank, Role.TRAINER);
     }
 
     void overview(Context ctx) {

@@ -25,13 +25,13 @@ final class Timeline {
         long lastBurstEnd = -1;
         for (var e : events) {
             switch (e.type()) {
-                case "focus_lost" -> {
+                case FOCUS_LOST -> {
                     focus++;
                     away += leadingNumber(e.detail());
                 }
-                case "paste" -> pastes++;
-                case "client_changed" -> changes++;
-                case "saved" -> {
+                case PASTE -> pastes++;
+                case CLIENT_CHANGED -> changes++;
+                case SAVED -> {
                     window.addLast(e);
                     while (e.at() - window.peekFirst().at() > BURST_WINDOW.toMillis()) {
                         window.removeFirst();

@@ -1,6 +1,6 @@
 package dev.skillmark.web;
 
-import dev.skillmark.SkillmarkException;
+import dev.skillmark.web.SkillmarkException;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.nio.charset.StandardCharsets;

@@ -66,11 +66,6 @@ public final class Format {
         return start == null || end == null ? "" : duration(Duration.ofMillis(end - start));
     }
 
-    /** A fraction as a whole percentage: 0.734 -> "73%". */
-    public String percent(double fraction) {
-        return Math.round(100 * fraction) + "%";
-    }
-
     /** Two decimals, or a dash when there is no value (too few responses, no variance). */
     public String decimal(java.util.Optional<Double> value) {
         return value.map(v -> String.format(Locale.ROOT, "%.2f", v)).orElse("–");

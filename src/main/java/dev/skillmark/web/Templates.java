@@ -39,7 +39,7 @@ public final class Templates implements FileRenderer {
         model.forEach(context::setVariable);
         context.setVariable("csrf", Csrf.token(ctx));
         context.setVariable("requestPath", ctx.path());
-        context.setVariable("user", Access.user(ctx).orElse(null));
+        context.setVariable("user", Guard.staff(ctx).orElse(null));
         return engine.process(name.replaceFirst("\\.html$", ""), context);
     }
 }

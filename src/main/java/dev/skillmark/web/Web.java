@@ -1,20 +1,44 @@
 package dev.skillmark.web;
 
-import dev.skillmark.Config;
-import dev.skillmark.SkillmarkException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
+import io.javalin.security.RouteRole;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The Javalin server shared by every feature: rendering, static files, headers, CSRF, one error path. */
+/**
+ * The Javalin server shared by every feature: rendering, static files, headers, CSRF, route roles
+ * and one error path. Features register their routes, each with the roles it needs.
+ */
 public final class Web {
+
+    /** What the server needs to know from the configuration. */
+    public record Settings(String host, int port, Optional<Path> staticDir, boolean secureCookies) {
+    }
+
+    /** A registered route and the roles it declares; none means anyone may call it. */
+    public record Route(HandlerType method, String path, Set<Role> roles) {
+    }
+
+    /** The running server and the routes its features declared. */
+    public record Server(Javalin javalin, List<Route> routes) {
+        public int port() {
+            return javalin.port();
+        }
+    }
 
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
@@ -25,14 +49,20 @@ public final class Web {
     private Web() {
     }
 
-    public static Javalin create(Config config, Templates templates, Access access, List<Routes> features) {
-        return Javalin.create(javalin -> {
+    public static Server create(Settings settings, Templates templates, Guard guard, List<Routes> features) {
+        var routes = Collections.synchronizedList(new ArrayList<Route>());
+        var app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.startup.showOldJavalinVersionWarning = false;
-            javalin.jetty.host = config.host();
-            javalin.jetty.port = config.port();
+            javalin.jetty.host = settings.host();
+            javalin.jetty.port = settings.port();
             javalin.http.maxRequestSize = MAX_REQUEST_BYTES;
             javalin.fileRenderer(templates);
+            javalin.events.handlerAdded(info -> {
+                if (info.getHttpMethod().isHttpMethod()) {
+                    routes.add(new Route(info.getHttpMethod(), info.getPath(), roles(info.getRoles())));
+                }
+            });
             // drain in-flight requests on stop before anything behind them is closed
             javalin.jetty.modifyServer(server -> {
                 server.setHandler(new GracefulHandler());
@@ -40,8 +70,8 @@ public final class Web {
             });
             javalin.staticFiles.add(files -> {
                 files.hostedPath = "/static";
-                if (config.staticDir().isPresent()) {
-                    files.directory = config.staticDir().get().toAbsolutePath().toString();
+                if (settings.staticDir().isPresent()) {
+                    files.directory = settings.staticDir().get().toAbsolutePath().toString();
                     files.location = Location.EXTERNAL;
                 } else {
                     files.directory = "/static";
@@ -49,30 +79,44 @@ public final class Web {
                 }
                 files.headers = Map.of("Cache-Control", "public, max-age=300");
             });
-            var routes = javalin.routes;
-            routes.before(ctx -> {
+            var r = javalin.routes;
+            r.before(ctx -> {
                 securityHeaders(ctx);
                 if (!ctx.path().startsWith("/static/")) {
                     ctx.header("Cache-Control", "no-store");
-                    Csrf.handle(ctx, access.secureCookies());
-                    access.handle(ctx);
+                    Csrf.handle(ctx, settings.secureCookies());
+                    guard.identify(ctx);
                 }
             });
-            features.forEach(f -> f.register(routes));
-            routes.exception(SkillmarkException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage(), e));
-            routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), readable(e), null));
-            routes.exception(Exception.class, (e, ctx) -> {
+            // the one place roles are checked: every route declares its own, where it is registered
+            r.beforeMatched(ctx -> {
+                var needed = roles(ctx.routeRoles());
+                if (!needed.isEmpty()) {
+                    guard.require(ctx, needed);
+                }
+            });
+            features.forEach(f -> f.register(r));
+            r.exception(SkillmarkException.class, (e, ctx) -> error(ctx, e.status(), e.heading(), e.getMessage(), e));
+            r.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), title(e.getStatus()), readable(e), null));
+            r.exception(Exception.class, (e, ctx) -> {
                 String reference = UUID.randomUUID().toString().substring(0, 8);
                 log.error("request {} {} failed, reference {}", ctx.method(), ctx.path(), reference, e);
-                error(ctx, 500, "Something went wrong on our side. Your saved answers are safe; try again. "
+                error(ctx, 500, title(500), "Something went wrong on our side. Your saved answers are safe; try again. "
                         + "If it keeps happening, quote reference " + reference + ".", null);
             });
-            routes.error(404, ctx -> {
+            r.error(404, ctx -> {
                 if (ctx.result() == null || ctx.result().isEmpty()) {
-                    error(ctx, 404, "There is no page at this address.", null);
+                    error(ctx, 404, title(404), "There is no page at this address.", null);
                 }
             });
         });
+        return new Server(app, Collections.unmodifiableList(routes));
+    }
+
+    private static Set<Role> roles(Set<? extends RouteRole> declared) {
+        var roles = EnumSet.noneOf(Role.class);
+        declared.forEach(role -> roles.add((Role) role));
+        return roles;
     }
 
     static void securityHeaders(Context ctx) {
@@ -85,19 +129,27 @@ public final class Web {
     }
 
     /** One error page for people, one small JSON object for the page script. */
-    static void error(Context ctx, int status, String message, SkillmarkException cause) {
+    static void error(Context ctx, int status, String heading, String message, SkillmarkException cause) {
         securityHeaders(ctx);
         ctx.header("Cache-Control", "no-store");
         ctx.status(status);
+        if (cause instanceof SkillmarkException.Throttled throttled) {
+            ctx.header("Retry-After", String.valueOf(Math.max(1, throttled.retryAfter().toSeconds())));
+        }
         String accept = ctx.header("Accept");
         if (accept != null && accept.contains("application/json")) {
             ctx.contentType("application/json").result(Json.object(Map.of("error", message, "status", status)));
             return;
         }
-        String resultLink = cause instanceof SkillmarkException.Closed closed && closed.attemptId() != null
-                ? "/attempts/" + closed.attemptId() + "/result" : null;
-        ctx.render("error.html", Map.of("status", status, "heading", title(status), "message", message,
-                "resultLink", resultLink == null ? "" : resultLink));
+        String attemptId = cause instanceof SkillmarkException.AttemptClosed closed ? closed.attemptId()
+                : cause instanceof SkillmarkException.InvitationClosed used ? used.attemptId() : null;
+        String resultLink = attemptId == null ? "" : "/attempts/" + attemptId + "/result";
+        // staff stay among staff pages; everyone else goes back to the quizzes
+        var staff = Guard.staff(ctx);
+        String back = staff.map(Staff::home).orElse("/");
+        String backLabel = staff.isPresent() && !back.equals("/") ? "Back to your staff pages" : "Back to the quizzes";
+        ctx.render("error.html", Map.of("status", status, "heading", heading, "message", message,
+                "resultLink", resultLink, "back", back, "backLabel", backLabel));
     }
 
     private static String readable(HttpResponseException e) {
@@ -113,10 +165,8 @@ public final class Web {
     private static String title(int status) {
         return switch (status) {
             case 400 -> "Please check your input";
-            case 403 -> "Not allowed";
             case 404 -> "Not found";
-            case 409 -> "Changed elsewhere";
-            case 410 -> "Time is up";
+            case 405 -> "Not allowed here";
             case 413 -> "Too large";
             default -> status >= 500 ? "Something went wrong" : "Request refused";
         };

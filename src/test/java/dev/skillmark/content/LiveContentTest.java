@@ -3,7 +3,7 @@ package dev.skillmark.content;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.skillmark.HttpSession;
-import dev.skillmark.TestApp;
+import dev.skillmark.AppTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.BlockingQueue;
@@ -16,26 +16,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Trainers edit content/ while Skillmark runs: the watcher reloads, and nothing a file holds can hurt. */
-class LiveContentTest {
+class LiveContentTest extends AppTest {
 
-    @TempDir
-    Path dir;
-    private TestApp app;
     private final BlockingQueue<Catalog> reloads = new LinkedBlockingQueue<>();
     private Path bank;
     private String original;
 
     @BeforeEach
-    void start() throws Exception {
-        app = TestApp.start(dir);
+    void watchReloads() throws Exception {
         app.app.content().onReload(reloads::add);
         bank = app.dir.resolve("content/skills/alpha.md");
         original = Files.readString(bank);
-    }
-
-    @AfterEach
-    void stop() {
-        app.close();
     }
 
     @Test
@@ -121,7 +112,7 @@ class LiveContentTest {
         String attempt = app.startAttempt("timed", "Ada");
         var version = app.app.attempts().attempt(attempt).contentVersion();
         assertThat(version).matches("[0-9a-f]{12} git:" + head.substring(0, 12));
-        assertThat(app.app.attempts().page(attempt, 1).question().contentHash()).hasSize(64);
+        assertThat(app.app.pages().question(attempt, 1).question().contentHash()).hasSize(64);
     }
 
     private static String git(Path dir, String... args) throws Exception {

@@ -2,6 +2,7 @@ package dev.skillmark.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.skillmark.AppTest;
 import dev.skillmark.TestApp;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -16,26 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The candidate's flow over real HTTP against a real server and a real H2 file database. */
-class CandidateHttpTest {
+class CandidateHttpTest extends AppTest {
 
     /** Strings planted in the fixture bank's explanations, short-answer keys and rubric. */
     private static final List<String> MARKERS = List.of("EXPLANATION-MARKER", "KEYMARKER", "RUBRIC-MARKER");
     /** What the review markup uses to show correctness; it must not appear in a page while answering. */
     private static final List<String> REVIEW_MARKUP = List.of("is-correct", "(correct answer)", "Accepted answer", "mark-correct");
 
-    @TempDir
-    Path dir;
-    private TestApp app;
-
-    @BeforeEach
-    void start() {
-        app = TestApp.start(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        app.close();
-    }
 
     @Test
     void a_candidate_takes_the_timed_quiz_with_plain_forms_and_sees_the_result() {
@@ -151,7 +139,7 @@ class CandidateHttpTest {
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("seq=1&choice=0")).build());
         assertThat(noToken.status()).isEqualTo(403);
-        assertThat(app.attemptStatus(id)).isEqualTo("IN_PROGRESS");
+        assertThat(app.attemptStatus(id)).isEqualTo(dev.skillmark.attempt.Attempt.Status.IN_PROGRESS);
     }
 
     @Test
@@ -273,7 +261,7 @@ class CandidateHttpTest {
     @Test
     void the_content_status_page_lists_what_loaded() {
         assertThat(app.get("/content").location()).isEqualTo("/sign-in?next=%2Fcontent");
-        app.signInAs("tess", dev.skillmark.account.Role.TRAINER);
+        app.signInAs("tess", dev.skillmark.web.Role.TRAINER);
         var status = app.get("/content");
         assertThat(status.status()).isEqualTo(200);
         assertThat(status.body()).contains("No problems").contains("Alpha skills").contains("skills/alpha.md");

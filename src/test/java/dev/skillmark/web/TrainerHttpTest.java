@@ -3,8 +3,9 @@ package dev.skillmark.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.skillmark.AppTest;
 import dev.skillmark.TestApp;
-import dev.skillmark.account.Role;
+import dev.skillmark.web.Role;
 import dev.skillmark.review.Statistics;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,21 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Trainers: content status, previews, try-it runs that never count, and question statistics. */
-class TrainerHttpTest {
+class TrainerHttpTest extends AppTest {
 
-    @TempDir
-    Path dir;
-    private TestApp app;
-
-    @BeforeEach
-    void start() {
-        app = TestApp.start(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        app.close();
-    }
 
     @Test
     void the_content_status_counts_every_bank_by_type_difficulty_and_tag() {

@@ -1,11 +1,15 @@
-package dev.skillmark.account;
+package dev.skillmark.web;
 
+import io.javalin.security.RouteRole;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** What a person may do. A person can hold several roles; an admin may do everything. */
-public enum Role {
+/**
+ * What a member of staff may do, declared on each route where it is registered. A person can hold
+ * several roles; an admin may do everything.
+ */
+public enum Role implements RouteRole {
     ADMIN("Admin", "manages users and settings, and does everything the other roles do"),
     INTERVIEWER("Interviewer", "invites candidates, reads results, grades written answers"),
     TRAINER("Trainer", "sees content status, previews and question statistics, never candidate names");

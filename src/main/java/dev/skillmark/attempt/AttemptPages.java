@@ -1,0 +1,87 @@
+package dev.skillmark.attempt;
+
+import dev.skillmark.quiz.Grade;
+import dev.skillmark.quiz.Response;
+import dev.skillmark.web.SkillmarkException;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * What the candidate's and the interviewer's pages show of an attempt, assembled from its snapshot.
+ * Reads only; an attempt whose time ran out is finalised first, through {@link Attempts#current}.
+ */
+public final class AttemptPages {
+
+    private final Jdbi jdbi;
+    private final Attempts attempts;
+
+    public AttemptPages(Jdbi jdbi, Attempts attempts) {
+        this.jdbi = jdbi;
+        this.attempts = attempts;
+    }
+
+    /** The question page of an attempt that still takes answers. */
+    public Views.QuestionPage question(String attemptId, int slot) {
+        var attempt = open(attemptId);
+        return jdbi.withExtension(AttemptDao.class, dao -> {
+            var question = dao.slot(attemptId, slot)
+                    .orElseThrow(() -> new SkillmarkException.NotFound("This quiz has no question " + slot + "."));
+            var answers = dao.answers(attemptId);
+            var answer = answers.get(slot - 1);
+            var options = dao.options(attemptId, slot);
+            var chosen = question.choice() ? Response.decode(question.key(options), answer.response()) : null;
+            var shown = options.stream().map(o -> new Views.ShownOption(o.position(), o.html(),
+                    chosen instanceof Response.Choices c && c.positions().contains(o.position()))).toList();
+            var nav = answers.stream().map(a -> new Views.NavItem(a.slot(), a.answered(), a.flagged(), a.slot() == slot)).toList();
+            Optional<Views.Feedback> feedback = attempt.practice() && answer.checked()
+                    ? Optional.of(feedback(question, options, answer)) : Optional.empty();
+            return new Views.QuestionPage(attempt, question, answers.size(), shown, answer, nav,
+                    attempts.remaining(attempt), feedback);
+        });
+    }
+
+    public Views.SubmitSummary submitSummary(String attemptId) {
+        var attempt = open(attemptId);
+        var answers = jdbi.withExtension(AttemptDao.class, dao -> dao.answers(attemptId));
+        return new Views.SubmitSummary(attempt, answers.size(),
+                answers.stream().filter(a -> !a.answered()).map(AnswerState::slot).toList(),
+                answers.stream().filter(AnswerState::flagged).map(AnswerState::slot).toList(),
+                attempts.remaining(attempt));
+    }
+
+    /** The candidate's result, once the attempt is finalised; answers only when the review policy allows. */
+    public Views.Result result(String attemptId) {
+        var attempt = attempts.current(attemptId);
+        if (attempt.inProgress()) {
+            throw new SkillmarkException.Conflict("This attempt is still in progress: submit it to see the result.");
+        }
+        return Results.of(jdbi, attempt, false);
+    }
+
+    /** Everything about an attempt for interviewers: every answer, key and explanation, even while in progress. */
+    public Views.Result forStaff(String attemptId) {
+        return Results.of(jdbi, attempts.current(attemptId), true);
+    }
+
+    /** The attempt's timeline, oldest first, for interviewers. */
+    public List<Event> timeline(String attemptId) {
+        attempts.attempt(attemptId);
+        return jdbi.withExtension(AttemptDao.class, dao -> dao.events(attemptId));
+    }
+
+    private Attempt open(String attemptId) {
+        var attempt = attempts.current(attemptId);
+        if (!attempt.inProgress()) {
+            throw new SkillmarkException.AttemptClosed(attemptId, attempt.expired(),
+                    "This attempt is finished and no longer takes answers.");
+        }
+        return attempt;
+    }
+
+    private static Views.Feedback feedback(SlotSnapshot question, List<OptionSnapshot> options, AnswerState answer) {
+        var correct = options.stream().filter(OptionSnapshot::correct).map(OptionSnapshot::position).toList();
+        return new Views.Feedback(Grade.Outcome.valueOf(answer.outcome()), answer.points() == null ? 0 : answer.points(),
+                correct, question.answerDisplay(), question.explanationHtml());
+    }
+}

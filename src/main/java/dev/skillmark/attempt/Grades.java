@@ -1,0 +1,131 @@
+package dev.skillmark.attempt;
+
+import dev.skillmark.account.Audit;
+import dev.skillmark.account.User;
+import dev.skillmark.quiz.Grade;
+import dev.skillmark.quiz.Grading;
+import dev.skillmark.quiz.Response;
+import dev.skillmark.web.SkillmarkException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The one grading service: automatic grades when an attempt is finalised, a person's grade or override,
+ * and regrades after a key fix. Every change of points goes through here, lands in the grade history
+ * (but the automatic first grade), and the attempt's score follows from its answers.
+ */
+public final class Grades {
+
+    /** One slot of a regrade: the points the current key gives. */
+    public record Regrade(int slot, String questionId, Double oldPoints, double newPoints, int maxPoints) {
+    }
+
+    private record Applied(GradeChange.Kind kind, Double old, double points) {
+    }
+
+    private final Jdbi jdbi;
+    private final Audit audit;
+    private final Clock clock;
+
+    public Grades(Jdbi jdbi, Audit audit, Clock clock) {
+        this.jdbi = jdbi;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Grades every answer with its snapshot's key, in the finalising transaction. */
+    void gradeAll(Handle handle, String attemptId) {
+        var attempts = handle.attach(AttemptDao.class);
+        var grades = handle.attach(GradeDao.class);
+        var options = attempts.options(attemptId);
+        var answers = attempts.answers(attemptId);
+        for (var slot : attempts.slots(attemptId)) {
+            var answer = answers.get(slot.slot() - 1);
+            var key = slot.key(options.stream().filter(o -> o.slot() == slot.slot()).toList());
+            var grade = Grading.grade(key, Response.decode(key, answer.response()));
+            grades.setGrade(attemptId, slot.slot(), grade.outcome().name(), grade.fraction(), points(grade, slot.points()), null);
+        }
+        grades.rescore(attemptId);
+    }
+
+    /** Practice mode: the grade of one checked question, which the candidate sees at once. */
+    static Grade check(SlotSnapshot slot, List<OptionSnapshot> options, AnswerState answer) {
+        var key = slot.key(options);
+        return Grading.grade(key, Response.decode(key, answer.response()));
+    }
+
+    static Double points(Grade grade, int maxPoints) {
+        return grade.outcome() == Grade.Outcome.PENDING ? null : grade.fraction() * maxPoints;
+    }
+
+    /**
+     * A person sets a question's points: grading an essay, or overriding an automatic grade (which needs
+     * a reason). Only for finalised attempts.
+     */
+    public void byHand(String attemptId, int slot, String pointsText, String comment, User by) {
+        String text = comment == null ? "" : comment.strip();
+        if (text.length() > 4000) {
+            throw new SkillmarkException.InvalidInput("comment", "Comments can be at most 4000 characters.");
+        }
+        var change = jdbi.inTransaction(h -> {
+            var attempts = h.attach(AttemptDao.class);
+            var attempt = attempts.lock(attemptId).orElseThrow(() -> new SkillmarkException.NotFound("There is no such attempt."));
+            if (attempt.inProgress()) {
+                throw new SkillmarkException.Conflict("Grade after the candidate has submitted.");
+            }
+            var question = attempts.slot(attemptId, slot)
+                    .orElseThrow(() -> new SkillmarkException.NotFound("This attempt has no question " + slot + "."));
+            double points = parsePoints(pointsText, question.points());
+            if (!question.essay() && text.isEmpty()) {
+                throw new SkillmarkException.InvalidInput("comment", "Say why you override the automatic grade.");
+            }
+            var kind = question.essay() ? GradeChange.Kind.MANUAL : GradeChange.Kind.OVERRIDE;
+            Double old = attempts.answer(attemptId, slot).orElseThrow().points();
+            write(h, attemptId, slot, question.points(), old, points, kind, text, by);
+            return new Applied(kind, old, points);
+        });
+        audit.record(by.username(), "grade." + change.kind().name().toLowerCase(Locale.ROOT), attemptId + "#" + slot,
+                (change.old() == null ? "pending" : change.old()) + " -> " + change.points() + (text.isEmpty() ? "" : ": " + text));
+    }
+
+    /** Applies a regrade's changed slots to one finalised attempt; a person's grade is never among them. */
+    public void regrade(String attemptId, List<Regrade> slots, User by) {
+        jdbi.useTransaction(h -> {
+            h.attach(AttemptDao.class).lock(attemptId).orElseThrow();
+            for (var s : slots) {
+                write(h, attemptId, s.slot(), s.maxPoints(), s.oldPoints(), s.newPoints(), GradeChange.Kind.REGRADE,
+                        "regraded with the current key of " + s.questionId(), by);
+            }
+        });
+        audit.record(by.username(), "regrade", attemptId, slots.size() + " question(s)");
+    }
+
+    public List<GradeChange> history(String attemptId) {
+        return jdbi.withExtension(GradeDao.class, dao -> dao.changes(attemptId));
+    }
+
+    private void write(Handle h, String attemptId, int slot, int maxPoints, Double old, double points,
+                       GradeChange.Kind kind, String comment, User by) {
+        var grades = h.attach(GradeDao.class);
+        double fraction = maxPoints == 0 ? 0 : points / maxPoints;
+        grades.setGrade(attemptId, slot, Grade.of(fraction).outcome().name(), fraction, points, by.username());
+        grades.insertChange(attemptId, slot, kind, old, points, comment, by.username(), clock.millis());
+        grades.rescore(attemptId);
+    }
+
+    private static double parsePoints(String text, int max) {
+        String message = "Enter the points as a number from 0 to " + max + ".";
+        try {
+            double points = Double.parseDouble(text == null ? "" : text.strip().replace(',', '.'));
+            if (points < 0 || points > max || Double.isNaN(points)) {
+                throw new SkillmarkException.InvalidInput("points", message);
+            }
+            return points;
+        } catch (NumberFormatException e) {
+            throw new SkillmarkException.InvalidInput("points", message);
+        }
+    }
+}
