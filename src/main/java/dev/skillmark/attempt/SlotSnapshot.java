@@ -37,6 +37,11 @@ public record SlotSnapshot(
         return kind.equals("essay");
     }
 
+    /** Every accepted key, regular expressions included, as interviewers read them. */
+    public String acceptedKeys() {
+        return kind.equals("short") ? String.join(" | ", answerKeys.split("\n")) : answerDisplay;
+    }
+
     /** Rebuilds the answer part for grading; options are in the order this attempt shows them. */
     public AnswerKey key(List<OptionSnapshot> options) {
         return switch (kind) {

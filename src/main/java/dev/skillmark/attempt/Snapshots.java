@@ -2,6 +2,7 @@ package dev.skillmark.attempt;
 
 import dev.skillmark.quiz.AnswerKey;
 import dev.skillmark.quiz.Draw;
+import dev.skillmark.quiz.Grading;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,7 +21,8 @@ final class Snapshots {
         String rubric = "";
         if (q.key() instanceof AnswerKey.ShortText s) {
             keys = String.join("\n", s.keys());
-            display = String.join(" | ", s.keys());
+            // candidates see one readable accepted answer, never a raw regular expression
+            display = s.keys().stream().filter(k -> !Grading.isRegex(k)).findFirst().orElse("");
         } else if (q.key() instanceof AnswerKey.Numeric n) {
             min = n.min();
             max = n.max();

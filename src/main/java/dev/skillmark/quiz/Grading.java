@@ -1,15 +1,17 @@
 package dev.skillmark.quiz;
 
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
-/** Grading is a pure function of the question's answer part and the candidate's response. */
+/**
+ * Grading is a pure function of the question's answer key and the candidate's response. Regular
+ * expression keys run on RE2/J, in time linear in the response: no key can backtrack catastrophically.
+ */
 public final class Grading {
 
-    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
-    private static final Pattern REGEX_KEY = Pattern.compile("/(.+)/(i?)");
+    private static final Pattern REGEX_KEY = Pattern.compile("^/(.+)/(i?)$", Pattern.DOTALL);
 
     private Grading() {
     }
@@ -27,7 +29,7 @@ public final class Grading {
                         ? Grade.of(1) : Grade.of(0);
             }
             if (answer instanceof AnswerKey.Numeric numeric) {
-                return parseNumber(text.text())
+                return Numbers.parse(text.text())
                         .map(v -> withinRange(v, numeric) ? Grade.of(1) : Grade.of(0))
                         .orElse(Grade.of(0));
             }
@@ -57,7 +59,7 @@ public final class Grading {
     public static boolean matchesKey(String key, String response) {
         var regex = REGEX_KEY.matcher(key.trim());
         if (regex.matches()) {
-            int flags = regex.group(2).isEmpty() ? 0 : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+            int flags = regex.group(2).isEmpty() ? 0 : Pattern.CASE_INSENSITIVE;
             var pattern = Pattern.compile(regex.group(1), flags);
             // whitespace is as forgiving for regular expressions as for plain keys
             return pattern.matcher(response.trim()).matches()
@@ -66,7 +68,12 @@ public final class Grading {
         return normalise(key).equals(normalise(response));
     }
 
-    /** Checks a key written as a regular expression; empty when it compiles or is plain text. */
+    /** Whether a key is written as a regular expression, {@code /pattern/} or {@code /pattern/i}. */
+    public static boolean isRegex(String key) {
+        return REGEX_KEY.matcher(key.trim()).matches();
+    }
+
+    /** Checks a key written as a regular expression; empty when RE2 can run it, or it is plain text. */
     public static Optional<String> keyProblem(String key) {
         var regex = REGEX_KEY.matcher(key.trim());
         if (!regex.matches()) {
@@ -76,17 +83,13 @@ public final class Grading {
             Pattern.compile(regex.group(1));
             return Optional.empty();
         } catch (PatternSyntaxException e) {
-            return Optional.of("invalid regular expression " + key.trim() + ": " + e.getDescription());
+            return Optional.of("regular expression " + key.trim() + " cannot be used: " + e.getDescription()
+                    + " (keys run on RE2: no backreferences or lookaround)");
         }
     }
 
     public static String normalise(String text) {
         return text.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-    }
-
-    public static Optional<Double> parseNumber(String text) {
-        String t = text.trim();
-        return NUMBER.matcher(t).matches() ? Optional.of(Double.parseDouble(t)) : Optional.empty();
     }
 
     private static boolean withinRange(double value, AnswerKey.Numeric numeric) {

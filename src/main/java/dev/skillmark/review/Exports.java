@@ -64,7 +64,7 @@ public final class Exports {
                     : item.response();
             String key = q.choice()
                     ? String.join(" | ", item.options().stream().filter(o -> o.correct()).map(o -> Csv.text(o.html())).toList())
-                    : q.answerDisplay();
+                    : q.acceptedKeys();
             var spent = detail.timePerSlot().get(q.slot());
             var changes = detail.gradeChanges().getOrDefault(q.slot(), List.of());
             var last = changes.isEmpty() ? null : changes.get(changes.size() - 1);

@@ -56,7 +56,7 @@ class GradingTest {
 
     @ParameterizedTest(name = "numeric ''{0}'' -> {1}")
     @CsvSource({"'3.14', CORRECT", "'3.135', CORRECT", "'3.145', CORRECT", "' +3.1400 ', CORRECT", "'3.146', WRONG",
-            "'3,14', WRONG", "'pi', WRONG", "'', UNANSWERED"})
+            "'3,14', CORRECT", "' 3,140 ', CORRECT", "'pi', WRONG", "'3.14 s', WRONG", "'3.1.4', WRONG", "'', UNANSWERED"})
     void numeric_with_tolerance(String typed, Grade.Outcome outcome) {
         assertThat(Grading.grade(NUMERIC, new Response.Text(typed)).outcome()).isEqualTo(outcome);
     }
@@ -71,6 +71,44 @@ class GradingTest {
     @CsvSource({"'A token bucket in Redis.', PENDING", "'   ', UNANSWERED"})
     void essays_wait_for_a_person(String typed, Grade.Outcome outcome) {
         assertThat(Grading.grade(new AnswerKey.Essay(""), new Response.Text(typed)).outcome()).isEqualTo(outcome);
+    }
+
+    @ParameterizedTest(name = "number ''{0}'' reads as {1}")
+    @CsvSource({"'8', 8", "' 8 ', 8", "'8,0', 8", "'-0,25', -0.25", "'.5', 0.5", "'1.5e3', 1500", "'+2', 2"})
+    void numbers_take_a_decimal_comma_and_surrounding_spaces(String typed, double value) {
+        assertThat(Numbers.parse(typed)).contains(value);
+    }
+
+    @ParameterizedTest(name = "''{0}'' is not a number")
+    @CsvSource({"'8 connections'", "'1,000.5'", "'8.0.1'", "'eight'", "'8%'", "'1 000'", "','", "''"})
+    void anything_else_is_not_a_number(String typed) {
+        assertThat(Numbers.parse(typed)).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void a_regex_key_grades_a_long_hostile_answer_in_linear_time() {
+        var key = new AnswerKey.ShortText(List.of("plain", "/(a+)+$/"));
+        String hostile = "a".repeat(30_000) + "!";
+        long started = System.nanoTime();
+        assertThat(Grading.grade(key, new Response.Text(hostile)).outcome()).isEqualTo(Grade.Outcome.WRONG);
+        assertThat((System.nanoTime() - started) / 1_000_000).as("milliseconds").isLessThan(50);
+    }
+
+    @org.junit.jupiter.api.Test
+    void keys_that_need_backtracking_features_are_reported_not_run() {
+        assertThat(Grading.keyProblem("/USER\\s+(?!root)\\S+/")).hasValueSatisfying(p -> assertThat(p).contains("RE2"));
+        assertThat(Grading.keyProblem("/(a)\\1/")).isPresent();
+        assertThat(Grading.keyProblem("/colou?r/i")).isEmpty();
+        assertThat(Grading.keyProblem("plain text (with parentheses")).isEmpty();
+    }
+
+    @ParameterizedTest(name = "Dockerfile line ''{0}'' -> {1}")
+    @CsvSource({"'USER node', CORRECT", "'user 1000:1000', CORRECT", "'USER rob', CORRECT", "'USER rooted', CORRECT",
+            "'USER root', WRONG", "'USER 0', WRONG", "'USER 0:0', WRONG", "'USER root:root', WRONG"})
+    void the_shipped_non_root_user_key_runs_on_re2(String typed, Grade.Outcome outcome) {
+        var key = new AnswerKey.ShortText(List.of("USER", "/USER\\s+([a-qs-z_][a-z0-9_.-]*|r([a-np-z0-9_.-][a-z0-9_.-]*)?"
+                + "|ro([a-np-z0-9_.-][a-z0-9_.-]*)?|roo([a-su-z0-9_.-][a-z0-9_.-]*)?|root[a-z0-9_.-]+|[1-9][0-9]*|0[0-9]+)(:\\S+)?/i"));
+        assertThat(Grading.grade(key, new Response.Text(typed)).outcome()).isEqualTo(outcome);
     }
 
     @org.junit.jupiter.api.Test
