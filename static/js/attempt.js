@@ -5,16 +5,19 @@
 
   var form = document.getElementById('answer-form');
   var statusBox = document.getElementById('save-status');
-  var seqField = document.getElementById('seq');
+  var revisionField = document.getElementById('revision');
+  var pageField = document.getElementById('page');
   var csrfField = document.querySelector('input[name=csrf]');
   var csrf = csrfField ? csrfField.value : '';
   var autosaveUrl = form ? form.getAttribute('data-autosave') : null;
 
-  var lastSeq = seqField ? parseInt(seqField.value, 10) - 1 : 0;
   var debounce = null;
   var retry = null;
   var dirty = false;
+  var stale = false;
   var inFlight = null;
+  var generation = 0;
+  var onRemaining = function () {};
 
   function setStatus(text, isError) {
     if (!statusBox) { return; }
@@ -22,10 +25,35 @@
     statusBox.classList.toggle('error', !!isError);
   }
 
-  function formBody(seq) {
+  // A refused answer (not a number, say) is shown next to its field, as the form post would show it.
+  function fieldError(text) {
+    var field = form.querySelector('[name=response]');
+    if (!field) { return; }
+    var box = document.getElementById('response-error');
+    if (!text) {
+      if (box) { box.remove(); }
+      field.removeAttribute('aria-invalid');
+      field.closest('.field').classList.remove('has-error');
+      return;
+    }
+    if (!box) {
+      box = document.createElement('p');
+      box.id = 'response-error';
+      box.className = 'field-error';
+      box.setAttribute('role', 'alert');
+      field.insertAdjacentElement('afterend', box);
+    }
+    box.textContent = text;
+    field.setAttribute('aria-invalid', 'true');
+    field.setAttribute('aria-describedby', 'response-hint response-error');
+    field.closest('.field').classList.add('has-error');
+  }
+
+  function formBody() {
     var body = new URLSearchParams();
     body.append('csrf', csrf);
-    body.append('seq', String(seq));
+    body.append('revision', revisionField.value);
+    body.append('page', pageField.value);
     form.querySelectorAll('input[name=choice]:checked').forEach(function (input) {
       body.append('choice', input.value);
     });
@@ -37,29 +65,43 @@
   function save() {
     clearTimeout(debounce);
     clearTimeout(retry);
-    lastSeq += 1;
-    var seq = lastSeq;
-    seqField.value = String(seq + 1);
+    if (stale) { return inFlight; }
+    generation += 1;
+    var mine = generation;
     setStatus('Saving…', false);
     inFlight = fetch(autosaveUrl, {
       method: 'POST',
-      body: formBody(seq),
+      body: formBody(),
       credentials: 'same-origin',
       headers: { 'Accept': 'application/json', 'X-CSRF-Token': csrf }
     }).then(function (response) {
-      if (response.ok) {
-        if (seq === lastSeq) {
+      return response.json().catch(function () { return {}; }).then(function (reply) {
+        if (typeof reply.remainingMs === 'number') { onRemaining(reply.remainingMs); }
+        if (response.ok) {
+          revisionField.value = String(reply.revision);
+          if (mine === generation) {
+            dirty = false;
+            fieldError('');
+            setStatus('Saved at ' + new Date().toLocaleTimeString(), false);
+          }
+        } else if (response.status === 409) {
+          // another tab saved a newer answer: this page never overwrites it, until it is reloaded
+          stale = true;
+          setStatus(reply.error || 'Not saved: this answer was changed in another tab or window. Reload to see it.', true);
+        } else if (response.status === 400 && reply.field) {
+          fieldError(reply.error);
+          setStatus('Not saved: check your answer.', true);
+        } else if (response.status === 410) {
+          setStatus('Not saved: time is up. Answers saved before the deadline count.', true);
           dirty = false;
-          setStatus('Saved at ' + new Date().toLocaleTimeString(), false);
+        } else if (response.status === 429) {
+          var wait = parseInt(response.headers.get('Retry-After') || '10', 10);
+          setStatus('Saving paused for ' + wait + ' seconds (too many saves); your answer is still on the page.', true);
+          retry = setTimeout(save, wait * 1000);
+        } else {
+          throw new Error('status ' + response.status);
         }
-      } else if (response.status === 409) {
-        setStatus('Not saved: a newer answer was saved from another tab or window. Reload this page to see it.', true);
-      } else if (response.status === 410) {
-        setStatus('Not saved: time is up. Answers saved before the deadline count.', true);
-        dirty = false;
-      } else {
-        throw new Error('status ' + response.status);
-      }
+      });
     }).catch(function () {
       setStatus('Not saved: the connection failed. Your answer is still on this page and will be retried; ' +
         'you can also press Next to save it.', true);
@@ -71,11 +113,12 @@
   function changed(delay) {
     dirty = true;
     clearTimeout(debounce);
+    if (stale) { return; }
     setStatus('Changes not saved yet…', false);
     debounce = setTimeout(save, delay);
   }
 
-  if (form && autosaveUrl && seqField) {
+  if (form && autosaveUrl && revisionField && pageField) {
     form.addEventListener('change', function (event) {
       if (event.target.name === 'choice') { changed(0); }
       if (event.target.name === 'response') { changed(0); }
@@ -84,7 +127,7 @@
       if (event.target.name === 'response') { changed(800); }
     });
     form.addEventListener('submit', function () {
-      // the form carries the same answer with a newer sequence number
+      // the form carries the same answer, the revision this page last saved, and this page's token
       clearTimeout(debounce);
       clearTimeout(retry);
       dirty = false;
@@ -128,6 +171,35 @@
   if (timer) {
     var remaining = parseInt(timer.getAttribute('data-remaining-ms'), 10);
     var end = performance.now() + remaining;
+    // The server may move the deadline (an interviewer added time): every save reply and a light poll say
+    // how much is left, and the countdown follows.
+    onRemaining = function (ms) {
+      if (ms < 0 || expired) { return; }
+      var moved = performance.now() + ms;
+      if (Math.abs(moved - end) > 1500) {
+        var later = moved > end;
+        end = moved;
+        if (later) {
+          box.classList.remove('low');
+          announced = {};
+          remaining = ms;
+          announce('The deadline was extended: ' + format(Math.ceil(ms / 1000)) + ' left.');
+        }
+      }
+    };
+    var clockUrl = timer.getAttribute('data-clock');
+    if (clockUrl) {
+      var poll = function () {
+        fetch(clockUrl, { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+          .then(function (r) { return r.ok ? r.json() : null; })
+          .then(function (reply) {
+            if (reply && reply.inProgress === false) { window.location.reload(); return; }
+            if (reply) { onRemaining(reply.remainingMs); }
+          }).catch(function () {})
+          .then(function () { if (!expired) { setTimeout(poll, 8000); } });
+      };
+      setTimeout(poll, 8000);
+    }
     var box = timer.parentElement;
     var announcer = document.getElementById('timer-announcer');
     var marks = [600, 300, 120, 60, 30, 10];

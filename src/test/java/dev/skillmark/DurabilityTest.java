@@ -35,8 +35,8 @@ class DurabilityTest {
         var first = startProcess(content, port);
         try (var app = new HttpSession(port)) {
             attemptId = app.startAttempt("timed", "Ada");
-            assertThat(app.autosave(attemptId, 4, 1, "response", "3600").status()).isEqualTo(200);
-            assertThat(app.post("/attempts/" + attemptId + "/q/1", "seq", "1", "choice", "1", "action", "next").status())
+            assertThat(app.autosave(attemptId, 4, "response", "3600").status()).isEqualTo(200);
+            assertThat(app.post("/attempts/" + attemptId + "/q/1", "revision", "0", "page", "tab-1", "choice", "1", "action", "next").status())
                     .isEqualTo(303);
         } finally {
             first.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
@@ -63,9 +63,9 @@ class DurabilityTest {
             entered.countDown();
             release.await(30, TimeUnit.SECONDS);
             // the database must still be open while this request finishes
-            boolean saved = appRef.get().app.attempts().save(attemptRef.get(), 4, 7,
+            var saved = appRef.get().app.attempts().save(attemptRef.get(), 4, new dev.skillmark.attempt.Attempts.Base(0, "tab-1"),
                     new dev.skillmark.attempt.AnswerInput(List.of(), "3600"));
-            ctx.result(saved ? "saved" : "not saved");
+            ctx.result(saved instanceof dev.skillmark.attempt.Attempts.Saved.Stored ? "saved" : "not saved");
         })));
         appRef.set(app);
         attemptRef.set(app.startAttempt("timed", "Ada"));

@@ -76,8 +76,14 @@ public class HttpSession implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
     }
 
-    public Reply autosave(String attemptId, int slot, int seq, String... pairs) {
-        var form = new ArrayList<String>(List.of("seq", String.valueOf(seq)));
+    /** An autosave from the one tab this session has open ("tab-1"), which may overwrite its own saves. */
+    public Reply autosave(String attemptId, int slot, String... pairs) {
+        return autosaveFrom("tab-1", 0, attemptId, slot, pairs);
+    }
+
+    /** An autosave from the page {@code page}, which showed revision {@code revision} of the answer. */
+    public Reply autosaveFrom(String page, int revision, String attemptId, int slot, String... pairs) {
+        var form = new ArrayList<String>(List.of("revision", String.valueOf(revision), "page", page));
         form.addAll(List.of(pairs));
         var body = new StringBuilder();
         for (int i = 0; i < form.size(); i += 2) {

@@ -1,11 +1,12 @@
 package dev.skillmark.attempt;
 
+import dev.skillmark.quiz.Numbers;
 import dev.skillmark.quiz.Response;
 import dev.skillmark.web.SkillmarkException;
 import java.util.List;
 import java.util.TreeSet;
 
-    /** What the candidate's form sent: ticked option positions, or typed text. */
+/** What the candidate's form sent: ticked option positions, or typed text. */
 public record AnswerInput(List<String> choices, String text) {
 
     /** The response this input gives to a question, or a message for the field when it cannot be one. */
@@ -14,6 +15,10 @@ public record AnswerInput(List<String> choices, String text) {
             String typed = text == null ? "" : text;
             if (typed.length() > Attempts.MAX_RESPONSE) {
                 throw new SkillmarkException.InvalidInput("response", "Answers can be at most " + Attempts.MAX_RESPONSE + " characters.");
+            }
+            if (question.kind().equals("numeric") && !typed.isBlank() && Numbers.parse(typed).isEmpty()) {
+                throw new SkillmarkException.InvalidInput("response", "Not saved: '" + abbreviated(typed)
+                        + "' is not a number. Enter " + Numbers.FORMAT + ".");
             }
             return new Response.Text(typed);
         }
@@ -28,5 +33,10 @@ public record AnswerInput(List<String> choices, String text) {
             throw new SkillmarkException.InvalidInput("choice", "Choose one option for this question.");
         }
         return new Response.Choices(positions);
+    }
+
+    private static String abbreviated(String text) {
+        String t = text.strip();
+        return t.length() > 40 ? t.substring(0, 40) + "…" : t;
     }
 }

@@ -1,11 +1,15 @@
 package dev.skillmark.attempt;
 
-/** A candidate's answer to one slot; {@code seq} only grows, so a stale save cannot win. */
+/**
+ * A candidate's stored answer to one slot, as in {@code answer}. {@code revision} counts the saves the
+ * server accepted; {@code savedBy} is the page that made the last one, so a stale page cannot win.
+ */
 public record AnswerState(
         String attemptId,
         int slot,
         String response,
-        int seq,
+        int revision,
+        String savedBy,
         Long savedAt,
         boolean flagged,
         boolean checked,

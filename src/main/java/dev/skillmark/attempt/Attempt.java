@@ -29,7 +29,9 @@ public record Attempt(
         int extraTimePercent,
         String clientAddress,
         String clientAgent,
-        boolean trial) {
+        boolean trial,
+        long saveWindowStart,
+        int saveWindowCount) {
 
     /** Where an attempt is in its lifecycle; stored as text. */
     public enum Status {

@@ -33,6 +33,7 @@ public final class AttemptController implements Routes {
         routes.get("/attempts/{attempt}/q/{slot}", this::question);
         routes.post("/attempts/{attempt}/q/{slot}", this::answer);
         routes.post("/attempts/{attempt}/q/{slot}/autosave", this::autosave);
+        routes.get("/attempts/{attempt}/clock", this::clock);
         routes.get("/attempts/{attempt}/submit", this::confirm);
         routes.post("/attempts/{attempt}/submit", this::submit);
         routes.get("/attempts/{attempt}/result", this::result);
@@ -44,23 +45,37 @@ public final class AttemptController implements Routes {
             var page = pages.question(attemptId(ctx), slot(ctx));
             signals.noteClient(page.attempt(), client(ctx));
             signals.shown(page.attempt().id(), page.question().slot());
-            ctx.render("attempt/question.html", Map.of("page", page, "fmt", Format.INSTANCE,
-                    "base", base(ctx), "grace", attempts.grace().toMillis()));
+            ctx.render("attempt/question.html", questionModel(ctx, page));
         } catch (SkillmarkException.AttemptClosed closed) {
             ctx.redirect(base(ctx) + "/result", HttpStatus.SEE_OTHER);
         }
     }
 
-    /** The form post that works without JavaScript: save, then act on the button pressed. */
+    /**
+     * The form post that works without JavaScript: save, then act on the button pressed. A refused save
+     * changes nothing and acts on nothing: the page comes back with the reason (a number that is not one)
+     * or with both versions (another tab saved a newer answer).
+     */
     void answer(Context ctx) {
         String id = attemptId(ctx);
         int slot = slot(ctx);
         String action = Optional.ofNullable(ctx.formParam("action")).orElse("stay");
-        signals.noteClient(attempts.attempt(id), client(ctx));
-        if (!ctx.formParams("seq").isEmpty()
-                && !attempts.save(id, slot, seq(ctx), new AnswerInput(ctx.formParams("choice"), text(ctx)))) {
-            ctx.status(HttpStatus.CONFLICT).render("attempt/stale.html", Map.of("base", base(ctx), "slot", slot));
-            return;
+        signals.noteClient(attempts.attempt(id), client(clientAddress, ctx));
+        if (ctx.formParam("revision") != null) {
+            var input = input(ctx);
+            Attempts.Saved saved;
+            try {
+                saved = attempts.save(id, slot, savedFrom(ctx), input);
+            } catch (SkillmarkException.InvalidInput e) {
+                var page = pages.question(id, slot).withError(input.text(), e.getMessage());
+                ctx.status(HttpStatus.BAD_REQUEST).render("attempt/question.html", questionModel(ctx, page));
+                return;
+            }
+            if (saved instanceof Attempts.Saved.Stale stale) {
+                ctx.status(HttpStatus.CONFLICT).render("attempt/stale.html", Map.of("base", base(ctx.pathParam("attempt")),
+                        "stale", pages.stale(id, slot, stale.stored(), input)));
+                return;
+            }
         }
         String target = switch (action) {
             case "next" -> "/q/" + (slot + 1);
@@ -76,20 +91,36 @@ public final class AttemptController implements Routes {
             case "review" -> "/submit";
             default -> action.matches("goto-\\d{1,4}") ? "/q/" + action.substring(5) : "/q/" + slot;
         };
-        ctx.redirect(base(ctx) + target, HttpStatus.SEE_OTHER);
+        ctx.redirect(base(id) + target, HttpStatus.SEE_OTHER);
     }
 
-    /** The page script's save: a small JSON reply, 409 when a newer answer is stored, 410 when time is up. */
+    /**
+     * The page script's save: a small JSON reply with the answer's revision and the time left (which an
+     * interviewer may have extended); 409 when another tab saved a newer answer, 410 when time is up.
+     */
     void autosave(Context ctx) {
-        boolean saved = attempts.save(attemptId(ctx), slot(ctx), seq(ctx),
-                new AnswerInput(ctx.formParams("choice"), text(ctx)));
+        String id = attemptId(ctx);
         ctx.contentType("application/json");
-        if (saved) {
-            ctx.result(Json.object(Map.of("saved", true, "seq", seq(ctx))));
-        } else {
-            ctx.status(HttpStatus.CONFLICT).result(Json.object(Map.of("saved", false,
-                    "error", "A newer answer was saved from another tab or window. Reload to see it.")));
+        try {
+            var saved = attempts.save(id, slot(ctx), savedFrom(ctx), input(ctx));
+            long remaining = remainingMillis(id);
+            if (saved instanceof Attempts.Saved.Stored stored) {
+                ctx.result(Json.object(Map.of("saved", true, "revision", stored.revision(), "remainingMs", remaining)));
+            } else {
+                ctx.status(HttpStatus.CONFLICT).result(Json.object(Map.of("saved", false, "stale", true, "remainingMs", remaining,
+                        "error", "Not saved: this answer was changed in another tab or window. Reload to see it; "
+                                + "what you typed here is still on this page.")));
+            }
+        } catch (SkillmarkException.InvalidInput e) {
+            ctx.status(HttpStatus.BAD_REQUEST).result(Json.object(Map.of("saved", false, "field", e.field(), "error", e.getMessage())));
         }
+    }
+
+    /** The page script's light poll: the time left and whether the attempt still runs. */
+    void clock(Context ctx) {
+        var attempt = attempts.current(attemptId(ctx));
+        ctx.contentType("application/json").result(Json.object(Map.of("inProgress", attempt.inProgress(),
+                "remainingMs", attempts.remaining(attempt).map(java.time.Duration::toMillis).orElse(-1L))));
     }
 
     /** What the page script noticed: the page was hidden or lost focus (and for how long), or a paste. */
@@ -143,7 +174,11 @@ public final class AttemptController implements Routes {
     }
 
     private static String base(Context ctx) {
-        return "/attempts/" + attemptId(ctx);
+        return base(attemptId(ctx));
+    }
+
+    private static String base(String attemptId) {
+        return "/attempts/" + attemptId;
     }
 
     private static int slot(Context ctx) {
@@ -154,12 +189,26 @@ public final class AttemptController implements Routes {
         return Integer.parseInt(raw);
     }
 
-    private static int seq(Context ctx) {
-        String raw = ctx.formParam("seq");
-        if (raw == null || !raw.matches("\\d{1,9}")) {
-            throw new SkillmarkException.InvalidInput("seq", "The form is incomplete. Reload the page and answer again.");
+    private Map<String, Object> questionModel(Context ctx, Views.QuestionPage page) {
+        return Map.of("page", page, "fmt", Format.INSTANCE, "base", base(ctx), "grace", attempts.grace().toMillis());
+    }
+
+    private long remainingMillis(String attemptId) {
+        return attempts.remaining(attempts.attempt(attemptId)).map(java.time.Duration::toMillis).orElse(-1L);
+    }
+
+    private static AnswerInput input(Context ctx) {
+        return new AnswerInput(ctx.formParams("choice"), text(ctx));
+    }
+
+    /** Which revision of the answer the page showed, and which page it is. */
+    private static Attempts.Base savedFrom(Context ctx) {
+        String raw = ctx.formParam("revision");
+        String page = ctx.formParam("page");
+        if (raw == null || !raw.matches("\\d{1,9}") || page == null || !page.matches("[A-Za-z0-9_-]{1,32}")) {
+            throw new SkillmarkException.InvalidInput("revision", "The form is incomplete. Reload the page and answer again.");
         }
-        return Integer.parseInt(raw);
+        return new Attempts.Base(Integer.parseInt(raw), page);
     }
 
     private static String text(Context ctx) {

@@ -70,12 +70,23 @@ interface AttemptDao {
     @SqlQuery("select * from answer where attempt_id = :id and slot = :slot")
     Optional<AnswerState> answer(@Bind("id") String attemptId, @Bind("slot") int slot);
 
-    /** 0 rows: a newer answer is already stored, or the slot was checked and is locked. */
+    /** Stores a save the caller checked under the attempt's row lock; 0 rows when the slot was checked and is final. */
     @SqlUpdate("""
-        update answer set response = :response, seq = :seq, saved_at = :savedAt
-        where attempt_id = :attemptId and slot = :slot and seq < :seq and checked = false""")
-    int saveIfNewer(@Bind("attemptId") String attemptId, @Bind("slot") int slot, @Bind("response") String response,
-                    @Bind("seq") int seq, @Bind("savedAt") long savedAt);
+        update answer set response = :response, revision = revision + 1, saved_by = :page, saved_at = :savedAt
+        where attempt_id = :attemptId and slot = :slot and checked = false""")
+    int save(@Bind("attemptId") String attemptId, @Bind("slot") int slot, @Bind("response") String response,
+             @Bind("page") String page, @Bind("savedAt") long savedAt);
+
+    /** Counts one more save in the attempt's one-minute window, starting a new window when the old one is over. */
+    @SqlUpdate("""
+        update attempt set
+            save_window_count = case when save_window_start > :windowStart then save_window_count + 1 else 1 end,
+            save_window_start = case when save_window_start > :windowStart then save_window_start else :now end
+        where id = :id""")
+    void countSave(@Bind("id") String attemptId, @Bind("now") long now, @Bind("windowStart") long windowStart);
+
+    @SqlUpdate("update attempt set deadline_at = :deadline where id = :id and status = 'IN_PROGRESS'")
+    int setDeadline(@Bind("id") String attemptId, @Bind("deadline") long deadline);
 
     @SqlUpdate("update answer set flagged = :flagged where attempt_id = :attemptId and slot = :slot")
     int setFlag(@Bind("attemptId") String attemptId, @Bind("slot") int slot, @Bind("flagged") boolean flagged);

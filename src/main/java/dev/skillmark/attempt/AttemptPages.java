@@ -2,7 +2,10 @@ package dev.skillmark.attempt;
 
 import dev.skillmark.quiz.Grade;
 import dev.skillmark.quiz.Response;
+import dev.skillmark.web.Format;
 import dev.skillmark.web.SkillmarkException;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -15,6 +18,7 @@ public final class AttemptPages {
 
     private final Jdbi jdbi;
     private final Attempts attempts;
+    private final SecureRandom random = new SecureRandom();
 
     public AttemptPages(Jdbi jdbi, Attempts attempts) {
         this.jdbi = jdbi;
@@ -37,8 +41,23 @@ public final class AttemptPages {
             Optional<Views.Feedback> feedback = attempt.practice() && answer.checked()
                     ? Optional.of(feedback(question, options, answer)) : Optional.empty();
             return new Views.QuestionPage(attempt, question, answers.size(), shown, answer, nav,
-                    attempts.remaining(attempt), feedback);
+                    attempts.remaining(attempt), feedback, pageToken(), Optional.empty(), Optional.empty());
         });
+    }
+
+    /** What a stale page tried to save, beside what is stored, in the candidate's terms (letters or text). */
+    public Views.Stale stale(String attemptId, int slot, AnswerState stored, AnswerInput refused) {
+        var question = jdbi.withExtension(AttemptDao.class, dao -> dao.slot(attemptId, slot)).orElseThrow();
+        if (!question.choice()) {
+            return new Views.Stale(slot, stored.response(), refused.text() == null ? "" : refused.text());
+        }
+        var storedLetters = stored.response().isBlank() ? List.<String>of() : List.of(stored.response().split(","));
+        return new Views.Stale(slot, letters(storedLetters), letters(refused.choices()));
+    }
+
+    private static String letters(List<String> positions) {
+        return positions.isEmpty() ? "(nothing ticked)" : String.join(", ", positions.stream()
+                .filter(p -> p.matches("\\d{1,3}")).map(p -> Format.INSTANCE.letter(Integer.parseInt(p))).toList());
     }
 
     public Views.SubmitSummary submitSummary(String attemptId) {
@@ -68,6 +87,12 @@ public final class AttemptPages {
     public List<Event> timeline(String attemptId) {
         attempts.attempt(attemptId);
         return jdbi.withExtension(AttemptDao.class, dao -> dao.events(attemptId));
+    }
+
+    private String pageToken() {
+        var bytes = new byte[12];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private Attempt open(String attemptId) {

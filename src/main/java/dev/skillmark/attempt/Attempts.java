@@ -30,6 +30,9 @@ public final class Attempts {
 
     public static final int MAX_NAME = 100;
     public static final int MAX_RESPONSE = 20_000;
+    /** Enough for a fast typist's autosaves (one per pause) and every button; past it, 429. */
+    public static final int SAVES_PER_MINUTE = 120;
+    private static final Duration SAVE_WINDOW = Duration.ofMinutes(1);
     private static final Logger log = LoggerFactory.getLogger(Attempts.class);
 
     /** Who is on the other end: the address Skillmark sees and the browser's user agent. */
@@ -44,6 +47,22 @@ public final class Attempts {
 
     /** What an invitation adds to a start: which one it is, and the candidate's extra time. */
     public record Invited(String invitationId, int extraTimePercent) {
+    }
+
+    /** The page a save was made from: the revision of the answer it showed, and the page's own token. */
+    public record Base(int revision, String page) {
+        public Base {
+            page = page == null ? "" : page;
+        }
+    }
+
+    /** What became of a save: stored (with the answer's revision now), or refused as stale (with what is stored). */
+    public sealed interface Saved {
+        record Stored(int revision) implements Saved {
+        }
+
+        record Stale(AnswerState stored) implements Saved {
+        }
     }
 
     private final Jdbi jdbi;
@@ -123,7 +142,7 @@ public final class Attempts {
         }
         var row = new Attempt(id, quiz.id(), quiz.title(), quiz.mode(), quiz.review(), quiz.passMark(),
                 name, seed, now, deadline, Attempt.Status.IN_PROGRESS, null, null, max, 0, 0, content.version(),
-                invited.map(Invited::invitationId).orElse(null), extra, client.address(), client.agent(), trial);
+                invited.map(Invited::invitationId).orElse(null), extra, client.address(), client.agent(), trial, 0, 0);
         jdbi.useTransaction(h -> {
             var dao = h.attach(AttemptDao.class);
             dao.insertAttempt(row);
@@ -140,29 +159,41 @@ public final class Attempts {
     }
 
     /**
-     * Saves an answer if {@code seq} is newer than the stored one. Returns false when the stored
-     * answer is newer and different (a stale save from another tab); repeating a save is harmless.
+     * Saves an answer made on the page that showed revision {@code base.revision()} of it. Refused as
+     * stale, changing nothing, when another page saved a newer revision since; repeating a save that
+     * is already stored is harmless.
      */
-    public boolean save(String attemptId, int slot, int seq, AnswerInput input) {
+    public Saved save(String attemptId, int slot, Base base, AnswerInput input) {
         return write(attemptId, (h, attempt) -> {
             var dao = h.attach(AttemptDao.class);
             var question = slot(dao, attemptId, slot);
             String encoded = input.toResponse(question, dao.options(attemptId, slot).size()).encode();
-            long now = clock.millis();
             var current = dao.answer(attemptId, slot).orElseThrow();
-            if (dao.saveIfNewer(attemptId, slot, encoded, seq, now) == 1) {
-                dao.event(attemptId, now, EventType.SAVED, slot, "seq " + seq);
-                return true;
-            }
+            long now = clock.millis();
             if (current.response().equals(encoded)) {
-                return true;
+                return new Saved.Stored(current.revision());
             }
             if (current.checked()) {
                 throw new SkillmarkException.Conflict("You already checked this question; its answer is final.");
             }
-            dao.event(attemptId, now, EventType.STALE_SAVE, slot, "seq " + seq + " <= " + current.seq());
-            return false;
+            if (current.revision() != base.revision() && !base.page().equals(current.savedBy())) {
+                dao.event(attemptId, now, EventType.STALE_SAVE, slot, "revision " + base.revision() + " < " + current.revision());
+                return new Saved.Stale(current);
+            }
+            countSave(dao, attempt, now);
+            dao.save(attemptId, slot, encoded, base.page(), now);
+            dao.event(attemptId, now, EventType.SAVED, slot, "revision " + (current.revision() + 1));
+            return new Saved.Stored(current.revision() + 1);
         });
+    }
+
+    /** Past {@link #SAVES_PER_MINUTE} saves in a minute an attempt is told to slow down: storage stays bounded. */
+    private void countSave(AttemptDao dao, Attempt attempt, long now) {
+        long windowStart = now - SAVE_WINDOW.toMillis();
+        if (attempt.saveWindowStart() > windowStart && attempt.saveWindowCount() >= SAVES_PER_MINUTE) {
+            throw new SkillmarkException.TooFast(Duration.ofMillis(attempt.saveWindowStart() - windowStart));
+        }
+        dao.countSave(attempt.id(), now, windowStart);
     }
 
     public void flag(String attemptId, int slot, boolean flagged) {

@@ -7,6 +7,8 @@ import java.util.Optional;
 /** What an attempt's timeline records; stored as text in {@code attempt_event.type}. */
 public enum EventType {
     STARTED, SHOWN, SAVED, STALE_SAVE, FLAGGED, UNFLAGGED, CHECKED, SUBMITTED, EXPIRED, LATE_REQUEST,
+    /** An interviewer gave the attempt in progress more time. */
+    EXTENDED,
     /** Signals for interviewers (never verdicts): from the page script, and from the server. */
     FOCUS_LOST, PASTE, CLIENT_CHANGED;
 

@@ -1,6 +1,7 @@
 package dev.skillmark.attempt;
 
 import dev.skillmark.quiz.Grade;
+import dev.skillmark.quiz.Numbers;
 import dev.skillmark.quiz.Score;
 import java.time.Duration;
 import java.util.List;
@@ -28,6 +29,11 @@ public final class Views {
                            String explanationHtml) {
     }
 
+    /**
+     * One question of an attempt in progress. {@code page} is this page's own token: saves carry it with
+     * the answer's revision, so the server can tell this page's saves from another tab's.
+     * {@code typed} and {@code error} give the form back with a message when a save was refused.
+     */
     public record QuestionPage(
             Attempt attempt,
             SlotSnapshot question,
@@ -36,7 +42,27 @@ public final class Views {
             AnswerState answer,
             List<NavItem> nav,
             Optional<Duration> remaining,
-            Optional<Feedback> feedback) {
+            Optional<Feedback> feedback,
+            String page,
+            Optional<String> typed,
+            Optional<String> error) {
+
+        public QuestionPage withError(String typedText, String message) {
+            return new QuestionPage(attempt, question, total, options, answer, nav, remaining, feedback, page,
+                    Optional.ofNullable(typedText), Optional.of(message));
+        }
+
+        /** How the question is scored, in the candidate's words. */
+        public String scoring() {
+            return switch (question.kind()) {
+                case "multiple" -> "Several options may be correct: each right tick earns a share of the points, "
+                        + "each wrong tick takes one away, never below zero.";
+                case "single" -> "One option is correct.";
+                case "numeric" -> "Answer with " + Numbers.FORMAT + ".";
+                case "short" -> "Type just the answer; case and spacing do not matter.";
+                default -> "A person grades this answer.";
+            };
+        }
 
         public boolean first() {
             return question.slot() == 1;
@@ -47,8 +73,12 @@ public final class Views {
         }
 
         public String textResponse() {
-            return question.choice() ? "" : answer.response();
+            return question.choice() ? "" : typed.orElse(answer.response());
         }
+    }
+
+    /** A save refused because another tab saved a newer answer: both, so nothing typed is lost from view. */
+    public record Stale(int slot, String stored, String refused) {
     }
 
     public record SubmitSummary(Attempt attempt, int total, List<Integer> unanswered, List<Integer> flagged,

@@ -114,6 +114,31 @@ public abstract sealed class SkillmarkException extends RuntimeException {
         }
     }
 
+    /** Too many saves to one attempt in a short time; {@code retryAfter} says when the next is taken. */
+    public static final class TooFast extends SkillmarkException {
+        private final Duration retryAfter;
+
+        public TooFast(Duration retryAfter) {
+            super("Too many saves in a short time. Your answer is still on the page; it is saved again in "
+                    + Math.max(1, retryAfter.toSeconds()) + " seconds.");
+            this.retryAfter = retryAfter;
+        }
+
+        public Duration retryAfter() {
+            return retryAfter;
+        }
+
+        @Override
+        public int status() {
+            return 429;
+        }
+
+        @Override
+        public String heading() {
+            return "Slow down";
+        }
+    }
+
     /** The attempt no longer takes answers: it was submitted, or its time ran out. */
     public static final class AttemptClosed extends SkillmarkException {
         private final String attemptId;

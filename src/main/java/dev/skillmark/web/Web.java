@@ -136,6 +136,9 @@ public final class Web {
         if (cause instanceof SkillmarkException.Throttled throttled) {
             ctx.header("Retry-After", String.valueOf(Math.max(1, throttled.retryAfter().toSeconds())));
         }
+        if (cause instanceof SkillmarkException.TooFast tooFast) {
+            ctx.header("Retry-After", String.valueOf(Math.max(1, tooFast.retryAfter().toSeconds())));
+        }
         String accept = ctx.header("Accept");
         if (accept != null && accept.contains("application/json")) {
             ctx.contentType("application/json").result(Json.object(Map.of("error", message, "status", status)));

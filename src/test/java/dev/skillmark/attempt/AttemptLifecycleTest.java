@@ -73,10 +73,10 @@ class AttemptLifecycleTest {
         String ada = world.start("timed", "Ada");
         world.tick(ada, 1, 1);
         world.clock.advance(Duration.ofMinutes(10).plus(GRACE).minusSeconds(1));
-        world.attempts.save(ada, 4, 1, text("3600")); // within the grace: accepted
+        world.type(ada, 4, "3600"); // within the grace: accepted
         world.clock.advance(Duration.ofSeconds(2));
 
-        assertThatThrownBy(() -> world.attempts.save(ada, 5, 1, text("3.14")))
+        assertThatThrownBy(() -> world.type(ada, 5, "3.14"))
                 .isInstanceOf(SkillmarkException.AttemptClosed.class).hasMessageContaining("Time is up");
         var result = world.pages.result(ada);
         assertThat(result.attempt().status()).isEqualTo(Attempt.Status.EXPIRED);
@@ -113,12 +113,43 @@ class AttemptLifecycleTest {
     }
 
     @Test
-    void a_stale_autosave_never_overwrites_a_newer_answer() {
+    void a_save_from_a_page_that_showed_an_older_revision_is_refused_and_changes_nothing() {
         String ada = world.start("timed", "Ada");
-        assertThat(world.attempts.save(ada, 4, 2, text("3600"))).isTrue();   // the newer save arrives first
-        assertThat(world.attempts.save(ada, 4, 1, text("1"))).isFalse();     // the older one is refused
-        assertThat(world.attempts.save(ada, 4, 2, text("3600"))).isTrue();   // a repeat of the stored save is harmless
+        var tabA = new Attempts.Base(0, "tab-a");
+        var tabB = new Attempts.Base(0, "tab-b");
+        assertThat(world.attempts.save(ada, 4, tabA, text("3600"))).isEqualTo(new Attempts.Saved.Stored(1));
+        assertThat(world.attempts.save(ada, 4, tabB, text("1"))).isInstanceOf(Attempts.Saved.Stale.class);
+        assertThat(world.attempts.save(ada, 4, tabB, text("12"))).as("and every later save from that page")
+                .isInstanceOf(Attempts.Saved.Stale.class);
+        assertThat(world.attempts.save(ada, 4, tabB, text("3600"))).as("sending what is stored is harmless")
+                .isEqualTo(new Attempts.Saved.Stored(1));
+        assertThat(world.attempts.save(ada, 4, tabA, text("3601"))).as("tab A goes on from its own save")
+                .isEqualTo(new Attempts.Saved.Stored(2));
+        assertThat(world.attempts.save(ada, 4, new Attempts.Base(2, "tab-b-reloaded"), text("3602")))
+                .as("tab B, reloaded, saves on top of the newest").isEqualTo(new Attempts.Saved.Stored(3));
+        assertThat(world.pages.question(ada, 4).answer().response()).isEqualTo("3602");
+    }
+
+    @Test
+    void a_number_field_refuses_what_is_not_a_number_and_keeps_the_stored_answer() {
+        String ada = world.start("timed", "Ada");
+        world.type(ada, 4, "3600");
+        assertThatThrownBy(() -> world.type(ada, 4, "3600 seconds")).isInstanceOf(SkillmarkException.InvalidInput.class)
+                .hasMessageContaining("is not a number");
+        world.type(ada, 5, " 3,14 ");
         assertThat(world.pages.question(ada, 4).answer().response()).isEqualTo("3600");
+        assertThat(world.submit(ada).review().get(4).outcome()).isEqualTo(Outcome.CORRECT);
+    }
+
+    @Test
+    void past_the_save_rate_an_attempt_is_told_to_slow_down_until_the_minute_is_over() {
+        String ada = world.start("timed", "Ada");
+        for (int i = 0; i < Attempts.SAVES_PER_MINUTE; i++) {
+            world.type(ada, 4, String.valueOf(i));
+        }
+        assertThatThrownBy(() -> world.type(ada, 4, "121")).isInstanceOf(SkillmarkException.TooFast.class);
+        world.clock.advance(Duration.ofSeconds(61));
+        assertThat(world.type(ada, 4, "3600")).isInstanceOf(Attempts.Saved.Stored.class);
     }
 
     @Test
@@ -189,7 +220,7 @@ class AttemptLifecycleTest {
             assertThat(f.outcome()).isEqualTo(Outcome.CORRECT);
             assertThat(f.explanationHtml()).contains("EXPLANATION-MARKER");
         });
-        assertThatThrownBy(() -> world.attempts.save(ada, slot, 9, new AnswerInput(List.of("0"), "")))
+        assertThatThrownBy(() -> world.attempts.save(ada, slot, TestAttempts.TAB, new AnswerInput(List.of("0"), "")))
                 .isInstanceOf(SkillmarkException.class);
     }
 
@@ -255,11 +286,11 @@ class AttemptLifecycleTest {
         assertThatThrownBy(() -> world.start("timed", "  ")).isInstanceOf(SkillmarkException.InvalidInput.class)
                 .hasMessageContaining("Enter your name");
         String ada = world.start("timed", "Ada");
-        assertThatThrownBy(() -> world.attempts.save(ada, 1, 1, new AnswerInput(List.of("9"), "")))
+        assertThatThrownBy(() -> world.attempts.save(ada, 1, TestAttempts.TAB, new AnswerInput(List.of("9"), "")))
                 .isInstanceOf(SkillmarkException.InvalidInput.class);
-        assertThatThrownBy(() -> world.attempts.save(ada, 1, 1, new AnswerInput(List.of("0", "1"), "")))
+        assertThatThrownBy(() -> world.attempts.save(ada, 1, TestAttempts.TAB, new AnswerInput(List.of("0", "1"), "")))
                 .isInstanceOf(SkillmarkException.InvalidInput.class);
-        assertThatThrownBy(() -> world.attempts.save(ada, 4, 1, text("x".repeat(Attempts.MAX_RESPONSE + 1))))
+        assertThatThrownBy(() -> world.attempts.save(ada, 4, TestAttempts.TAB, text("x".repeat(Attempts.MAX_RESPONSE + 1))))
                 .isInstanceOf(SkillmarkException.InvalidInput.class);
         assertThatThrownBy(() -> world.pages.question(ada, 99)).isInstanceOf(SkillmarkException.NotFound.class);
         assertThatThrownBy(() -> world.attempts.attempt("A".repeat(32))).isInstanceOf(SkillmarkException.NotFound.class);

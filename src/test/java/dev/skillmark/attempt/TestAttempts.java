@@ -59,22 +59,21 @@ final class TestAttempts implements AutoCloseable {
     }
 
     /** Ticks options by their position on the page, as the candidate's form sends them. */
-    boolean tick(String attempt, int slot, int... positions) {
+    /** The candidate's one tab: it may overwrite its own saves. */
+    static final Attempts.Base TAB = new Attempts.Base(0, "tab-1");
+
+    Attempts.Saved tick(String attempt, int slot, int... positions) {
         var choices = Arrays.stream(positions).mapToObj(String::valueOf).toList();
-        return attempts.save(attempt, slot, nextSeq(attempt, slot), new AnswerInput(choices, ""));
+        return attempts.save(attempt, slot, TAB, new AnswerInput(choices, ""));
     }
 
-    boolean type(String attempt, int slot, String text) {
-        return attempts.save(attempt, slot, nextSeq(attempt, slot), text(text));
+    Attempts.Saved type(String attempt, int slot, String text) {
+        return attempts.save(attempt, slot, TAB, text(text));
     }
 
     Views.Result submit(String attempt) {
         attempts.submit(attempt);
         return pages.result(attempt);
-    }
-
-    int nextSeq(String attempt, int slot) {
-        return pages.question(attempt, slot).answer().seq() + 1;
     }
 
     /** The slot a question was drawn into: the seed is pinned, so this is the same in every run. */

@@ -66,7 +66,7 @@ class LiveContentTest extends AppTest {
         assertThat(catalog.quiz("timed")).isEmpty();
         assertThat(app.get("/").body()).doesNotContain("href=\"/quizzes/timed\"");
         assertThat(app.get("/attempts/" + attempt + "/q/1").body()).contains("makes every property");
-        assertThat(app.post("/attempts/" + attempt + "/q/1", "seq", "1", "choice", "1", "action", "next").status()).isEqualTo(303);
+        assertThat(app.post("/attempts/" + attempt + "/q/1", "revision", "0", "page", "tab-1", "choice", "1", "action", "next").status()).isEqualTo(303);
     }
 
     @Test

@@ -89,6 +89,7 @@ class GradingTest {
     void a_regex_key_grades_a_long_hostile_answer_in_linear_time() {
         var key = new AnswerKey.ShortText(List.of("plain", "/(a+)+$/"));
         String hostile = "a".repeat(30_000) + "!";
+        Grading.grade(key, new Response.Text("a".repeat(3_000) + "!")); // warm up: class loading is not grading
         long started = System.nanoTime();
         assertThat(Grading.grade(key, new Response.Text(hostile)).outcome()).isEqualTo(Grade.Outcome.WRONG);
         assertThat((System.nanoTime() - started) / 1_000_000).as("milliseconds").isLessThan(50);

@@ -61,7 +61,7 @@ class CandidateHttpTest extends AppTest {
     void reloading_resumes_with_every_saved_answer_and_the_right_time_left() {
         String id = app.startAttempt("timed", "Ada");
         answer(id, 1, "next", "choice", "1");
-        assertThat(app.autosave(id, 4, 1, "response", "3600").status()).isEqualTo(200);
+        assertThat(app.autosave(id, 4, "response", "3600").status()).isEqualTo(200);
         app.clock.advance(Duration.ofMinutes(3).plusSeconds(30));
 
         assertThat(app.get("/attempts/" + id + "/q/1").body()).containsPattern("value=\"1\"\\s+id=\"option-1\" checked");
@@ -84,7 +84,7 @@ class CandidateHttpTest extends AppTest {
         pages.add(app.get("/attempts/" + id + "/result").body());
         pages.add(app.get("/").body());
         pages.add(app.get("/quizzes/timed").body());
-        pages.add(app.autosave(id, 3, 5, "response", "x").body());
+        pages.add(app.autosave(id, 3, "response", "x").body());
         for (String asset : assets(String.join("\n", pages))) {
             assets.add(app.get(asset).body());
         }
@@ -133,11 +133,11 @@ class CandidateHttpTest extends AppTest {
         String id = app.startAttempt("timed", "Ada");
         assertThat(app.postRaw("/quizzes/timed/start", "name", "Ada").status()).isEqualTo(403);
         assertThat(app.postRaw("/quizzes/timed/start", "csrf", "forged", "name", "Ada").status()).isEqualTo(403);
-        assertThat(app.postRaw("/attempts/" + id + "/q/1", "seq", "1", "choice", "0").status()).isEqualTo(403);
+        assertThat(app.postRaw("/attempts/" + id + "/q/1", "revision", "0", "page", "tab-1", "choice", "0").status()).isEqualTo(403);
         assertThat(app.postRaw("/attempts/" + id + "/submit").status()).isEqualTo(403);
         var noToken = app.send(HttpRequest.newBuilder(URI.create(app.url("/attempts/" + id + "/q/1/autosave")))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("seq=1&choice=0")).build());
+                .POST(HttpRequest.BodyPublishers.ofString("revision=0&page=tab-1&choice=0")).build());
         assertThat(noToken.status()).isEqualTo(403);
         assertThat(app.attemptStatus(id)).isEqualTo(dev.skillmark.attempt.Attempt.Status.IN_PROGRESS);
     }
@@ -170,20 +170,25 @@ class CandidateHttpTest extends AppTest {
             assertThat(reply.status()).as(path).isEqualTo(404);
             assertThat(reply.body()).doesNotContain("Ada").contains("Not found");
         }
-        assertThat(app.post("/attempts/" + guessed + "/q/1", "seq", "1", "choice", "0").status()).isEqualTo(404);
+        assertThat(app.post("/attempts/" + guessed + "/q/1", "revision", "0", "page", "tab-1", "choice", "0").status()).isEqualTo(404);
     }
 
     @Test
     void a_stale_save_from_a_second_tab_is_refused_and_the_newer_answer_kept() {
         String id = app.startAttempt("timed", "Ada");
-        assertThat(app.autosave(id, 4, 3, "response", "3600").status()).isEqualTo(200);
-        var staleJson = app.autosave(id, 4, 2, "response", "1");
+        // tab A and tab B both opened the question at revision 0
+        assertThat(app.autosaveFrom("tab-a", 0, id, 4, "response", "3600").status()).isEqualTo(200);
+        var staleJson = app.autosaveFrom("tab-b", 0, id, 4, "response", "1");
         assertThat(staleJson.status()).isEqualTo(409);
-        assertThat(staleJson.body()).contains("newer answer");
-        var staleForm = app.post("/attempts/" + id + "/q/4", "seq", "1", "response", "2", "action", "next");
+        assertThat(staleJson.body()).contains("changed in another tab");
+        assertThat(app.autosaveFrom("tab-b", 0, id, 4, "response", "12").status()).as("every later save from the stale page")
+                .isEqualTo(409);
+        var staleForm = app.post("/attempts/" + id + "/q/4", "revision", "0", "page", "tab-b", "response", "2", "action", "flag");
         assertThat(staleForm.status()).isEqualTo(409);
-        assertThat(staleForm.body()).contains("changed in another tab");
-        assertThat(app.get("/attempts/" + id + "/q/4").body()).contains("value=\"3600\"");
+        assertThat(staleForm.body()).contains("changed in another tab").contains("3600").contains("2");
+        var page = app.get("/attempts/" + id + "/q/4").body();
+        assertThat(page).contains("value=\"3600\"").doesNotContain("Flagged for review</span>");
+        assertThat(app.autosaveFrom("tab-a", 1, id, 4, "response", "3601").status()).as("tab A goes on").isEqualTo(200);
     }
 
     @Test
@@ -192,10 +197,10 @@ class CandidateHttpTest extends AppTest {
         answer(id, 1, "next", "choice", "1");
         app.clock.advance(Duration.ofMinutes(10).plusSeconds(16));
 
-        var late = app.post("/attempts/" + id + "/q/2", "seq", "1", "choice", "0", "action", "next");
+        var late = app.post("/attempts/" + id + "/q/2", "revision", "0", "page", "tab-1", "choice", "0", "action", "next");
         assertThat(late.status()).isEqualTo(410);
         assertThat(late.body()).contains("Time is up").contains("/attempts/" + id + "/result");
-        assertThat(app.autosave(id, 2, 2, "choice", "0").status()).isEqualTo(410);
+        assertThat(app.autosave(id, 2, "choice", "0").status()).isEqualTo(410);
         assertThat(app.get("/attempts/" + id + "/q/2").location()).isEqualTo("/attempts/" + id + "/result");
         var result = app.get("/attempts/" + id + "/result").body();
         assertThat(result).contains("Time ran out").contains("1 of 11 points");
@@ -215,20 +220,20 @@ class CandidateHttpTest extends AppTest {
     @Test
     void oversized_and_malformed_requests_get_a_readable_4xx_page() {
         String id = app.startAttempt("timed", "Ada");
-        var huge = app.post("/attempts/" + id + "/q/3", "seq", "1", "response", "x".repeat(300_000));
+        var huge = app.post("/attempts/" + id + "/q/3", "revision", "0", "page", "tab-1", "response", "x".repeat(300_000));
         assertThat(huge.status()).isEqualTo(413);
         assertThat(huge.body()).contains("too large").doesNotContain("Exception").doesNotContain("at io.javalin");
 
-        var longAnswer = app.post("/attempts/" + id + "/q/3", "seq", "1", "response", "x".repeat(20_001));
+        var longAnswer = app.post("/attempts/" + id + "/q/3", "revision", "0", "page", "tab-1", "response", "x".repeat(20_001));
         assertThat(longAnswer.status()).isEqualTo(400);
         assertThat(longAnswer.body()).contains("at most 20000 characters");
 
-        assertThat(app.post("/attempts/" + id + "/q/1", "seq", "not-a-number", "choice", "0").status()).isEqualTo(400);
-        assertThat(app.post("/attempts/" + id + "/q/1", "seq", "1", "choice", "99").status()).isEqualTo(400);
+        assertThat(app.post("/attempts/" + id + "/q/1", "revision", "not-a-number", "page", "tab-1", "choice", "0").status()).isEqualTo(400);
+        assertThat(app.post("/attempts/" + id + "/q/1", "revision", "0", "page", "tab-1", "choice", "99").status()).isEqualTo(400);
         assertThat(app.get("/attempts/" + id + "/q/abc").status()).isEqualTo(404);
         var badEncoding = app.send(HttpRequest.newBuilder(URI.create(app.url("/attempts/" + id + "/q/3")))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("csrf=" + app.csrf() + "&seq=1&response=%zz%")).build());
+                .POST(HttpRequest.BodyPublishers.ofString("csrf=" + app.csrf() + "&revision=0&page=tab-1&response=%zz%")).build());
         assertThat(badEncoding.status()).isLessThan(500);
         assertThat(badEncoding.body()).doesNotContain("Exception");
         var blankName = app.post("/quizzes/timed/start", "name", "   ");
@@ -249,8 +254,8 @@ class CandidateHttpTest extends AppTest {
 
         boolean choice = page.contains("name=\"choice\"");
         var checked = choice
-                ? app.post("/attempts/" + id + "/q/1", "seq", "1", "choice", "0", "action", "check")
-                : app.post("/attempts/" + id + "/q/1", "seq", "1", "response", "an answer", "action", "check");
+                ? app.post("/attempts/" + id + "/q/1", "revision", "0", "page", "tab-1", "choice", "0", "action", "check")
+                : app.post("/attempts/" + id + "/q/1", "revision", "0", "page", "tab-1", "response", "an answer", "action", "check");
         assertThat(checked.status()).isEqualTo(303);
         assertThat(checked.location()).endsWith("/q/1#feedback");
         var feedback = app.get("/attempts/" + id + "/q/1").body();
@@ -268,17 +273,18 @@ class CandidateHttpTest extends AppTest {
     }
 
     private dev.skillmark.HttpSession.Reply answer(String id, int slot, String action, String... fields) {
-        int seq = currentSeq(id, slot) + 1;
-        var form = new ArrayList<>(List.of("seq", String.valueOf(seq), "action", action));
+        String page = app.get("/attempts/" + id + "/q/" + slot).body();
+        var form = new ArrayList<>(List.of("revision", field(page, "revision"), "page", field(page, "page"), "action", action));
         form.addAll(List.of(fields));
         var reply = app.post("/attempts/" + id + "/q/" + slot, form.toArray(String[]::new));
         assertThat(reply.status()).as("answer to " + slot + ": " + reply.body()).isEqualTo(303);
         return reply;
     }
 
-    private int currentSeq(String id, int slot) {
-        var m = Pattern.compile("name=\"seq\" value=\"(\\d+)\"").matcher(app.get("/attempts/" + id + "/q/" + slot).body());
-        return m.find() ? Integer.parseInt(m.group(1)) - 1 : 0;
+    private static String field(String page, String name) {
+        var m = Pattern.compile("name=\"" + name + "\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(m.find()).as("hidden field " + name).isTrue();
+        return m.group(1);
     }
 
     private static List<String> assets(String html) {

@@ -103,8 +103,8 @@ class InterviewerHttpTest extends AppTest {
             assertThat(candidate.get(link).location()).isEqualTo("/attempts/" + attemptId + "/q/1"); // the same attempt
             assertThat(candidate.post(link + "/start", "name", "Again").location()).isEqualTo("/attempts/" + attemptId + "/q/1");
 
-            candidate.post("/attempts/" + attemptId + "/q/1", "seq", "1", "choice", "1", "action", "next");
-            candidate.post("/attempts/" + attemptId + "/q/6", "seq", "1", "response", "A token bucket in Redis", "action", "review");
+            candidate.post("/attempts/" + attemptId + "/q/1", "revision", "0", "page", "tab-1", "choice", "1", "action", "next");
+            candidate.post("/attempts/" + attemptId + "/q/6", "revision", "0", "page", "tab-1", "response", "A token bucket in Redis", "action", "review");
             candidate.post("/attempts/" + attemptId + "/submit");
 
             var dashboard = app.get("/review").body();
@@ -201,7 +201,7 @@ class InterviewerHttpTest extends AppTest {
     @Test
     void a_key_fix_can_be_previewed_and_applied_as_a_regrade() throws Exception {
         String id = app.startAttempt("timed", "Ada");
-        app.post("/attempts/" + id + "/q/1", "seq", "1", "choice", "0", "action", "next"); // Required<T>: wrong today
+        app.post("/attempts/" + id + "/q/1", "revision", "0", "page", "tab-1", "choice", "0", "action", "next"); // Required<T>: wrong today
         app.post("/attempts/" + id + "/submit");
         assertThat(app.app.attempts().attempt(id).score()).isEqualTo(0.0);
 
@@ -225,7 +225,7 @@ class InterviewerHttpTest extends AppTest {
         var ids = new ArrayList<String>();
         for (String name : List.of("Ada", "Grace")) {
             String id = app.startAttempt("timed", name);
-            app.post("/attempts/" + id + "/q/1", "seq", "1", "choice", name.equals("Ada") ? "1" : "0", "action", "next");
+            app.post("/attempts/" + id + "/q/1", "revision", "0", "page", "tab-1", "choice", name.equals("Ada") ? "1" : "0", "action", "next");
             app.post("/attempts/" + id + "/submit");
             ids.add(id);
         }

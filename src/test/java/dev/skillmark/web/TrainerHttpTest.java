@@ -45,7 +45,7 @@ class TrainerHttpTest extends AppTest {
         var tried = app.post("/trainer/quizzes/timed/try");
         assertThat(tried.status()).isEqualTo(303);
         String id = tried.location().replaceAll("^/attempts/([^/]+)/q/1$", "$1");
-        app.post("/attempts/" + id + "/q/1", "seq", "1", "choice", "1", "action", "next");
+        app.post("/attempts/" + id + "/q/1", "revision", "0", "page", "tab-1", "choice", "1", "action", "next");
         app.post("/attempts/" + id + "/submit");
         assertThat(app.app.attempts().attempt(id).trial()).isTrue();
         assertThat(new Statistics(jdbi(), app.app.content()).items(Optional.empty())).isEmpty();
@@ -63,9 +63,9 @@ class TrainerHttpTest extends AppTest {
             String id = app.startAttempt("timed", "Candidate " + i);
             app.get("/attempts/" + id + "/q/1");
             app.clock.advance(Duration.ofSeconds(10 * (i + 1)));
-            app.post("/attempts/" + id + "/q/1", "seq", "1", "choice", answers[i][0], "action", "next");
-            app.post("/attempts/" + id + "/q/4", "seq", "1", "response", answers[i][1], "action", "next");
-            app.post("/attempts/" + id + "/q/5", "seq", "1", "response", answers[i][2], "action", "next");
+            app.post("/attempts/" + id + "/q/1", "revision", "0", "page", "tab-1", "choice", answers[i][0], "action", "next");
+            app.post("/attempts/" + id + "/q/4", "revision", "0", "page", "tab-1", "response", answers[i][1], "action", "next");
+            app.post("/attempts/" + id + "/q/5", "revision", "0", "page", "tab-1", "response", answers[i][2], "action", "next");
             app.post("/attempts/" + id + "/submit");
         }
         var stats = new Statistics(jdbi(), app.app.content());
