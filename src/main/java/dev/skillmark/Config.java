@@ -79,6 +79,12 @@ public record Config(
                 java.util.Set.of());
     }
 
+    /** The same configuration on another database, e.g. PostgreSQL: {@code jdbc:postgresql://host/name}. */
+    public Config withDatabase(String url, String user, String password) {
+        return new Config(host, port, dataDir, url, user, password, contentDir, templatesDir, staticDir, grace,
+                sweepEvery, sessionIdle, sessionMax, secureCookies, trustedProxies);
+    }
+
     static String h2Url(Path dataDir) {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("skillmark") + ";WRITE_DELAY=0";
     }
