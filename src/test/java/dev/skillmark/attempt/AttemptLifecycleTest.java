@@ -3,11 +3,11 @@ package dev.skillmark.attempt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.skillmark.Config;
 import dev.skillmark.Database;
 import dev.skillmark.Fixtures;
 import dev.skillmark.SkillmarkException;
 import dev.skillmark.TestClock;
+import dev.skillmark.TestDatabase;
 import dev.skillmark.content.Content;
 import dev.skillmark.content.ContentLoader;
 import dev.skillmark.content.Markdown;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Walkthroughs of the attempt lifecycle against a real H2 file database and a test clock. */
+/** Walkthroughs of the attempt lifecycle against a real database (H2 file or PostgreSQL) and a test clock. */
 class AttemptLifecycleTest {
 
     private static final Duration GRACE = Duration.ofSeconds(15);
@@ -37,7 +37,7 @@ class AttemptLifecycleTest {
 
     @BeforeEach
     void start() {
-        var config = Config.forFolder(dir.resolve("data"), Fixtures.content("content", dir.resolve("content")));
+        var config = TestDatabase.config(dir.resolve("data"), Fixtures.content("content", dir.resolve("content")));
         database = new Database(config);
         content = new Content(config.contentDir(), new ContentLoader(new Markdown()), clock);
         attempts = new Attempts(database.jdbi(), content, clock, GRACE);
