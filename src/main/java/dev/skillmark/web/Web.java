@@ -56,6 +56,7 @@ public final class Web {
                     ctx.header("Cache-Control", "no-store");
                     Csrf.handle(ctx, access.secureCookies());
                     access.handle(ctx);
+                    refuseNul(ctx);
                 }
             });
             features.forEach(f -> f.register(routes));
@@ -73,6 +74,18 @@ public final class Web {
                 }
             });
         });
+    }
+
+    /**
+     * No text Skillmark stores may hold U+0000: PostgreSQL refuses it (H2 would store it), so it is refused for
+     * both, up front, as the input error it is, rather than as a failed write later.
+     */
+    static void refuseNul(Context ctx) {
+        boolean form = String.valueOf(ctx.contentType()).startsWith("application/x-www-form-urlencoded");
+        if (ctx.queryParamMap().values().stream().flatMap(List::stream).anyMatch(v -> v.indexOf('\0') >= 0)
+                || form && ctx.formParamMap().values().stream().flatMap(List::stream).anyMatch(v -> v.indexOf('\0') >= 0)) {
+            throw new SkillmarkException.InvalidInput("text", "Text cannot contain the character U+0000.");
+        }
     }
 
     static void securityHeaders(Context ctx) {
