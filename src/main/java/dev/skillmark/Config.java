@@ -34,7 +34,8 @@ public record Config(
         s.put("SKILLMARK_PORT", new String[]{"8080", "HTTP port (0 picks a free one)"});
         s.put("SKILLMARK_DATA_DIR", new String[]{"./data", "folder for the embedded H2 database"});
         s.put("SKILLMARK_DATABASE_URL", new String[]{"jdbc:h2:file:<data dir>/skillmark;WRITE_DELAY=0",
-                "JDBC URL; WRITE_DELAY=0 makes every acknowledged write survive a crash"});
+                "JDBC URL: H2 (WRITE_DELAY=0 makes every acknowledged write survive a crash) or PostgreSQL 15+ "
+                        + "(jdbc:postgresql://host:5432/skillmark, with the user and password below)"});
         s.put("SKILLMARK_DATABASE_USER", new String[]{"sa", "database user"});
         s.put("SKILLMARK_DATABASE_PASSWORD", new String[]{"(empty)", "database password"});
         s.put("SKILLMARK_CONTENT_DIR", new String[]{"./content", "question banks (skills/) and quizzes (quizzes/)"});
