@@ -268,7 +268,7 @@ public final class TestPostgres {
         if (configured != null && !configured.isBlank()) {
             Path bin = Path.of(configured.strip());
             if (!hasBinaries(bin)) {
-                throw new Unavailable(BIN_VARIABLE + "=" + configured + " has no executable initdb and postgres");
+                throw new Unavailable(BIN_VARIABLE + "=" + configured + " has no executable initdb and postgres; " + INSTALL);
             }
             return bin;
         }
