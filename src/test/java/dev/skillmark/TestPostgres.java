@@ -58,13 +58,11 @@ public final class TestPostgres {
     private final Path dir;
     private final int port;
     private final Process server;
-    private final String version;
 
-    private TestPostgres(Path dir, int port, Process server, String version) {
+    private TestPostgres(Path dir, int port, Process server) {
         this.dir = dir;
         this.port = port;
         this.server = server;
-        this.version = version;
     }
 
     /** A new, empty database with a random name, in this JVM's cluster (started on the first call). */
@@ -87,11 +85,6 @@ public final class TestPostgres {
             throw new IllegalStateException("cannot create a test database: " + e.getMessage(), e);
         }
         return new Database(cluster.url(name), SUPERUSER, "");
-    }
-
-    /** The server's version line, e.g. "PostgreSQL 15.18 ...", once the cluster runs. */
-    public static synchronized String version() {
-        return cluster == null ? "not started" : cluster.version;
     }
 
     private String url(String database) {
@@ -182,7 +175,7 @@ public final class TestPostgres {
         } catch (IOException e) {
             throw new Unavailable("cannot run " + command.get(0) + ": " + e.getMessage());
         }
-        var cluster = new TestPostgres(dir, port, process, "");
+        var cluster = new TestPostgres(dir, port, process);
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         SQLException lastError = null;
         while (System.nanoTime() < until) {
@@ -194,7 +187,8 @@ public final class TestPostgres {
             try (var connection = cluster.connect("postgres"); var statement = connection.createStatement();
                  var result = statement.executeQuery("select version()")) {
                 result.next();
-                return new TestPostgres(dir, port, process, result.getString(1));
+                System.out.println("Test PostgreSQL in " + dir + " on port " + port + ": " + result.getString(1));
+                return cluster;
             } catch (SQLException e) {
                 lastError = e;
                 sleep(100);
