@@ -35,7 +35,8 @@ public record Config(
         s.put("SKILLMARK_PORT", new String[]{"8080", "HTTP port (0 picks a free one)"});
         s.put("SKILLMARK_DATA_DIR", new String[]{"./data", "folder for the embedded H2 database"});
         s.put("SKILLMARK_DATABASE_URL", new String[]{"jdbc:h2:file:<data dir>/skillmark;WRITE_DELAY=0;DEFAULT_LOCK_TIMEOUT=10000",
-                "JDBC URL; WRITE_DELAY=0 makes every acknowledged write survive a crash, DEFAULT_LOCK_TIMEOUT lets writes to one attempt queue"});
+                "JDBC URL: H2 (WRITE_DELAY=0 makes every acknowledged write survive a crash; the lock timeout lets writes "
+                        + "to one attempt queue) or PostgreSQL 15+ (jdbc:postgresql://host:5432/skillmark, with the user and password below)"});
         s.put("SKILLMARK_DATABASE_USER", new String[]{"sa", "database user"});
         s.put("SKILLMARK_DATABASE_PASSWORD", new String[]{"(empty)", "database password"});
         s.put("SKILLMARK_CONTENT_DIR", new String[]{"./content", "question banks (skills/) and quizzes (quizzes/)"});
@@ -81,6 +82,12 @@ public record Config(
                 folder(Map.of(), "SKILLMARK_TEMPLATES_DIR", "templates"), folder(Map.of(), "SKILLMARK_STATIC_DIR", "static"),
                 Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofMinutes(120), Duration.ofHours(12), false,
                 java.util.Set.of(), Optional.empty());
+    }
+
+    /** The same configuration on another database, e.g. PostgreSQL: {@code jdbc:postgresql://host/name}. */
+    public Config withDatabase(String url, String user, String password) {
+        return new Config(host, port, dataDir, url, user, password, contentDir, templatesDir, staticDir, grace,
+                sweepEvery, sessionIdle, sessionMax, secureCookies, trustedProxies, publicUrl);
     }
 
     static String h2Url(Path dataDir) {

@@ -109,6 +109,7 @@ class DurabilityTest {
         var builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.skillmark.Skillmark", "serve");
         builder.environment().put("SKILLMARK_PORT", String.valueOf(port));
         builder.environment().put("SKILLMARK_DATA_DIR", dir.resolve("data").toString());
+        builder.environment().putAll(TestDatabase.environment(dir.resolve("data")));
         builder.environment().put("SKILLMARK_CONTENT_DIR", content.toString());
         builder.environment().put("SKILLMARK_TEMPLATES_DIR", Fixtures.projectDir().resolve("templates").toString());
         builder.environment().put("SKILLMARK_STATIC_DIR", Fixtures.projectDir().resolve("static").toString());

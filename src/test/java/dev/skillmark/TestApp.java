@@ -31,7 +31,7 @@ public final class TestApp extends HttpSession {
 
     public static TestApp start(Path dir, List<Routes> extra) {
         var clock = new TestClock();
-        var config = Config.forFolder(dir.resolve("data"), Fixtures.content("content", dir.resolve("content")));
+        var config = TestDatabase.config(dir.resolve("data"), Fixtures.content("content", dir.resolve("content")));
         return new TestApp(dir, clock, Skillmark.start(config, clock, Fixtures.seeds(), extra));
     }
 

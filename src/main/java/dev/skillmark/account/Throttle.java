@@ -81,9 +81,14 @@ public final class Throttle {
             if (row.isPresent()) {
                 dao.update(key, failures, windowStart, blockedUntil);
             } else {
+                // another failure may insert the same key first; on PostgreSQL the lost insert aborts the
+                // transaction, so it runs in a savepoint that is rolled back before the update
+                h.savepoint("throttle_insert");
                 try {
                     dao.insert(key, failures, windowStart, blockedUntil);
+                    h.release("throttle_insert");
                 } catch (UnableToExecuteStatementException raced) {
+                    h.rollbackToSavepoint("throttle_insert");
                     dao.update(key, failures, windowStart, blockedUntil);
                 }
             }

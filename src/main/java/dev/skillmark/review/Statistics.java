@@ -35,6 +35,7 @@ public final class Statistics {
     @RegisterConstructorMapper(OptionSnapshot.class)
     interface Dao {
         String COUNTED = "t.status <> 'IN_PROGRESS' and t.trial = false";
+        // ordered: option shares are listed in the order first seen, and no database promises an order without one
 
         @SqlQuery("""
             select q.attempt_id, q.slot, q.question_id, q.bank_id, q.kind, q.points, q.source, a.points as earned,
@@ -42,7 +43,7 @@ public final class Statistics {
             from attempt_question q
             join answer a on a.attempt_id = q.attempt_id and a.slot = q.slot
             join attempt t on t.id = q.attempt_id
-            where """ + " " + COUNTED)
+            where """ + " " + COUNTED + " order by t.started_at, q.attempt_id, q.slot")
         List<Response> responses();
 
         @SqlQuery("""
@@ -50,7 +51,7 @@ public final class Statistics {
             from attempt_option o
             join attempt_question q on q.attempt_id = o.attempt_id and q.slot = o.slot
             join attempt t on t.id = o.attempt_id
-            where q.bank_id = :bank and """ + " " + COUNTED)
+            where q.bank_id = :bank and """ + " " + COUNTED + " order by t.started_at, o.attempt_id, o.slot, o.position")
         List<OptionSnapshot> options(@Bind("bank") String bankId);
     }
 

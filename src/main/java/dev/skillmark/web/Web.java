@@ -86,6 +86,7 @@ public final class Web {
                     ctx.header("Cache-Control", "no-store");
                     Csrf.handle(ctx, settings.secureCookies());
                     guard.identify(ctx);
+                    refuseNul(ctx);
                 }
             });
             // the one place roles are checked: every route declares its own, where it is registered
@@ -117,6 +118,18 @@ public final class Web {
         var roles = EnumSet.noneOf(Role.class);
         declared.forEach(role -> roles.add((Role) role));
         return roles;
+    }
+
+    /**
+     * No text Skillmark stores may hold U+0000: PostgreSQL refuses it (H2 would store it), so it is refused for
+     * both, up front, as the input error it is, rather than as a failed write later.
+     */
+    static void refuseNul(Context ctx) {
+        boolean form = String.valueOf(ctx.contentType()).startsWith("application/x-www-form-urlencoded");
+        if (ctx.queryParamMap().values().stream().flatMap(List::stream).anyMatch(v -> v.indexOf('\0') >= 0)
+                || form && ctx.formParamMap().values().stream().flatMap(List::stream).anyMatch(v -> v.indexOf('\0') >= 0)) {
+            throw new SkillmarkException.InvalidInput("text", "Text cannot contain the character U+0000.");
+        }
     }
 
     static void securityHeaders(Context ctx) {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Walkthroughs of the attempt lifecycle against a real H2 file database and a test clock. */
+/** Walkthroughs of the attempt lifecycle against a real database (H2 file or PostgreSQL) and a test clock. */
 class AttemptLifecycleTest {
 
     @TempDir

@@ -1,9 +1,9 @@
 package dev.skillmark.attempt;
 
-import dev.skillmark.Config;
 import dev.skillmark.Database;
 import dev.skillmark.Fixtures;
 import dev.skillmark.TestClock;
+import dev.skillmark.TestDatabase;
 import dev.skillmark.account.Audit;
 import dev.skillmark.account.Invitations;
 import dev.skillmark.account.User;
@@ -36,7 +36,7 @@ final class TestAttempts implements AutoCloseable {
     final Grades grades;
 
     TestAttempts(Path dir) {
-        var config = Config.forFolder(dir.resolve("data"), Fixtures.content("content", dir.resolve("content")));
+        var config = TestDatabase.config(dir.resolve("data"), Fixtures.content("content", dir.resolve("content")));
         database = new Database(config);
         content = new Content(config.contentDir(), new ContentLoader(new Markdown()), clock);
         var audit = new Audit(database.jdbi(), clock);
