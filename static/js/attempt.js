@@ -76,7 +76,7 @@
       headers: { 'Accept': 'application/json', 'X-CSRF-Token': csrf }
     }).then(function (response) {
       return response.json().catch(function () { return {}; }).then(function (reply) {
-        if (typeof reply.remainingMs === 'number') { onRemaining(reply.remainingMs); }
+        if (typeof reply.remainingMs === 'number') { onRemaining(reply.remainingMs, reply.deadlineAt); }
         if (response.ok) {
           revisionField.value = String(reply.revision);
           if (mine === generation) {
@@ -172,19 +172,18 @@
     var remaining = parseInt(timer.getAttribute('data-remaining-ms'), 10);
     var end = performance.now() + remaining;
     // The server may move the deadline (an interviewer added time): every save reply and a light poll say
-    // how much is left, and the countdown follows.
-    onRemaining = function (ms) {
-      if (ms < 0 || expired) { return; }
-      var moved = performance.now() + ms;
-      if (Math.abs(moved - end) > 1500) {
-        var later = moved > end;
-        end = moved;
-        if (later) {
-          box.classList.remove('low');
-          announced = {};
-          remaining = ms;
-          announce('The deadline was extended: ' + format(Math.ceil(ms / 1000)) + ' left.');
-        }
+    // where it is now, and the countdown follows a deadline that moved.
+    var deadline = timer.getAttribute('data-deadline');
+    onRemaining = function (ms, newDeadline) {
+      if (ms < 0 || expired || newDeadline === undefined || String(newDeadline) === deadline) { return; }
+      var later = Number(newDeadline) > Number(deadline);
+      deadline = String(newDeadline);
+      end = performance.now() + ms;
+      if (later) {
+        box.classList.remove('low');
+        announced = {};
+        remaining = ms;
+        announce('The deadline was extended: ' + format(Math.ceil(ms / 1000)) + ' left.');
       }
     };
     var clockUrl = timer.getAttribute('data-clock');
@@ -194,7 +193,7 @@
           .then(function (r) { return r.ok ? r.json() : null; })
           .then(function (reply) {
             if (reply && reply.inProgress === false) { window.location.reload(); return; }
-            if (reply) { onRemaining(reply.remainingMs); }
+            if (reply) { onRemaining(reply.remainingMs, reply.deadlineAt); }
           }).catch(function () {})
           .then(function () { if (!expired) { setTimeout(poll, 8000); } });
       };

@@ -12,6 +12,7 @@ import dev.skillmark.attempt.AttemptController;
 import dev.skillmark.attempt.AttemptPages;
 import dev.skillmark.attempt.AttemptSignals;
 import dev.skillmark.attempt.Attempts;
+import dev.skillmark.attempt.Extensions;
 import dev.skillmark.attempt.Grades;
 import dev.skillmark.attempt.InvitationEntryController;
 import dev.skillmark.attempt.StartController;
@@ -57,13 +58,15 @@ public final class Skillmark implements AutoCloseable {
     private final Web.Server server;
     private final Attempts attempts;
     private final AttemptPages pages;
+    private final Extensions extensions;
     private final Accounts accounts;
     private final Content content;
     private final ScheduledExecutorService sweeper;
     private final ContentWatcher watcher;
 
-    private Skillmark(Database database, Web.Server server, Attempts attempts, AttemptPages pages, Accounts accounts,
-                      Content content, ScheduledExecutorService sweeper, ContentWatcher watcher) {
+    private Skillmark(Database database, Web.Server server, Attempts attempts, AttemptPages pages, Extensions extensions,
+                      Accounts accounts, Content content, ScheduledExecutorService sweeper, ContentWatcher watcher) {
+        this.extensions = extensions;
         this.database = database;
         this.server = server;
         this.attempts = attempts;
@@ -95,6 +98,7 @@ public final class Skillmark implements AutoCloseable {
             var grades = new Grades(jdbi, audit, clock);
             var attempts = new Attempts(jdbi, content, invitations, grades, clock, config.grace(), seeds);
             var pages = new AttemptPages(jdbi, attempts);
+            var extensions = new Extensions(jdbi, attempts, content, audit, clock);
             var reviews = new Reviews(jdbi, attempts, pages, grades, audit, clock);
             var clientAddress = new ClientAddress(config.trustedProxies());
             var staffAccess = new StaffAccess(accounts, config.secureCookies());
@@ -110,7 +114,7 @@ public final class Skillmark implements AutoCloseable {
             features.add(new AccountController(accounts, staffAccess, clientAddress, audit, settings));
             features.add(new InvitationController(invitations, content, () -> publicUrl.orElse("http://localhost:" + port.get())));
             features.add(new ReviewController(reviews, new Exports(reviews, audit), new Comparisons(reviews),
-                    new Regrades(jdbi, pages, grades, content), content));
+                    new Regrades(jdbi, pages, grades, content), extensions, content));
             features.addAll(extraRoutes);
             var server = Web.create(new Web.Settings(config.host(), config.port(), config.staticDir(), config.secureCookies()),
                     new Templates(config.templatesDir()), staffAccess, features);
@@ -126,7 +130,8 @@ public final class Skillmark implements AutoCloseable {
             });
             long every = config.sweepEvery().toMillis();
             sweeper.scheduleWithFixedDelay(() -> sweep(attempts, accounts), every, every, TimeUnit.MILLISECONDS);
-            return new Skillmark(database, server, attempts, pages, accounts, content, sweeper, new ContentWatcher(content));
+            return new Skillmark(database, server, attempts, pages, extensions, accounts, content, sweeper,
+                    new ContentWatcher(content));
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -163,6 +168,10 @@ public final class Skillmark implements AutoCloseable {
 
     public AttemptPages pages() {
         return pages;
+    }
+
+    public Extensions extensions() {
+        return extensions;
     }
 
     /** The database, for tests and tools built on the same graph. */

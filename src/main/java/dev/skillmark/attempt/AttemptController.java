@@ -103,11 +103,15 @@ public final class AttemptController implements Routes {
         ctx.contentType("application/json");
         try {
             var saved = attempts.save(id, slot(ctx), savedFrom(ctx), input(ctx));
-            long remaining = remainingMillis(id);
+            var attempt = attempts.attempt(id);
+            long remaining = attempts.remaining(attempt).map(java.time.Duration::toMillis).orElse(-1L);
+            long deadline = attempt.timed() ? attempt.deadlineAt() : -1L;
             if (saved instanceof Attempts.Saved.Stored stored) {
-                ctx.result(Json.object(Map.of("saved", true, "revision", stored.revision(), "remainingMs", remaining)));
+                ctx.result(Json.object(Map.of("saved", true, "revision", stored.revision(), "remainingMs", remaining,
+                        "deadlineAt", deadline)));
             } else {
                 ctx.status(HttpStatus.CONFLICT).result(Json.object(Map.of("saved", false, "stale", true, "remainingMs", remaining,
+                        "deadlineAt", deadline,
                         "error", "Not saved: this answer was changed in another tab or window. Reload to see it; "
                                 + "what you typed here is still on this page.")));
             }
@@ -120,7 +124,8 @@ public final class AttemptController implements Routes {
     void clock(Context ctx) {
         var attempt = attempts.current(attemptId(ctx));
         ctx.contentType("application/json").result(Json.object(Map.of("inProgress", attempt.inProgress(),
-                "remainingMs", attempts.remaining(attempt).map(java.time.Duration::toMillis).orElse(-1L))));
+                "remainingMs", attempts.remaining(attempt).map(java.time.Duration::toMillis).orElse(-1L),
+                "deadlineAt", attempt.timed() ? attempt.deadlineAt() : -1L)));
     }
 
     /** What the page script noticed: the page was hidden or lost focus (and for how long), or a paste. */
@@ -191,10 +196,6 @@ public final class AttemptController implements Routes {
 
     private Map<String, Object> questionModel(Context ctx, Views.QuestionPage page) {
         return Map.of("page", page, "fmt", Format.INSTANCE, "base", base(ctx), "grace", attempts.grace().toMillis());
-    }
-
-    private long remainingMillis(String attemptId) {
-        return attempts.remaining(attempts.attempt(attemptId)).map(java.time.Duration::toMillis).orElse(-1L);
     }
 
     private static AnswerInput input(Context ctx) {

@@ -2,6 +2,7 @@ package dev.skillmark.review;
 
 import dev.skillmark.web.SkillmarkException;
 import dev.skillmark.account.StaffAccess;
+import dev.skillmark.attempt.Extensions;
 import dev.skillmark.content.Content;
 import dev.skillmark.web.Csv;
 import dev.skillmark.web.Format;
@@ -24,9 +25,12 @@ public final class ReviewController implements Routes {
     private final Exports exports;
     private final Comparisons comparisons;
     private final Regrades regrades;
+    private final Extensions extensions;
     private final Content content;
 
-    public ReviewController(Reviews reviews, Exports exports, Comparisons comparisons, Regrades regrades, Content content) {
+    public ReviewController(Reviews reviews, Exports exports, Comparisons comparisons, Regrades regrades,
+                            Extensions extensions, Content content) {
+        this.extensions = extensions;
         this.reviews = reviews;
         this.exports = exports;
         this.comparisons = comparisons;
@@ -45,6 +49,7 @@ public final class ReviewController implements Routes {
         routes.get("/review/attempts/{attempt}/export.csv", this::exportAttempt, Role.INTERVIEWER);
         routes.post("/review/attempts/{attempt}/grade/{slot}", this::grade, Role.INTERVIEWER);
         routes.post("/review/attempts/{attempt}/note", this::note, Role.INTERVIEWER);
+        routes.post("/review/attempts/{attempt}/time", this::addTime, Role.INTERVIEWER);
     }
 
     void dashboard(Context ctx) {
@@ -96,6 +101,17 @@ public final class ReviewController implements Routes {
             ctx.redirect("/review/attempts/" + ctx.pathParam("attempt") + "#notes", HttpStatus.SEE_OTHER);
         } catch (SkillmarkException.InvalidInput e) {
             attempt(ctx, Map.of("note:" + e.field(), e.getMessage()), HttpStatus.BAD_REQUEST);
+        }
+    }
+
+    /** More time for an attempt in progress: minutes or a percentage of the time limit, with a reason. */
+    void addTime(Context ctx) {
+        try {
+            extensions.add(ctx.pathParam("attempt"), ctx.formParam("amount"), "percent".equals(ctx.formParam("unit")),
+                    ctx.formParam("reason"), StaffAccess.signedIn(ctx));
+            ctx.redirect("/review/attempts/" + ctx.pathParam("attempt") + "?extended=1#time", HttpStatus.SEE_OTHER);
+        } catch (SkillmarkException.InvalidInput e) {
+            attempt(ctx, Map.of("time:" + e.field(), e.getMessage()), HttpStatus.BAD_REQUEST);
         }
     }
 

@@ -1,0 +1,118 @@
+package dev.skillmark.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Clock;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import dev.skillmark.TestApp;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real Chromium (Debian's, through Playwright) against a fresh application per test. The page's
+ * clock is Playwright's and starts at the server's test clock; console errors fail the test.
+ */
+abstract class BrowserTestBase {
+
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static Playwright playwright;
+    protected static Browser browser;
+
+    @TempDir
+    protected Path dir;
+    protected TestApp app;
+    protected BrowserContext context;
+    protected Page page;
+    /** Console errors (a CSP violation shows up here) fail the test that caused them. */
+    private final List<String> consoleErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void launch() {
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(chromium())
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
+    }
+
+    @AfterAll
+    static void quit() {
+        browser.close();
+        playwright.close();
+    }
+
+    @BeforeEach
+    void open() {
+        app = TestApp.start(dir);
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1100, 900));
+        context.clock().install(new Clock.InstallOptions().setTime(app.clock.millis()));
+        page = context.newPage();
+        context.onPage(p -> p.onConsoleMessage(m -> {
+            if (m.type().equals("error") && !m.text().contains("net::ERR_ABORTED") && !m.text().contains("Failed to load resource")) {
+                consoleErrors.add(m.text());
+            }
+        }));
+        page.onConsoleMessage(m -> {
+            if (m.type().equals("error") && !m.text().contains("Failed to load resource")) {
+                consoleErrors.add(m.text());
+            }
+        });
+    }
+
+    @AfterEach
+    void close() {
+        context.close();
+        app.close();
+        assertThat(consoleErrors).as("errors in the browser console").isEmpty();
+    }
+
+    protected void startTimedQuiz(Page p) {
+        p.navigate(app.url("/quizzes/timed"));
+        p.getByLabel("Your name").fill("Ada");
+        p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start the clock")).click();
+        onTheFirstQuestion(p);
+    }
+
+    /** The autosave reached the server: the status line says so (the retry after a failure may take a while). */
+    protected static void assertSaved(Page p) {
+        assertThat(p.locator("#save-status")).containsText("Saved",
+                new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
+    }
+
+    /** The attempt started and the page script is in place before the test starts answering. */
+    protected static void onTheFirstQuestion(Page p) {
+        p.waitForURL("**/q/1");
+        p.waitForLoadState();
+    }
+
+    protected void next() {
+        String before = page.locator("h1").textContent();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Next").setExact(true)).click();
+        assertThat(page.locator("h1")).not().hasText(before);
+        page.waitForLoadState();
+    }
+
+    protected void screenshot(String name) throws Exception {
+        Files.createDirectories(SCREENSHOTS);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name)).setFullPage(true));
+    }
+
+    static Path chromium() {
+        String configured = System.getProperty("skillmark.chromium", System.getenv("SKILLMARK_CHROMIUM"));
+        return Path.of(configured != null ? configured : "/usr/bin/chromium");
+    }
+}
