@@ -252,10 +252,8 @@ class CandidateHttpTest extends AppTest {
         assertThat(page).contains("Check answer").doesNotContain("id=\"timer\"");
         MARKERS.forEach(m -> assertThat(page).doesNotContain(m));
 
-        boolean choice = page.contains("name=\"choice\"");
-        var checked = choice
-                ? app.post("/attempts/" + id + "/q/1", "revision", "0", "page", "tab-1", "choice", "0", "action", "check")
-                : app.post("/attempts/" + id + "/q/1", "revision", "0", "page", "tab-1", "response", "an answer", "action", "check");
+        assertThat(page).as("the pinned seed draws a numeric question first").contains("inputmode=\"decimal\"");
+        var checked = app.post("/attempts/" + id + "/q/1", "revision", "0", "page", "tab-1", "response", "42", "action", "check");
         assertThat(checked.status()).isEqualTo(303);
         assertThat(checked.location()).endsWith("/q/1#feedback");
         var feedback = app.get("/attempts/" + id + "/q/1").body();
@@ -270,6 +268,25 @@ class CandidateHttpTest extends AppTest {
         var status = app.get("/content");
         assertThat(status.status()).isEqualTo(200);
         assertThat(status.body()).contains("No problems").contains("Alpha skills").contains("skills/alpha.md");
+    }
+
+    @Test
+    void starting_from_the_home_page_is_no_signal_and_opening_the_attempt_in_another_browser_is_one() {
+        String id = app.startAttempt("timed", "Ada");
+        app.get("/attempts/" + id + "/q/1");
+        answer(id, 1, "next", "choice", "1");
+        assertThat(clientChanges(id)).isZero();
+
+        var elsewhere = app.send(HttpRequest.newBuilder(URI.create(app.url("/attempts/" + id + "/q/2")))
+                .header("User-Agent", "Another browser/1.0").GET().build());
+        assertThat(elsewhere.status()).isEqualTo(200);
+        assertThat(clientChanges(id)).isEqualTo(1);
+    }
+
+    private int clientChanges(String attemptId) {
+        return app.app.jdbi().withHandle(h -> h.createQuery(
+                "select count(*) from attempt_event where attempt_id = :id and type = 'CLIENT_CHANGED'")
+                .bind("id", attemptId).mapTo(Integer.class).one());
     }
 
     private dev.skillmark.HttpSession.Reply answer(String id, int slot, String action, String... fields) {
