@@ -22,6 +22,7 @@ public final class Database implements AutoCloseable {
         hikari.setPassword(config.databasePassword());
         hikari.setMaximumPoolSize(10);
         hikari.setPoolName("skillmark");
+        hikari.setExceptionOverrideClassName(BrokenConnections.class.getName());
         this.pool = new HikariDataSource(hikari);
         Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
         this.jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());

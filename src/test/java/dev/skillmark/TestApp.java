@@ -7,6 +7,7 @@ import dev.skillmark.web.Routes;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * The real application for integration tests: H2 file database in a temp folder, fixture content,
@@ -30,8 +31,13 @@ public final class TestApp extends HttpSession {
     }
 
     public static TestApp start(Path dir, List<Routes> extra) {
+        return start(dir, UnaryOperator.identity(), extra);
+    }
+
+    /** The test app on a configuration the test adjusts (another database URL, say). */
+    public static TestApp start(Path dir, UnaryOperator<Config> adjust, List<Routes> extra) {
         var clock = new TestClock();
-        var config = TestDatabase.config(dir.resolve("data"), Fixtures.content("content", dir.resolve("content")));
+        var config = adjust.apply(TestDatabase.config(dir.resolve("data"), Fixtures.content("content", dir.resolve("content"))));
         return new TestApp(dir, clock, Skillmark.start(config, clock, Fixtures.seeds(), extra));
     }
 

@@ -101,6 +101,12 @@ public final class Web {
             r.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), title(e.getStatus()), readable(e), null));
             r.exception(Exception.class, (e, ctx) -> {
                 String reference = UUID.randomUUID().toString().substring(0, 8);
+                if (databaseUnavailable(e)) {
+                    log.error("request {} {}: the database cannot be used, reference {}", ctx.method(), ctx.path(), reference, e);
+                    error(ctx, 503, "Cannot save right now", "Skillmark cannot write to its database at the moment. "
+                            + "Nothing saved before is lost; your page keeps your answer and tries again.", null);
+                    return;
+                }
                 log.error("request {} {} failed, reference {}", ctx.method(), ctx.path(), reference, e);
                 error(ctx, 500, title(500), "Something went wrong on our side. Your saved answers are safe; try again. "
                         + "If it keeps happening, quote reference " + reference + ".", null);
@@ -112,6 +118,27 @@ public final class Web {
             });
         });
         return new Server(app, Collections.unmodifiableList(routes));
+    }
+
+    /** A failure of the database itself (full disk, closed, unreachable), not of this request. */
+    private static boolean databaseUnavailable(Throwable e) {
+        boolean sql = false;
+        boolean io = false;
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            sql |= t instanceof java.sql.SQLException;
+            io |= t instanceof java.io.IOException;
+        }
+        if (sql && io) {
+            return true; // the database could not write its file
+        }
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && (sql.getErrorCode() == 90098 || sql.getErrorCode() == 90028
+                    || sql.getErrorCode() == 90031 || sql.getErrorCode() == 90121
+                    || sql.getSQLState() != null && sql.getSQLState().startsWith("08"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Set<Role> roles(Set<? extends RouteRole> declared) {
