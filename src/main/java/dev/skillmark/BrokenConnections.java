@@ -11,6 +11,13 @@ import java.util.Set;
  */
 public final class BrokenConnections implements SQLExceptionOverride {
 
+    private final Runnable evictAll;
+
+    /** {@code evictAll}: drops every pooled connection, since one closed database breaks all of them at once. */
+    public BrokenConnections(Runnable evictAll) {
+        this.evictAll = evictAll;
+    }
+
     /** H2: database is closed, closed at shutdown, and the I/O errors that close it. */
     private static final Set<Integer> H2_CLOSED = Set.of(90098, 90121, 90028, 90031, 90100);
 
@@ -19,6 +26,7 @@ public final class BrokenConnections implements SQLExceptionOverride {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && (H2_CLOSED.contains(sql.getErrorCode())
                     || sql.getSQLState() != null && sql.getSQLState().startsWith("08"))) {
+                evictAll.run();
                 return SQLExceptionOverride.Override.MUST_EVICT;
             }
         }

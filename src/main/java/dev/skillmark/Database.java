@@ -22,8 +22,15 @@ public final class Database implements AutoCloseable {
         hikari.setPassword(config.databasePassword());
         hikari.setMaximumPoolSize(10);
         hikari.setPoolName("skillmark");
-        hikari.setExceptionOverrideClassName(BrokenConnections.class.getName());
+        var opened = new java.util.concurrent.atomic.AtomicReference<HikariDataSource>();
+        hikari.setExceptionOverride(new BrokenConnections(() -> {
+            var created = opened.get();
+            if (created != null && created.getHikariPoolMXBean() != null) {
+                created.getHikariPoolMXBean().softEvictConnections();
+            }
+        }));
         this.pool = new HikariDataSource(hikari);
+        opened.set(this.pool);
         Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
         this.jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
     }

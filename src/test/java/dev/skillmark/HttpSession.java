@@ -106,6 +106,11 @@ public class HttpSession implements AutoCloseable {
         return reply.location().replaceAll("^/attempts/([^/]+)/q/1$", "$1");
     }
 
+    /** The cookies this session holds, as a Cookie header, for requests written by hand. */
+    public String cookieHeader() {
+        return String.join("; ", cookies.getCookieStore().getCookies().stream().map(c -> c.getName() + "=" + c.getValue()).toList());
+    }
+
     public String csrf() {
         if (cookies.getCookieStore().getCookies().stream().noneMatch(c -> c.getName().equals("skillmark_csrf"))) {
             get("/");

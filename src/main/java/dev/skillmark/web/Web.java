@@ -86,6 +86,7 @@ public final class Web {
                     ctx.header("Cache-Control", "no-store");
                     Csrf.handle(ctx, settings.secureCookies());
                     guard.identify(ctx);
+                    refuseUnreadableBodies(ctx);
                     refuseNul(ctx);
                 }
             });
@@ -101,6 +102,11 @@ public final class Web {
             r.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), title(e.getStatus()), readable(e), null));
             r.exception(Exception.class, (e, ctx) -> {
                 String reference = UUID.randomUUID().toString().substring(0, 8);
+                if (unreadableRequest(e)) {
+                    error(ctx, 400, title(400), "The request could not be read (it ended early or was garbled). "
+                            + "Go back and try again.", null);
+                    return;
+                }
                 if (databaseUnavailable(e)) {
                     log.error("request {} {}: the database cannot be used, reference {}", ctx.method(), ctx.path(), reference, e);
                     error(ctx, 503, "Cannot save right now", "Skillmark cannot write to its database at the moment. "
@@ -120,15 +126,27 @@ public final class Web {
         return new Server(app, Collections.unmodifiableList(routes));
     }
 
+    /** The request's own bytes could not be read: a broken body, a connection that ended early. */
+    private static boolean unreadableRequest(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof org.eclipse.jetty.http.BadMessageException || t instanceof org.eclipse.jetty.io.EofException
+                    || t.getClass().getName().endsWith("HttpEofException")
+                    || t instanceof java.nio.charset.CharacterCodingException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A failure of the database itself (full disk, closed, unreachable), not of this request. */
     private static boolean databaseUnavailable(Throwable e) {
-        boolean sql = false;
+        boolean database = false;
         boolean io = false;
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-            sql |= t instanceof java.sql.SQLException;
+            database |= t instanceof java.sql.SQLException;
             io |= t instanceof java.io.IOException;
         }
-        if (sql && io) {
+        if (database && io) {
             return true; // the database could not write its file
         }
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
@@ -145,6 +163,29 @@ public final class Web {
         var roles = EnumSet.noneOf(Role.class);
         declared.forEach(role -> roles.add((Role) role));
         return roles;
+    }
+
+    /**
+     * Skillmark's forms are plain form posts in a charset Java knows: anything else (multipart, an unknown
+     * charset) is refused as the input error it is, before anything tries to read it.
+     */
+    static void refuseUnreadableBodies(Context ctx) {
+        String type = String.valueOf(ctx.header("Content-Type")).toLowerCase(java.util.Locale.ROOT);
+        if (type.startsWith("multipart/")) {
+            throw new SkillmarkException.InvalidInput("body", "Skillmark's forms are sent as ordinary form data, not as "
+                    + "file uploads. Go back, reload the page and try again.");
+        }
+        String charset = ctx.req().getCharacterEncoding();
+        boolean known;
+        try {
+            known = charset == null || java.nio.charset.Charset.isSupported(charset);
+        } catch (java.nio.charset.IllegalCharsetNameException e) {
+            known = false;
+        }
+        if (!known) {
+            throw new SkillmarkException.InvalidInput("body", "The form was sent in a character set Skillmark does not know. "
+                    + "Go back, reload the page and try again.");
+        }
     }
 
     /**
