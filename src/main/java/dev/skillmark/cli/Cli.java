@@ -28,6 +28,7 @@ public final class Cli implements Runnable {
     public static int run(String[] args, PrintStream out) {
         var writer = new PrintWriter(out, true);
         var commandLine = new CommandLine(new Cli())
+                .setUsageHelpWidth(160)
                 .setOut(writer)
                 .setErr(writer)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
@@ -52,7 +53,7 @@ public final class Cli implements Runnable {
 
     private static String settings() {
         var text = new StringBuilder();
-        Config.SETTINGS.forEach((name, v) -> text.append(String.format("  %-30s %s%n  %-30s   default: %s%n", name, v[1], "", v[0])));
+        Config.SETTINGS.forEach((name, v) -> text.append(String.format("  %s%n      %s%n      default: %s%n", name, v[1], v[0])));
         return text.toString();
     }
 }
