@@ -150,9 +150,15 @@ public final class AccountController implements Routes {
         }
     }
 
-    /** Only local paths, so a crafted link cannot send someone elsewhere after signing in. */
+    /**
+     * Only same-origin paths, so a crafted link cannot send someone elsewhere after signing in: exactly
+     * one leading {@code /}, and no {@code //}, backslash, control character or other whitespace anywhere
+     * (browsers drop tabs and line breaks from URLs, which would turn {@code /<TAB>/host} into {@code //host}).
+     */
     static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\") || next.contains("\n")) {
+        if (next == null || next.length() > 2000 || !next.startsWith("/") || next.contains("//") || next.contains("\\")
+                || next.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.isWhitespace(c)
+                || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT)) {
             return "";
         }
         return next;
