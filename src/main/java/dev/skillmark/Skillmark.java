@@ -101,7 +101,7 @@ public final class Skillmark implements AutoCloseable {
             var port = new AtomicReference<Integer>();
             var publicUrl = config.publicUrl();
             var features = new ArrayList<Routes>();
-            features.add(new StartController(content, attempts, settings, clientAddress));
+            features.add(new StartController(content, attempts, settings, clientAddress, config.secureCookies()));
             features.add(new AttemptController(attempts, pages, new AttemptSignals(jdbi, clock, attempts), clientAddress));
             features.add(new InvitationEntryController(invitations, attempts, content, clientAddress));
             features.add(new TrialController(attempts));
@@ -112,7 +112,8 @@ public final class Skillmark implements AutoCloseable {
             features.add(new ReviewController(reviews, new Exports(reviews, audit), new Comparisons(reviews),
                     new Regrades(jdbi, pages, grades, content), content));
             features.addAll(extraRoutes);
-            var server = Web.create(new Web.Settings(config.host(), config.port(), config.staticDir(), config.secureCookies()),
+            var server = Web.create(new Web.Settings(config.host(), config.port(), config.staticDir(), config.secureCookies(),
+                            ServerSecret.load(jdbi, "csrf", clock), publicUrl),
                     new Templates(config.templatesDir()), staffAccess, features);
             server.javalin().start();
             port.set(server.port());

@@ -38,6 +38,11 @@ public final class StaffAccess implements Guard {
     }
 
     @Override
+    public Optional<String> sessionId(Context ctx) {
+        return user(ctx).map(u -> ctx.cookie(SESSION_COOKIE));
+    }
+
+    @Override
     public void require(Context ctx, Set<Role> roles) {
         var user = user(ctx);
         if (user.isEmpty()) {

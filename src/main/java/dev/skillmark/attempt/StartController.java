@@ -23,8 +23,11 @@ public final class StartController implements Routes {
     private final Attempts attempts;
     private final Settings settings;
     private final ClientAddress clientAddress;
+    private final boolean secureCookies;
 
-    public StartController(Content content, Attempts attempts, Settings settings, ClientAddress clientAddress) {
+    public StartController(Content content, Attempts attempts, Settings settings, ClientAddress clientAddress,
+                           boolean secureCookies) {
+        this.secureCookies = secureCookies;
         this.content = content;
         this.attempts = attempts;
         this.settings = settings;
@@ -59,7 +62,8 @@ public final class StartController implements Routes {
         String name = Optional.ofNullable(ctx.formParam("name")).orElse("");
         try {
             String id = attempts.start(ctx.pathParam("quiz"), name, AttemptController.client(clientAddress, ctx));
-            ctx.res().addHeader("Set-Cookie", RESUME_COOKIE + "=" + id + "; Path=/; HttpOnly; SameSite=Lax");
+            ctx.res().addHeader("Set-Cookie", RESUME_COOKIE + "=" + id + "; Path=/; HttpOnly; SameSite=Lax"
+                    + (secureCookies ? "; Secure" : ""));
             ctx.redirect("/attempts/" + id + "/q/1", HttpStatus.SEE_OTHER);
         } catch (SkillmarkException.InvalidInput e) {
             renderStart(ctx, name, e.getMessage(), HttpStatus.BAD_REQUEST);
