@@ -5,6 +5,7 @@ import dev.skillmark.account.Accounts;
 import dev.skillmark.account.Audit;
 import dev.skillmark.account.InvitationController;
 import dev.skillmark.account.Invitations;
+import dev.skillmark.account.Hashing;
 import dev.skillmark.account.Settings;
 import dev.skillmark.account.StaffAccess;
 import dev.skillmark.account.Throttle;
@@ -89,7 +90,7 @@ public final class Skillmark implements AutoCloseable {
             var jdbi = database.jdbi();
             var content = new Content(config.contentDir(), new ContentLoader(new Markdown()), clock);
             var audit = new Audit(jdbi, clock);
-            var accounts = new Accounts(jdbi, clock, audit, new Throttle(jdbi, clock), config.sessionIdle(), config.sessionMax());
+            var accounts = new Accounts(jdbi, clock, audit, new Throttle(jdbi, clock), Hashing.forThisMachine(), config.sessionIdle(), config.sessionMax());
             var settings = new Settings(jdbi, audit);
             var invitations = new Invitations(jdbi, clock, audit, content);
             var grades = new Grades(jdbi, audit, clock);
