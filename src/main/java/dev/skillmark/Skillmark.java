@@ -9,6 +9,7 @@ import dev.skillmark.account.Hashing;
 import dev.skillmark.account.Settings;
 import dev.skillmark.account.StaffAccess;
 import dev.skillmark.account.Throttle;
+import dev.skillmark.account.UserAdmin;
 import dev.skillmark.attempt.AttemptController;
 import dev.skillmark.attempt.AttemptPages;
 import dev.skillmark.attempt.AttemptSignals;
@@ -90,7 +91,8 @@ public final class Skillmark implements AutoCloseable {
             var jdbi = database.jdbi();
             var content = new Content(config.contentDir(), new ContentLoader(new Markdown()), clock);
             var audit = new Audit(jdbi, clock);
-            var accounts = new Accounts(jdbi, clock, audit, new Throttle(jdbi, clock), Hashing.forThisMachine(), config.sessionIdle(), config.sessionMax());
+            var hashing = Hashing.forThisMachine();
+            var accounts = new Accounts(jdbi, clock, audit, new Throttle(jdbi, clock), hashing, config.sessionIdle(), config.sessionMax());
             var settings = new Settings(jdbi, audit);
             var invitations = new Invitations(jdbi, clock, audit, content);
             var grades = new Grades(jdbi, audit, clock);
@@ -108,7 +110,8 @@ public final class Skillmark implements AutoCloseable {
             features.add(new TrialController(attempts));
             features.add(new ContentController(content));
             features.add(new StatisticsController(new Statistics(jdbi, content)));
-            features.add(new AccountController(accounts, staffAccess, clientAddress, audit, settings));
+            features.add(new AccountController(accounts, staffAccess, clientAddress, audit, settings,
+                    new UserAdmin(jdbi, audit, hashing)));
             features.add(new InvitationController(invitations, content, () -> publicUrl.orElse("http://localhost:" + port.get())));
             features.add(new ReviewController(reviews, new Exports(reviews, audit), new Comparisons(reviews),
                     new Regrades(jdbi, pages, grades, content), content));

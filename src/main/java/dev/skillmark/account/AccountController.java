@@ -21,8 +21,11 @@ public final class AccountController implements Routes {
     private final ClientAddress clientAddress;
     private final Audit audit;
     private final Settings settings;
+    private final UserAdmin admin;
 
-    public AccountController(Accounts accounts, StaffAccess access, ClientAddress clientAddress, Audit audit, Settings settings) {
+    public AccountController(Accounts accounts, StaffAccess access, ClientAddress clientAddress, Audit audit, Settings settings,
+                             UserAdmin admin) {
+        this.admin = admin;
         this.clientAddress = clientAddress;
         this.accounts = accounts;
         this.access = access;
@@ -40,6 +43,10 @@ public final class AccountController implements Routes {
         routes.get("/admin/users", ctx -> usersPage(ctx, Map.of(), Map.of(), HttpStatus.OK), Role.ADMIN);
         routes.post("/admin/users", this::createUser, Role.ADMIN);
         routes.post("/admin/users/{id}/roles", this::setRoles, Role.ADMIN);
+        routes.post("/admin/users/{id}/active", this::setActive, Role.ADMIN);
+        routes.post("/admin/users/{id}/password", this::resetPassword, Role.ADMIN);
+        routes.get("/account/password", ctx -> passwordPage(ctx, Map.of(), HttpStatus.OK), Role.values());
+        routes.post("/account/password", this::changePassword, Role.values());
         routes.post("/admin/settings", this::saveSettings, Role.ADMIN);
         routes.get("/admin/audit", this::auditPage, Role.ADMIN);
     }
@@ -55,7 +62,8 @@ public final class AccountController implements Routes {
             var signedIn = accounts.signIn(username, ctx.formParam("password"), clientAddress.of(ctx));
             access.startSession(ctx, signedIn.sessionId());
             String next = safeNext(ctx.formParam("next"));
-            ctx.redirect(next.isEmpty() ? signedIn.user().home() : next, HttpStatus.SEE_OTHER);
+            ctx.redirect(signedIn.user().mustChangePassword() ? StaffAccess.CHANGE_PASSWORD
+                    : next.isEmpty() ? signedIn.user().home() : next, HttpStatus.SEE_OTHER);
         } catch (SkillmarkException.Throttled e) {
             ctx.header("Retry-After", String.valueOf(Math.max(1, e.retryAfter().toSeconds())));
             signInPage(ctx, username, e.getMessage(), HttpStatus.TOO_MANY_REQUESTS);
@@ -125,14 +133,48 @@ public final class AccountController implements Routes {
     void setRoles(Context ctx) {
         var roles = EnumSet.noneOf(Role.class);
         ctx.formParams("roles").forEach(r -> Role.parse(r).ifPresent(roles::add));
-        long id;
+        accounts.setRoles(userId(ctx), roles, StaffAccess.signedIn(ctx));
+        ctx.redirect("/admin/users", HttpStatus.SEE_OTHER);
+    }
+
+    void setActive(Context ctx) {
+        admin.setActive(userId(ctx), "on".equals(ctx.formParam("active")), StaffAccess.signedIn(ctx));
+        ctx.redirect("/admin/users", HttpStatus.SEE_OTHER);
+    }
+
+    void resetPassword(Context ctx) {
+        long id = userId(ctx);
         try {
-            id = Long.parseLong(ctx.pathParam("id"));
+            requireSamePassword(ctx);
+            admin.resetPassword(id, ctx.formParam("password"), StaffAccess.signedIn(ctx));
+            ctx.redirect("/admin/users", HttpStatus.SEE_OTHER);
+        } catch (SkillmarkException.InvalidInput e) {
+            usersPage(ctx, Map.of("reset-" + id, e.getMessage()), Map.of(), HttpStatus.BAD_REQUEST);
+        }
+    }
+
+    void passwordPage(Context ctx, Map<String, String> errors, HttpStatus status) {
+        ctx.status(status).render("account/password.html", Map.of("errors", errors,
+                "forced", StaffAccess.signedIn(ctx).mustChangePassword()));
+    }
+
+    void changePassword(Context ctx) {
+        var user = StaffAccess.signedIn(ctx);
+        try {
+            requireSamePassword(ctx);
+            admin.changePassword(user, ctx.formParam("current"), ctx.formParam("password"));
+            ctx.redirect(user.home(), HttpStatus.SEE_OTHER);
+        } catch (SkillmarkException.InvalidInput e) {
+            passwordPage(ctx, Map.of(e.field(), e.getMessage()), HttpStatus.BAD_REQUEST);
+        }
+    }
+
+    private static long userId(Context ctx) {
+        try {
+            return Long.parseLong(ctx.pathParam("id"));
         } catch (NumberFormatException e) {
             throw new SkillmarkException.NotFound("There is no such user.");
         }
-        accounts.setRoles(id, roles, StaffAccess.signedIn(ctx));
-        ctx.redirect("/admin/users", HttpStatus.SEE_OTHER);
     }
 
     void saveSettings(Context ctx) {

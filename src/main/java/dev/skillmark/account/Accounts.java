@@ -246,7 +246,7 @@ public final class Accounts {
     private static User toUser(UserDao dao, UserDao.UserRow row) {
         Set<Role> roles = dao.roles(row.id()).stream().map(Role::parse).flatMap(Optional::stream)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
-        return new User(row.id(), row.username(), row.displayName(), roles, row.disabled());
+        return new User(row.id(), row.username(), row.displayName(), roles, row.disabled(), row.mustChangePassword());
     }
 
     private static String roleNames(Set<Role> roles) {
