@@ -16,6 +16,7 @@ import dev.skillmark.attempt.AttemptSignals;
 import dev.skillmark.attempt.Attempts;
 import dev.skillmark.attempt.Grades;
 import dev.skillmark.attempt.InvitationEntryController;
+import dev.skillmark.attempt.Retakes;
 import dev.skillmark.attempt.StartController;
 import dev.skillmark.attempt.TrialController;
 import dev.skillmark.cli.Cli;
@@ -104,14 +105,15 @@ public final class Skillmark implements AutoCloseable {
             var port = new AtomicReference<Integer>();
             var publicUrl = config.publicUrl();
             var features = new ArrayList<Routes>();
-            features.add(new StartController(content, attempts, settings, clientAddress, config.secureCookies()));
+            features.add(new StartController(content, attempts, settings, clientAddress, config.secureCookies(),
+                    new Retakes(jdbi, clock)));
             features.add(new AttemptController(attempts, pages, new AttemptSignals(jdbi, clock, attempts), clientAddress));
             features.add(new InvitationEntryController(invitations, attempts, content, clientAddress));
             features.add(new TrialController(attempts));
             features.add(new ContentController(content));
             features.add(new StatisticsController(new Statistics(jdbi, content)));
             features.add(new AccountController(accounts, staffAccess, clientAddress, audit, settings,
-                    new UserAdmin(jdbi, audit, hashing)));
+                    new UserAdmin(jdbi, audit, hashing), content));
             features.add(new InvitationController(invitations, content, () -> publicUrl.orElse("http://localhost:" + port.get())));
             features.add(new ReviewController(reviews, new Exports(reviews, audit), new Comparisons(reviews),
                     new Regrades(jdbi, pages, grades, content), content));

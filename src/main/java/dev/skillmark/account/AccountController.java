@@ -1,5 +1,6 @@
 package dev.skillmark.account;
 
+import dev.skillmark.content.Content;
 import dev.skillmark.web.SkillmarkException;
 import dev.skillmark.web.ClientAddress;
 import dev.skillmark.web.Role;
@@ -22,10 +23,12 @@ public final class AccountController implements Routes {
     private final Audit audit;
     private final Settings settings;
     private final UserAdmin admin;
+    private final Content content;
 
     public AccountController(Accounts accounts, StaffAccess access, ClientAddress clientAddress, Audit audit, Settings settings,
-                             UserAdmin admin) {
+                             UserAdmin admin, Content content) {
         this.admin = admin;
+        this.content = content;
         this.clientAddress = clientAddress;
         this.accounts = accounts;
         this.access = access;
@@ -112,6 +115,9 @@ public final class AccountController implements Routes {
         model.put("errors", errors);
         model.put("form", form);
         model.put("publicPractice", settings.publicPractice());
+        model.put("publicExamAttempts", settings.publicExamAttempts());
+        // the admin sees, before and after turning public practice on, what it would expose
+        model.put("shared", content.current().sharedWithPublicPractice());
         ctx.status(status).render("account/users.html", model);
     }
 
@@ -178,7 +184,15 @@ public final class AccountController implements Routes {
     }
 
     void saveSettings(Context ctx) {
-        settings.setPublicPractice("on".equals(ctx.formParam("publicPractice")), StaffAccess.signedIn(ctx));
+        var actor = StaffAccess.signedIn(ctx);
+        boolean on = "on".equals(ctx.formParam("publicPractice"));
+        if (on != settings.publicPractice()) {
+            settings.setPublicPractice(on, actor);
+        }
+        String attempts = Optional.ofNullable(ctx.formParam("publicExamAttempts")).orElse("").strip();
+        if (attempts.matches("\\d{1,3}") && Integer.parseInt(attempts) != settings.publicExamAttempts()) {
+            settings.setPublicExamAttempts(Integer.parseInt(attempts), actor);
+        }
         ctx.redirect("/admin/users", HttpStatus.SEE_OTHER);
     }
 

@@ -29,6 +29,7 @@ public final class Csrf {
     static final String REFUSED = "This form has expired or did not come from Skillmark. "
             + "Go back, reload the page and try again (cookies must be enabled).";
     private static final String ATTRIBUTE = "skillmark.csrf";
+    private static final String BROWSER = "skillmark.browser";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecretKeySpec key;
@@ -51,6 +52,7 @@ public final class Csrf {
             ctx.res().addHeader("Set-Cookie", BROWSER_COOKIE + "=" + browser + "; Path=/; HttpOnly; SameSite=Lax"
                     + (secureCookies ? "; Secure" : ""));
         }
+        ctx.attribute(BROWSER, browser);
         String expected = mac(session.map(s -> "staff:" + s).orElse("browser:" + browser));
         if (ctx.method() == HandlerType.POST) {
             if (crossSite(ctx)) {
@@ -118,6 +120,12 @@ public final class Csrf {
         var bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** This browser's random id (from its id cookie): what per-browser limits count by. */
+    public static String browserId(Context ctx) {
+        String id = ctx.attribute(BROWSER);
+        return id == null ? "" : id;
     }
 
     /** The token for this request's forms (the same one the page script sends as X-CSRF-Token). */
