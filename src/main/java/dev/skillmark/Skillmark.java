@@ -5,9 +5,11 @@ import dev.skillmark.account.Accounts;
 import dev.skillmark.account.Audit;
 import dev.skillmark.account.InvitationController;
 import dev.skillmark.account.Invitations;
+import dev.skillmark.account.Hashing;
 import dev.skillmark.account.Settings;
 import dev.skillmark.account.StaffAccess;
 import dev.skillmark.account.Throttle;
+import dev.skillmark.account.UserAdmin;
 import dev.skillmark.attempt.AttemptController;
 import dev.skillmark.attempt.AttemptPages;
 import dev.skillmark.attempt.AttemptSignals;
@@ -15,6 +17,7 @@ import dev.skillmark.attempt.Attempts;
 import dev.skillmark.attempt.Extensions;
 import dev.skillmark.attempt.Grades;
 import dev.skillmark.attempt.InvitationEntryController;
+import dev.skillmark.attempt.Retakes;
 import dev.skillmark.attempt.StartController;
 import dev.skillmark.attempt.TrialController;
 import dev.skillmark.cli.Cli;
@@ -92,7 +95,8 @@ public final class Skillmark implements AutoCloseable {
             var jdbi = database.jdbi();
             var content = new Content(config.contentDir(), new ContentLoader(new Markdown()), clock);
             var audit = new Audit(jdbi, clock);
-            var accounts = new Accounts(jdbi, clock, audit, new Throttle(jdbi, clock), config.sessionIdle(), config.sessionMax());
+            var hashing = Hashing.forThisMachine();
+            var accounts = new Accounts(jdbi, clock, audit, new Throttle(jdbi, clock), hashing, config.sessionIdle(), config.sessionMax());
             var settings = new Settings(jdbi, audit);
             var invitations = new Invitations(jdbi, clock, audit, content);
             var grades = new Grades(jdbi, audit, clock);
@@ -105,18 +109,21 @@ public final class Skillmark implements AutoCloseable {
             var port = new AtomicReference<Integer>();
             var publicUrl = config.publicUrl();
             var features = new ArrayList<Routes>();
-            features.add(new StartController(content, attempts, settings, clientAddress));
+            features.add(new StartController(content, attempts, settings, clientAddress, config.secureCookies(),
+                    new Retakes(jdbi, clock)));
             features.add(new AttemptController(attempts, pages, new AttemptSignals(jdbi, clock, attempts), clientAddress));
             features.add(new InvitationEntryController(invitations, attempts, content, clientAddress));
             features.add(new TrialController(attempts));
             features.add(new ContentController(content));
             features.add(new StatisticsController(new Statistics(jdbi, content)));
-            features.add(new AccountController(accounts, staffAccess, clientAddress, audit, settings));
+            features.add(new AccountController(accounts, staffAccess, clientAddress, audit, settings,
+                    new UserAdmin(jdbi, audit, hashing), content));
             features.add(new InvitationController(invitations, content, () -> publicUrl.orElse("http://localhost:" + port.get())));
             features.add(new ReviewController(reviews, new Exports(reviews, audit), new Comparisons(reviews),
                     new Regrades(jdbi, pages, grades, content), extensions, content));
             features.addAll(extraRoutes);
-            var server = Web.create(new Web.Settings(config.host(), config.port(), config.staticDir(), config.secureCookies()),
+            var server = Web.create(new Web.Settings(config.host(), config.port(), config.staticDir(), config.secureCookies(),
+                            ServerSecret.load(jdbi, "csrf", clock), publicUrl),
                     new Templates(config.templatesDir()), staffAccess, features);
             server.javalin().start();
             port.set(server.port());

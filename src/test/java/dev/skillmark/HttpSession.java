@@ -111,12 +111,22 @@ public class HttpSession implements AutoCloseable {
         return String.join("; ", cookies.getCookieStore().getCookies().stream().map(c -> c.getName() + "=" + c.getValue()).toList());
     }
 
+    /**
+     * The CSRF token the pages give this browser now, read from a form as a browser would (it is bound to
+     * the browser and to the staff session, so it is read afresh each time, as a reloaded page would be).
+     */
     public String csrf() {
-        if (cookies.getCookieStore().getCookies().stream().noneMatch(c -> c.getName().equals("skillmark_csrf"))) {
-            get("/");
+        var page = get("/sign-in");
+        var m = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([A-Za-z0-9_-]+)\"").matcher(page.body());
+        if (!m.find()) {
+            throw new IllegalStateException("no CSRF token on /sign-in: " + page.status());
         }
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("skillmark_csrf"))
-                .findFirst().orElseThrow().getValue();
+        return m.group(1);
+    }
+
+    /** The cookie store, for tests that move cookies between browsers as an attacker would. */
+    public CookieManager cookies() {
+        return cookies;
     }
 
     public Reply send(HttpRequest request) {

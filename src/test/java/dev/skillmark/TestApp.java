@@ -38,7 +38,11 @@ public final class TestApp extends HttpSession {
     public static TestApp start(Path dir, UnaryOperator<Config> adjust, List<Routes> extra) {
         var clock = new TestClock();
         var config = adjust.apply(TestDatabase.config(dir.resolve("data"), Fixtures.content("content", dir.resolve("content"))));
-        return new TestApp(dir, clock, Skillmark.start(config, clock, Fixtures.seeds(), extra));
+        var app = Skillmark.start(config, clock, Fixtures.seeds(), extra);
+        // the fixture site is a public practice site (its quizzes say access: public); the shipped defaults,
+        // public practice off, are tested on their own (ExposureCrawlTest, StartAccessTest)
+        app.jdbi().useHandle(h -> h.execute("insert into setting (name, setting_value) values ('public_practice', 'true')"));
+        return new TestApp(dir, clock, app);
     }
 
     /** Creates a user with these roles and signs this session in as them. */

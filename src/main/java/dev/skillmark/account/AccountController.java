@@ -1,5 +1,6 @@
 package dev.skillmark.account;
 
+import dev.skillmark.content.Content;
 import dev.skillmark.web.SkillmarkException;
 import dev.skillmark.web.ClientAddress;
 import dev.skillmark.web.Role;
@@ -21,8 +22,13 @@ public final class AccountController implements Routes {
     private final ClientAddress clientAddress;
     private final Audit audit;
     private final Settings settings;
+    private final UserAdmin admin;
+    private final Content content;
 
-    public AccountController(Accounts accounts, StaffAccess access, ClientAddress clientAddress, Audit audit, Settings settings) {
+    public AccountController(Accounts accounts, StaffAccess access, ClientAddress clientAddress, Audit audit, Settings settings,
+                             UserAdmin admin, Content content) {
+        this.admin = admin;
+        this.content = content;
         this.clientAddress = clientAddress;
         this.accounts = accounts;
         this.access = access;
@@ -40,6 +46,10 @@ public final class AccountController implements Routes {
         routes.get("/admin/users", ctx -> usersPage(ctx, Map.of(), Map.of(), HttpStatus.OK), Role.ADMIN);
         routes.post("/admin/users", this::createUser, Role.ADMIN);
         routes.post("/admin/users/{id}/roles", this::setRoles, Role.ADMIN);
+        routes.post("/admin/users/{id}/active", this::setActive, Role.ADMIN);
+        routes.post("/admin/users/{id}/password", this::resetPassword, Role.ADMIN);
+        routes.get("/account/password", ctx -> passwordPage(ctx, Map.of(), HttpStatus.OK), Role.values());
+        routes.post("/account/password", this::changePassword, Role.values());
         routes.post("/admin/settings", this::saveSettings, Role.ADMIN);
         routes.get("/admin/audit", this::auditPage, Role.ADMIN);
     }
@@ -55,7 +65,8 @@ public final class AccountController implements Routes {
             var signedIn = accounts.signIn(username, ctx.formParam("password"), clientAddress.of(ctx));
             access.startSession(ctx, signedIn.sessionId());
             String next = safeNext(ctx.formParam("next"));
-            ctx.redirect(next.isEmpty() ? signedIn.user().home() : next, HttpStatus.SEE_OTHER);
+            ctx.redirect(signedIn.user().mustChangePassword() ? StaffAccess.CHANGE_PASSWORD
+                    : next.isEmpty() ? signedIn.user().home() : next, HttpStatus.SEE_OTHER);
         } catch (SkillmarkException.Throttled e) {
             ctx.header("Retry-After", String.valueOf(Math.max(1, e.retryAfter().toSeconds())));
             signInPage(ctx, username, e.getMessage(), HttpStatus.TOO_MANY_REQUESTS);
@@ -104,6 +115,9 @@ public final class AccountController implements Routes {
         model.put("errors", errors);
         model.put("form", form);
         model.put("publicPractice", settings.publicPractice());
+        model.put("publicExamAttempts", settings.publicExamAttempts());
+        // the admin sees, before and after turning public practice on, what it would expose
+        model.put("shared", content.current().sharedWithPublicPractice());
         ctx.status(status).render("account/users.html", model);
     }
 
@@ -125,18 +139,60 @@ public final class AccountController implements Routes {
     void setRoles(Context ctx) {
         var roles = EnumSet.noneOf(Role.class);
         ctx.formParams("roles").forEach(r -> Role.parse(r).ifPresent(roles::add));
-        long id;
-        try {
-            id = Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw new SkillmarkException.NotFound("There is no such user.");
-        }
-        accounts.setRoles(id, roles, StaffAccess.signedIn(ctx));
+        accounts.setRoles(userId(ctx), roles, StaffAccess.signedIn(ctx));
         ctx.redirect("/admin/users", HttpStatus.SEE_OTHER);
     }
 
+    void setActive(Context ctx) {
+        admin.setActive(userId(ctx), "on".equals(ctx.formParam("active")), StaffAccess.signedIn(ctx));
+        ctx.redirect("/admin/users", HttpStatus.SEE_OTHER);
+    }
+
+    void resetPassword(Context ctx) {
+        long id = userId(ctx);
+        try {
+            requireSamePassword(ctx);
+            admin.resetPassword(id, ctx.formParam("password"), StaffAccess.signedIn(ctx));
+            ctx.redirect("/admin/users", HttpStatus.SEE_OTHER);
+        } catch (SkillmarkException.InvalidInput e) {
+            usersPage(ctx, Map.of("reset-" + id, e.getMessage()), Map.of(), HttpStatus.BAD_REQUEST);
+        }
+    }
+
+    void passwordPage(Context ctx, Map<String, String> errors, HttpStatus status) {
+        ctx.status(status).render("account/password.html", Map.of("errors", errors,
+                "forced", StaffAccess.signedIn(ctx).mustChangePassword()));
+    }
+
+    void changePassword(Context ctx) {
+        var user = StaffAccess.signedIn(ctx);
+        try {
+            requireSamePassword(ctx);
+            admin.changePassword(user, ctx.formParam("current"), ctx.formParam("password"));
+            ctx.redirect(user.home(), HttpStatus.SEE_OTHER);
+        } catch (SkillmarkException.InvalidInput e) {
+            passwordPage(ctx, Map.of(e.field(), e.getMessage()), HttpStatus.BAD_REQUEST);
+        }
+    }
+
+    private static long userId(Context ctx) {
+        try {
+            return Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw new SkillmarkException.NotFound("There is no such user.");
+        }
+    }
+
     void saveSettings(Context ctx) {
-        settings.setPublicPractice("on".equals(ctx.formParam("publicPractice")), StaffAccess.signedIn(ctx));
+        var actor = StaffAccess.signedIn(ctx);
+        boolean on = "on".equals(ctx.formParam("publicPractice"));
+        if (on != settings.publicPractice()) {
+            settings.setPublicPractice(on, actor);
+        }
+        String attempts = Optional.ofNullable(ctx.formParam("publicExamAttempts")).orElse("").strip();
+        if (attempts.matches("\\d{1,3}") && Integer.parseInt(attempts) != settings.publicExamAttempts()) {
+            settings.setPublicExamAttempts(Integer.parseInt(attempts), actor);
+        }
         ctx.redirect("/admin/users", HttpStatus.SEE_OTHER);
     }
 
@@ -150,9 +206,15 @@ public final class AccountController implements Routes {
         }
     }
 
-    /** Only local paths, so a crafted link cannot send someone elsewhere after signing in. */
+    /**
+     * Only same-origin paths, so a crafted link cannot send someone elsewhere after signing in: exactly
+     * one leading {@code /}, and no {@code //}, backslash, control character or other whitespace anywhere
+     * (browsers drop tabs and line breaks from URLs, which would turn {@code /<TAB>/host} into {@code //host}).
+     */
     static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\") || next.contains("\n")) {
+        if (next == null || next.length() > 2000 || !next.startsWith("/") || next.contains("//") || next.contains("\\")
+                || next.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.isWhitespace(c)
+                || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT)) {
             return "";
         }
         return next;

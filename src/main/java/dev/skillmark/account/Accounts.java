@@ -31,9 +31,12 @@ public final class Accounts {
     private final Throttle throttle;
     private final Duration idleTimeout;
     private final Duration absoluteTimeout;
+    private final Hashing hashing;
     private final SecureRandom random = new SecureRandom();
 
-    public Accounts(Jdbi jdbi, Clock clock, Audit audit, Throttle throttle, Duration idleTimeout, Duration absoluteTimeout) {
+    public Accounts(Jdbi jdbi, Clock clock, Audit audit, Throttle throttle, Hashing hashing, Duration idleTimeout,
+                    Duration absoluteTimeout) {
+        this.hashing = hashing;
         this.jdbi = jdbi;
         this.clock = clock;
         this.audit = audit;
@@ -43,6 +46,17 @@ public final class Accounts {
     }
 
     public User create(String username, String displayName, String password, Set<Role> roles, String actor) {
+        var draft = draft(username, displayName, password, roles);
+        String hash = hashing.hash(password);
+        long id = jdbi.inTransaction(h -> insert(h.attach(UserDao.class), draft, hash));
+        audit.record(actor, "user.created", draft.username(), "roles " + roleNames(roles));
+        return user(id).orElseThrow();
+    }
+
+    private record Draft(String username, String displayName, Set<Role> roles) {
+    }
+
+    private static Draft draft(String username, String displayName, String password, Set<Role> roles) {
         String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
         if (!name.matches("[a-z0-9._@-]{2,100}")) {
             throw new SkillmarkException.InvalidInput("username", "Use 2 to 100 letters, digits, '.', '_', '@' or '-'.");
@@ -57,18 +71,16 @@ public final class Accounts {
         if (display.length() > 200) {
             throw new SkillmarkException.InvalidInput("displayName", "Names can be at most 200 characters.");
         }
-        String hash = Passwords.hash(password);
-        long id = jdbi.inTransaction(h -> {
-            var dao = h.attach(UserDao.class);
-            if (dao.byUsername(name).isPresent()) {
-                throw new SkillmarkException.InvalidInput("username", "There is already a user called '" + name + "'.");
-            }
-            long newId = dao.insert(name, display, hash, clock.millis());
-            roles.forEach(r -> dao.addRole(newId, r.name()));
-            return newId;
-        });
-        audit.record(actor, "user.created", name, "roles " + roleNames(roles));
-        return user(id).orElseThrow();
+        return new Draft(name, display, Set.copyOf(roles));
+    }
+
+    private long insert(UserDao dao, Draft draft, String hash) {
+        if (dao.byUsername(draft.username()).isPresent()) {
+            throw new SkillmarkException.InvalidInput("username", "There is already a user called '" + draft.username() + "'.");
+        }
+        long newId = dao.insert(draft.username(), draft.displayName(), hash, clock.millis());
+        draft.roles().forEach(r -> dao.addRole(newId, r.name()));
+        return newId;
     }
 
     public Optional<User> user(long id) {
@@ -95,12 +107,21 @@ public final class Accounts {
         audit.record(actor.username(), "user.roles", target.username(), roleNames(target.roles()) + " -> " + roleNames(roles));
     }
 
-    /** Checks throttles, then the password; a new session id on every sign-in. */
+    /**
+     * Reserves a failure slot per account and per address before the password is checked, so parallel
+     * guesses cannot exceed the limits; a right password gives the slots back. A new session id every time.
+     */
     public SignedIn signIn(String username, String password, String clientAddress) {
         String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
         String accountKey = "account:" + name;
         String addressKey = "address:" + clientAddress;
-        var wait = throttle.blocked(accountKey).or(() -> throttle.blocked(addressKey));
+        var wait = throttle.reserve(accountKey, Throttle.PER_ACCOUNT);
+        if (wait.isEmpty()) {
+            wait = throttle.reserve(addressKey, Throttle.PER_ADDRESS);
+            if (wait.isPresent()) {
+                throttle.release(accountKey);
+            }
+        }
         if (wait.isPresent()) {
             audit.record(name.isEmpty() ? "(unknown)" : name, "sign-in.throttled", clientAddress, "");
             throw new SkillmarkException.Throttled(wait.get());
@@ -108,19 +129,22 @@ public final class Accounts {
         var row = jdbi.withExtension(UserDao.class, dao -> dao.byUsername(name));
         String typed = password == null ? "" : password;
         boolean ok;
-        if (row.isEmpty()) {
-            Passwords.spendTheSameTime(typed);
-            ok = false;
-        } else {
-            ok = Passwords.matches(typed, row.get().passwordHash()) && !row.get().disabled();
+        try {
+            ok = row.isEmpty() ? hashing.run(() -> Passwords.spendTheSameTime(typed))
+                    : hashing.matches(typed, row.get().passwordHash()) && !row.get().disabled();
+        } catch (SkillmarkException.Throttled busy) {
+            throttle.release(accountKey);
+            throttle.release(addressKey);
+            throw busy;
         }
         if (!ok) {
-            throttle.failure(accountKey, Throttle.PER_ACCOUNT);
-            throttle.failure(addressKey, Throttle.PER_ADDRESS);
+            throttle.failed(accountKey, Throttle.PER_ACCOUNT);
+            throttle.failed(addressKey, Throttle.PER_ADDRESS);
             audit.record(name.isEmpty() ? "(unknown)" : name, "sign-in.failed", clientAddress, "");
             throw new SkillmarkException.InvalidInput("password", "That username and password do not match.");
         }
         throttle.reset(accountKey);
+        throttle.release(addressKey);
         String sessionId = token();
         long now = clock.millis();
         jdbi.useExtension(UserDao.class, dao -> dao.insertSession(sha256(sessionId), row.get().id(), now));
@@ -183,18 +207,26 @@ public final class Accounts {
         return token != null && jdbi.withExtension(UserDao.class, dao -> dao.openSetupTokens(sha256(token))) == 1;
     }
 
-    /** Creates the first admin from the setup link; the link is useless afterwards. */
+    /**
+     * Creates the first admin from the setup link. The link is consumed by one conditional update in the
+     * same transaction that creates the admin, so of many parallel uses exactly one succeeds; if creating
+     * the admin fails (a bad username, say), the link stays usable.
+     */
     public User completeSetup(String token, String username, String displayName, String password) {
         if (!setupTokenIsOpen(token)) {
             throw new SkillmarkException.NotFound("This setup link is not valid or was already used.");
         }
-        var user = create(username, displayName, password, EnumSet.of(Role.ADMIN, Role.INTERVIEWER, Role.TRAINER), "setup");
-        int used = jdbi.withExtension(UserDao.class, dao -> dao.useSetupToken(sha256(token), clock.millis()));
-        if (used != 1) {
-            throw new SkillmarkException.Conflict("This setup link was used at the same moment by someone else.");
-        }
-        audit.record(user.username(), "setup.completed", user.username(), "first admin created from the setup link");
-        return user;
+        var draft = draft(username, displayName, password, EnumSet.of(Role.ADMIN, Role.INTERVIEWER, Role.TRAINER));
+        String hash = hashing.hash(password);
+        long id = jdbi.inTransaction(h -> {
+            var dao = h.attach(UserDao.class);
+            if (dao.useSetupToken(sha256(token), clock.millis()) != 1) {
+                throw new SkillmarkException.NotFound("This setup link is not valid or was already used.");
+            }
+            return insert(dao, draft, hash);
+        });
+        audit.record(draft.username(), "setup.completed", draft.username(), "first admin created from the setup link");
+        return user(id).orElseThrow();
     }
 
     private String token() {
@@ -214,7 +246,7 @@ public final class Accounts {
     private static User toUser(UserDao dao, UserDao.UserRow row) {
         Set<Role> roles = dao.roles(row.id()).stream().map(Role::parse).flatMap(Optional::stream)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
-        return new User(row.id(), row.username(), row.displayName(), roles, row.disabled());
+        return new User(row.id(), row.username(), row.displayName(), roles, row.disabled(), row.mustChangePassword());
     }
 
     private static String roleNames(Set<Role> roles) {

@@ -175,6 +175,7 @@ public final class Invitations {
 
     public void revoke(String id, User by) {
         var invitation = byId(id);
+        requireOwner(invitation, by, "withdraw");
         if (jdbi.withExtension(Dao.class, dao -> dao.revoke(id, clock.millis())) == 0) {
             throw new SkillmarkException.Conflict("This invitation was already used or revoked.");
         }
@@ -184,6 +185,7 @@ public final class Invitations {
     /** A new link for the same invitation; the old link stops working. Not for used or revoked ones. */
     public Issued reissue(String id, int expiresInDays, User by) {
         var invitation = byId(id);
+        requireOwner(invitation, by, "re-issue");
         String token = token();
         long expires = clock.millis() + Duration.ofDays(Math.max(1, Math.min(90, expiresInDays))).toMillis();
         if (jdbi.withExtension(Dao.class, dao -> dao.reissue(id, Accounts.sha256(token), expires)) == 0) {
@@ -191,6 +193,18 @@ public final class Invitations {
         }
         audit.record(by.username(), "invitation.reissued", id, invitation.candidateName());
         return new Issued(byId(id), token);
+    }
+
+    /**
+     * Only the interviewer who sent an invitation, or an admin, may withdraw or re-issue it: either one kills
+     * the link the owner already sent, which a colleague should not do behind their back. A refusal is audited.
+     */
+    private void requireOwner(Invitation invitation, User by, String what) {
+        if (!invitation.createdBy().equals(by.username()) && !by.roles().contains(dev.skillmark.web.Role.ADMIN)) {
+            audit.record(by.username(), "invitation.refused", invitation.id(), what + ": belongs to " + invitation.createdBy());
+            throw new SkillmarkException.Forbidden("This invitation belongs to " + invitation.createdBy()
+                    + ". Only they or an admin can " + what + " it; ask them.");
+        }
     }
 
     private Issued issue(Request request, String name, String email, User by) {

@@ -10,6 +10,9 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public final class Settings {
 
     public static final String PUBLIC_PRACTICE = "public_practice";
+    public static final String PUBLIC_EXAM_ATTEMPTS = "public_exam_attempts";
+    /** Attempts one browser may make at each public exam quiz, unless an admin says otherwise. */
+    public static final int DEFAULT_PUBLIC_EXAM_ATTEMPTS = 1;
 
     interface Dao {
         @SqlQuery("select setting_value from setting where name = :name")
@@ -30,18 +33,42 @@ public final class Settings {
         this.audit = audit;
     }
 
-    /** Whether anyone may take the practice quizzes and open quizzes without an invitation (default yes). */
+    /**
+     * Whether anyone may take the practice quizzes and the quizzes marked {@code access: public} without an
+     * invitation. Off until an admin turns it on: a hiring site publishes no keys by default.
+     */
     public boolean publicPractice() {
-        return jdbi.withExtension(Dao.class, dao -> dao.get(PUBLIC_PRACTICE)).map(Boolean::parseBoolean).orElse(true);
+        return jdbi.withExtension(Dao.class, dao -> dao.get(PUBLIC_PRACTICE)).map(Boolean::parseBoolean).orElse(false);
     }
 
     public void setPublicPractice(boolean on, User actor) {
+        put(PUBLIC_PRACTICE, String.valueOf(on));
+        audit.record(actor.username(), "settings.public-practice", "", on ? "on" : "off");
+    }
+
+    /** How many attempts one browser may make at each public exam quiz. */
+    public int publicExamAttempts() {
+        return jdbi.withExtension(Dao.class, dao -> dao.get(PUBLIC_EXAM_ATTEMPTS)).flatMap(v -> {
+            try {
+                return Optional.of(Integer.parseInt(v));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        }).orElse(DEFAULT_PUBLIC_EXAM_ATTEMPTS);
+    }
+
+    public void setPublicExamAttempts(int attempts, User actor) {
+        int value = Math.max(1, Math.min(100, attempts));
+        put(PUBLIC_EXAM_ATTEMPTS, String.valueOf(value));
+        audit.record(actor.username(), "settings.public-exam-attempts", "", String.valueOf(value));
+    }
+
+    private void put(String name, String value) {
         jdbi.useTransaction(h -> {
             var dao = h.attach(Dao.class);
-            if (dao.update(PUBLIC_PRACTICE, String.valueOf(on)) == 0) {
-                dao.insert(PUBLIC_PRACTICE, String.valueOf(on));
+            if (dao.update(name, value) == 0) {
+                dao.insert(name, value);
             }
         });
-        audit.record(actor.username(), "settings.public-practice", "", on ? "on" : "off");
     }
 }

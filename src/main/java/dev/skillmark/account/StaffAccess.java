@@ -17,6 +17,8 @@ import java.util.Set;
 public final class StaffAccess implements Guard {
 
     public static final String SESSION_COOKIE = "skillmark_session";
+    /** Where someone whose password an admin reset must go before anything else. */
+    public static final String CHANGE_PASSWORD = "/account/password";
     private static final String USER = "skillmark.user";
 
     private final Accounts accounts;
@@ -38,6 +40,11 @@ public final class StaffAccess implements Guard {
     }
 
     @Override
+    public Optional<String> sessionId(Context ctx) {
+        return user(ctx).map(u -> ctx.cookie(SESSION_COOKIE));
+    }
+
+    @Override
     public void require(Context ctx, Set<Role> roles) {
         var user = user(ctx);
         if (user.isEmpty()) {
@@ -49,6 +56,14 @@ public final class StaffAccess implements Guard {
                 return;
             }
             throw new SkillmarkException.Forbidden("Sign in first.");
+        }
+        if (user.get().mustChangePassword() && !ctx.path().equals(CHANGE_PASSWORD)) {
+            if (ctx.method().name().equals("GET")) {
+                ctx.redirect(CHANGE_PASSWORD, HttpStatus.SEE_OTHER);
+                ctx.skipRemainingHandlers();
+                return;
+            }
+            throw new SkillmarkException.Forbidden("An admin reset your password: choose a new one first.");
         }
         if (roles.stream().noneMatch(user.get()::may)) {
             throw new SkillmarkException.Forbidden("Your account does not have the "

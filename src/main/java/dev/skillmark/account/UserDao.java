@@ -11,7 +11,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(UserDao.UserRow.class)
 interface UserDao {
 
-    record UserRow(long id, String username, String displayName, String passwordHash, boolean disabled) {
+    record UserRow(long id, String username, String displayName, String passwordHash, boolean disabled,
+                   boolean mustChangePassword) {
     }
 
     @SqlUpdate("""
@@ -21,13 +22,13 @@ interface UserDao {
     long insert(@Bind("username") String username, @Bind("displayName") String displayName, @Bind("hash") String hash,
                 @Bind("at") long at);
 
-    @SqlQuery("select id, username, display_name, password_hash, disabled from app_user where username = :username")
+    @SqlQuery("select id, username, display_name, password_hash, disabled, must_change_password from app_user where username = :username")
     Optional<UserRow> byUsername(@Bind("username") String username);
 
-    @SqlQuery("select id, username, display_name, password_hash, disabled from app_user where id = :id")
+    @SqlQuery("select id, username, display_name, password_hash, disabled, must_change_password from app_user where id = :id")
     Optional<UserRow> byId(@Bind("id") long id);
 
-    @SqlQuery("select id, username, display_name, password_hash, disabled from app_user order by username")
+    @SqlQuery("select id, username, display_name, password_hash, disabled, must_change_password from app_user order by username")
     List<UserRow> all();
 
     @SqlQuery("select role from user_role where user_id = :id")
@@ -42,11 +43,11 @@ interface UserDao {
     @SqlQuery("select count(*) from user_role r join app_user u on u.id = r.user_id where r.role = 'ADMIN' and u.disabled = false")
     int activeAdmins();
 
-    @SqlUpdate("update app_user set password_hash = :hash where id = :id")
-    void setPassword(@Bind("id") long id, @Bind("hash") String hash);
+    @SqlUpdate("update app_user set password_hash = :hash, must_change_password = :mustChange where id = :id")
+    int setPassword(@Bind("id") long id, @Bind("hash") String hash, @Bind("mustChange") boolean mustChange);
 
     @SqlUpdate("update app_user set disabled = :disabled where id = :id")
-    void setDisabled(@Bind("id") long id, @Bind("disabled") boolean disabled);
+    int setDisabled(@Bind("id") long id, @Bind("disabled") boolean disabled);
 
     // sessions
 

@@ -5,7 +5,10 @@ import dev.skillmark.account.Settings;
 import dev.skillmark.content.Catalog;
 import dev.skillmark.content.Content;
 import dev.skillmark.web.ClientAddress;
+import dev.skillmark.quiz.Quiz;
+import dev.skillmark.web.Csrf;
 import dev.skillmark.web.Format;
+import dev.skillmark.web.Guard;
 import dev.skillmark.web.Routes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -23,8 +26,13 @@ public final class StartController implements Routes {
     private final Attempts attempts;
     private final Settings settings;
     private final ClientAddress clientAddress;
+    private final boolean secureCookies;
+    private final Retakes retakes;
 
-    public StartController(Content content, Attempts attempts, Settings settings, ClientAddress clientAddress) {
+    public StartController(Content content, Attempts attempts, Settings settings, ClientAddress clientAddress,
+                           boolean secureCookies, Retakes retakes) {
+        this.secureCookies = secureCookies;
+        this.retakes = retakes;
         this.content = content;
         this.attempts = attempts;
         this.settings = settings;
@@ -40,7 +48,9 @@ public final class StartController implements Routes {
 
     void home(Context ctx) {
         var catalog = content.current();
-        var offers = settings.publicPractice() ? catalog.offers() : List.<Catalog.Offer>of();
+        // invitation quizzes are never offered here; public ones when an admin allows them, and always to staff
+        var offers = open(ctx) ? catalog.offers().stream().filter(o -> o.quiz().access() == Quiz.Access.PUBLIC).toList()
+                : List.<Catalog.Offer>of();
         var model = new HashMap<String, Object>();
         model.put("quizzes", offers.stream().filter(o -> !o.practiceOfBank()).toList());
         model.put("practice", offers.stream().filter(o -> o.practiceOfBank()).toList());
@@ -55,28 +65,42 @@ public final class StartController implements Routes {
     }
 
     void start(Context ctx) {
-        requirePublic();
+        var offer = publicOffer(ctx);
         String name = Optional.ofNullable(ctx.formParam("name")).orElse("");
+        boolean limited = offer.quiz().mode() == Quiz.Mode.EXAM && Guard.staff(ctx).isEmpty();
+        if (limited && retakes.taken(Csrf.browserId(ctx), offer.quiz().id()) >= settings.publicExamAttempts()) {
+            throw new SkillmarkException.Conflict("You have already taken this quiz as many times as this site allows.");
+        }
         try {
             String id = attempts.start(ctx.pathParam("quiz"), name, AttemptController.client(clientAddress, ctx));
-            ctx.res().addHeader("Set-Cookie", RESUME_COOKIE + "=" + id + "; Path=/; HttpOnly; SameSite=Lax");
+            if (limited) {
+                retakes.record(Csrf.browserId(ctx), offer.quiz().id(), id);
+            }
+            ctx.res().addHeader("Set-Cookie", RESUME_COOKIE + "=" + id + "; Path=/; HttpOnly; SameSite=Lax"
+                    + (secureCookies ? "; Secure" : ""));
             ctx.redirect("/attempts/" + id + "/q/1", HttpStatus.SEE_OTHER);
         } catch (SkillmarkException.InvalidInput e) {
             renderStart(ctx, name, e.getMessage(), HttpStatus.BAD_REQUEST);
         }
     }
 
-    private void requirePublic() {
-        if (!settings.publicPractice()) {
+    /** Staff can always practise; everyone else only when an admin has allowed public quizzes. */
+    private boolean open(Context ctx) {
+        return Guard.staff(ctx).isPresent() || settings.publicPractice();
+    }
+
+    /** The quiz, if it may be started here: public, and open to this visitor. Invitation quizzes never are. */
+    private Catalog.Offer publicOffer(Context ctx) {
+        String quizId = ctx.pathParam("quiz");
+        var offer = content.current().offer(quizId).filter(o -> o.quiz().access() == Quiz.Access.PUBLIC);
+        if (offer.isEmpty() || !open(ctx)) {
             throw new SkillmarkException.NotFound("Quizzes are taken by invitation here. Use the link you were sent.");
         }
+        return offer.get();
     }
 
     private void renderStart(Context ctx, String name, String nameError, HttpStatus status) {
-        requirePublic();
-        String quizId = ctx.pathParam("quiz");
-        var offer = content.current().offer(quizId)
-                .orElseThrow(() -> new SkillmarkException.NotFound("There is no quiz called '" + quizId + "'."));
+        var offer = publicOffer(ctx);
         Map<String, Object> model = new HashMap<>();
         model.put("offer", offer);
         model.put("quiz", offer.quiz());

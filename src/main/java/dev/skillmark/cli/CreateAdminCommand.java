@@ -40,7 +40,7 @@ final class CreateAdminCommand implements Callable<Integer> {
         try (var database = new Database(config)) {
             var clock = Clock.systemUTC();
             var audit = new Audit(database.jdbi(), clock);
-            var accounts = new Accounts(database.jdbi(), clock, audit, new Throttle(database.jdbi(), clock),
+            var accounts = new Accounts(database.jdbi(), clock, audit, new Throttle(database.jdbi(), clock), dev.skillmark.account.Hashing.forThisMachine(),
                     config.sessionIdle(), config.sessionMax());
             var user = accounts.create(username, username, password,
                     EnumSet.of(Role.ADMIN, Role.INTERVIEWER, Role.TRAINER), "command-line");

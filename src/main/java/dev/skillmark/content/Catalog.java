@@ -39,6 +39,7 @@ public final class Catalog {
     private final List<Problem> problems;
     private final String version;
     private final Map<String, FileStatus> files;
+    private final List<Exposure.Overlap> exposures;
 
     Catalog(Map<String, Bank> banks, Map<String, Quiz> quizzes, List<Problem> problems, String version,
             Map<String, FileStatus> files) {
@@ -52,6 +53,7 @@ public final class Catalog {
         quizzes.values().forEach(q -> offers.put(q.id(), offerFor(q)));
         this.offers = offers;
         this.problems = problems.stream().sorted().toList();
+        this.exposures = Exposure.find(this.banks, this.quizzes, this.questions);
         this.version = version;
     }
 
@@ -84,6 +86,21 @@ public final class Catalog {
 
     public List<Problem> problems() {
         return problems;
+    }
+
+    /** Where an invitation quiz shares questions with a quiz that shows keys publicly. */
+    public List<Exposure.Overlap> exposures() {
+        return exposures;
+    }
+
+    /** The same, as {@code file:line: warning: ...} for lint and /content. */
+    public List<Problem> warnings() {
+        return exposures.stream().map(Exposure.Overlap::warning).sorted().toList();
+    }
+
+    /** Invitation quiz titles that share questions with public practice, and how many questions each. */
+    public Map<String, Integer> sharedWithPublicPractice() {
+        return Exposure.withPublicPractice(exposures);
     }
 
     public List<FileStatus> files() {

@@ -31,7 +31,7 @@ public final class ContentController implements Routes {
         var catalog = content.current();
         var counts = catalog.banks().stream().map(BankCounts::of).toList();
         ctx.render("content/status.html", Map.of("catalog", catalog, "counts", counts, "problems", catalog.problems(),
-                "offers", catalog.offers(), "files", catalog.files(), "version", content.version(), "fmt", Format.INSTANCE));
+                "warnings", catalog.warnings(), "offers", catalog.offers(), "files", catalog.files(), "version", content.version(), "fmt", Format.INSTANCE));
     }
 
     void previewBank(Context ctx) {

@@ -176,13 +176,15 @@ public final class ContentLoader {
         return problems.size() == before;
     }
 
+    /** The bank's public-practice pool (questions tagged public), or the whole bank when it has none. */
     private Quiz practiceQuiz(Bank bank) {
+        var pool = bank.questions().stream().anyMatch(q -> q.hasTag(Quiz.PUBLIC_POOL)) ? Set.of(Quiz.PUBLIC_POOL) : Set.<String>of();
         String instructions = markdown.render("Practice at your own pace: there is no time limit, and after each "
                 + "question you see whether you were right and why. Practice attempts are not shared with anyone.");
         return new Quiz(PRACTICE_PREFIX + bank.id(), bank.title(), bank.summary(), instructions, Optional.empty(), 60,
                 Quiz.Mode.PRACTICE, Quiz.Review.ANSWERS, true, true,
-                List.of(new DrawRule.FromBank(bank.id(), OptionalInt.empty(), Set.of(), Set.of(), Set.of(), bank.source())),
-                bank.source(), Optional.empty(), Optional.empty());
+                List.of(new DrawRule.FromBank(bank.id(), OptionalInt.empty(), Set.of(), pool, Set.of(), bank.source())),
+                bank.source(), Optional.empty(), Optional.empty(), Quiz.Access.PUBLIC);
     }
 
     private static Optional<String> nameOf(String file, Path path, List<Problem> problems) {

@@ -11,17 +11,22 @@ import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.html.IndependentAttributeProviderFactory;
 import com.vladsch.flexmark.html.renderer.AttributablePart;
 import com.vladsch.flexmark.html.renderer.LinkResolverContext;
+import com.vladsch.flexmark.html.renderer.NodeRenderer;
+import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.html.MutableAttributes;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Markdown to HTML for trainers' text. Raw HTML is escaped, never passed through, and links
  * with script-capable schemes are neutralised. The attributes extension is deliberately off:
  * it would eat {@code {...}} from prose, and question ids are read from the heading line instead.
+ * Images are not supported: {@code ![alt](src)} is shown as its markdown text, so no page ever loads
+ * an image from anywhere a trainer's file points.
  */
 public final class Markdown {
 
@@ -35,7 +40,8 @@ public final class Markdown {
         options.set(HtmlRenderer.SOFT_BREAK, "\n");
         options.set(HtmlRenderer.FENCED_CODE_LANGUAGE_CLASS_PREFIX, "language-");
         parser = Parser.builder(options).build();
-        renderer = HtmlRenderer.builder(options).attributeProviderFactory(new SafeLinks()).build();
+        renderer = HtmlRenderer.builder(options).attributeProviderFactory(new SafeLinks())
+                .nodeRendererFactory(opts -> new ImagesAsText()).build();
     }
 
     /** Renders block markdown (paragraphs, lists, code blocks, tables). */
@@ -75,6 +81,15 @@ public final class Markdown {
             if (value != null && !isSafeUrl(value)) {
                 attributes.replaceValue(name, "#");
             }
+        }
+    }
+
+    /** Renders an image as the text that was written, escaped: nothing is fetched. */
+    private static final class ImagesAsText implements NodeRenderer {
+        @Override
+        public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
+            return Set.of(new NodeRenderingHandler<>(Image.class, (node, context, html) -> html.text(node.getChars().toString())),
+                    new NodeRenderingHandler<>(ImageRef.class, (node, context, html) -> html.text(node.getChars().toString())));
         }
     }
 }

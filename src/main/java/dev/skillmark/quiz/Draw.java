@@ -35,6 +35,7 @@ public final class Draw {
             if (rule instanceof DrawRule.FromBank fromBank) {
                 var candidates = new ArrayList<>(banks.apply(fromBank.bankId()).questions().stream()
                         .filter(fromBank::matches)
+                        .filter(quiz::mayDraw)
                         .filter(q -> !picked.containsKey(q.id()) && !reserved.contains(q.id()))
                         .toList());
                 if (fromBank.count().isPresent()) {

@@ -20,10 +20,32 @@ public record Quiz(
         List<DrawRule> rules,
         Source source,
         Optional<Instant> opens,
-        Optional<Instant> closes) {
+        Optional<Instant> closes,
+        Access access) {
+
+    /** The tag that puts a question in its bank's public-practice pool, which invitation quizzes never draw. */
+    public static final String PUBLIC_POOL = "public";
 
     public Quiz {
         rules = List.copyOf(rules);
+    }
+
+    /** A quiz with the default access: invitation only for exams, public for practice. */
+    public Quiz(String id, String title, String summary, String instructionsHtml, Optional<Duration> timeLimit, int passMark,
+                Mode mode, Review review, boolean shuffleQuestions, boolean shuffleOptions, List<DrawRule> rules, Source source,
+                Optional<Instant> opens, Optional<Instant> closes) {
+        this(id, title, summary, instructionsHtml, timeLimit, passMark, mode, review, shuffleQuestions, shuffleOptions, rules,
+                source, opens, closes, mode == Mode.EXAM ? Access.INVITED : Access.PUBLIC);
+    }
+
+    /** Whether a question may be drawn by this quiz: invitation quizzes leave the public-practice pool alone. */
+    public boolean mayDraw(Question question) {
+        return access == Access.PUBLIC || !question.hasTag(PUBLIC_POOL);
+    }
+
+    /** Whether a finished attempt shows the keys: practice always does, an exam only with review: answers. */
+    public boolean showsKeys() {
+        return mode == Mode.PRACTICE || review == Review.ANSWERS;
     }
 
     /** Whether candidates may start at this instant (open and close times are optional). */
@@ -32,6 +54,9 @@ public record Quiz(
     }
 
     public enum Mode { EXAM, PRACTICE }
+
+    /** Who may start it: only someone with an invitation, or anyone (when an admin allows public quizzes). */
+    public enum Access { INVITED, PUBLIC }
 
     /** What the candidate sees after the attempt is finalised. */
     public enum Review { SCORE, ANSWERS }

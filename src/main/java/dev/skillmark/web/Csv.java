@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * CSV for spreadsheets. A cell that starts with =, +, -, @, a tab or a carriage return is prefixed
- * with an apostrophe, so a spreadsheet shows it as text instead of running it as a formula.
+ * with an apostrophe, so a spreadsheet shows it as text instead of running it as a formula. A cell
+ * is quoted when it holds a separator any locale's spreadsheet may split on ({@code ,} or {@code ;}),
+ * a quote, a tab or a line break.
  */
 public final class Csv {
 
@@ -36,7 +38,7 @@ public final class Csv {
         if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
             v = "'" + v;
         }
-        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
+        if (v.chars().anyMatch(c -> ",;\"\t\n\r".indexOf(c) >= 0)) {
             v = "\"" + v.replace("\"", "\"\"") + "\"";
         }
         return v;

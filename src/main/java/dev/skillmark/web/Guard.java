@@ -16,6 +16,11 @@ public interface Guard {
     /** Remembers who is signed in, if anyone, for the page and for {@link #staff}. */
     void identify(Context ctx);
 
+    /** The signed-in staff session's id, which CSRF tokens are bound to; empty for everyone else. */
+    default Optional<String> sessionId(Context ctx) {
+        return Optional.empty();
+    }
+
     /** Throws (or redirects to sign-in) unless the visitor holds one of {@code roles}. */
     void require(Context ctx, Set<Role> roles);
 

@@ -95,7 +95,11 @@ public abstract sealed class SkillmarkException extends RuntimeException {
         private final Duration retryAfter;
 
         public Throttled(Duration retryAfter) {
-            super("Too many failed sign-ins. Try again in " + Math.max(1, retryAfter.toSeconds()) + " seconds.");
+            this(retryAfter, "Too many failed sign-ins. Try again in " + Math.max(1, retryAfter.toSeconds()) + " seconds.");
+        }
+
+        public Throttled(Duration retryAfter, String message) {
+            super(message);
             this.retryAfter = retryAfter;
         }
 

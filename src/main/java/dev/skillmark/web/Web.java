@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 public final class Web {
 
     /** What the server needs to know from the configuration. */
-    public record Settings(String host, int port, Optional<Path> staticDir, boolean secureCookies) {
+    public record Settings(String host, int port, Optional<Path> staticDir, boolean secureCookies, byte[] csrfSecret,
+                           Optional<String> publicUrl) {
     }
 
     /** A registered route and the roles it declares; none means anyone may call it. */
@@ -43,6 +44,8 @@ public final class Web {
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
             + "frame-ancestors 'none'";
+    static final long HSTS_SECONDS = 63_072_000;
+    private static final String HTTPS = "skillmark.https";
     private static final long MAX_REQUEST_BYTES = 256 * 1024;
     private static final Logger log = LoggerFactory.getLogger(Web.class);
 
@@ -51,6 +54,7 @@ public final class Web {
 
     public static Server create(Settings settings, Templates templates, Guard guard, List<Routes> features) {
         var routes = Collections.synchronizedList(new ArrayList<Route>());
+        var csrf = new Csrf(settings.csrfSecret(), settings.secureCookies(), settings.publicUrl());
         var app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.startup.showOldJavalinVersionWarning = false;
@@ -67,6 +71,7 @@ public final class Web {
             javalin.jetty.modifyServer(server -> {
                 server.setHandler(new GracefulHandler());
                 server.setStopTimeout(10_000);
+                server.setErrorHandler(new JettyErrors(headers(settings.secureCookies())));
             });
             javalin.staticFiles.add(files -> {
                 files.hostedPath = "/static";
@@ -81,13 +86,13 @@ public final class Web {
             });
             var r = javalin.routes;
             r.before(ctx -> {
-                securityHeaders(ctx);
+                securityHeaders(ctx, settings.secureCookies());
                 if (!ctx.path().startsWith("/static/")) {
                     ctx.header("Cache-Control", "no-store");
-                    Csrf.handle(ctx, settings.secureCookies());
                     guard.identify(ctx);
                     refuseUnreadableBodies(ctx);
                     refuseNul(ctx);
+                    csrf.handle(ctx, guard);
                 }
             });
             // the one place roles are checked: every route declares its own, where it is registered
@@ -200,18 +205,29 @@ public final class Web {
         }
     }
 
-    static void securityHeaders(Context ctx) {
-        ctx.header("Content-Security-Policy", CSP);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "no-referrer");
-        ctx.header("X-Frame-Options", "DENY");
-        ctx.header("Cross-Origin-Opener-Policy", "same-origin");
-        ctx.header("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+    /** The headers every response carries, Jetty's own error pages included; HSTS when served over HTTPS. */
+    static Map<String, String> headers(boolean https) {
+        var headers = new java.util.LinkedHashMap<String, String>();
+        headers.put("Content-Security-Policy", CSP);
+        headers.put("X-Content-Type-Options", "nosniff");
+        headers.put("Referrer-Policy", "no-referrer");
+        headers.put("X-Frame-Options", "DENY");
+        headers.put("Cross-Origin-Opener-Policy", "same-origin");
+        headers.put("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+        if (https) {
+            headers.put("Strict-Transport-Security", "max-age=" + HSTS_SECONDS + "; includeSubDomains");
+        }
+        return headers;
+    }
+
+    static void securityHeaders(Context ctx, boolean https) {
+        headers(https).forEach(ctx::header);
+        ctx.attribute(HTTPS, https);
     }
 
     /** One error page for people, one small JSON object for the page script. */
     static void error(Context ctx, int status, String heading, String message, SkillmarkException cause) {
-        securityHeaders(ctx);
+        securityHeaders(ctx, Boolean.TRUE.equals(ctx.attribute(HTTPS)));
         ctx.header("Cache-Control", "no-store");
         ctx.status(status);
         if (cause instanceof SkillmarkException.Throttled throttled) {

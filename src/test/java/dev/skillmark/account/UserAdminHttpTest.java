@@ -1,0 +1,80 @@
+package dev.skillmark.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.skillmark.AppTest;
+import dev.skillmark.Fixtures;
+import dev.skillmark.HttpSession;
+import dev.skillmark.web.Role;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Admins deactivate users and reset passwords (a change is forced at the next sign-in); both audited. */
+class UserAdminHttpTest extends AppTest {
+
+    private static final String TEMPORARY = "temporary zebra lantern";
+    private static final String CHOSEN = "my own violin cactus";
+
+    @Test
+    void a_deactivated_user_is_signed_out_and_cannot_sign_in_until_reactivated() {
+        var ivy = app.app.accounts().create("ivy", "Ivy", Fixtures.PASSWORD, Set.of(Role.INTERVIEWER), "test");
+        var ivySession = new HttpSession(app.app.port());
+        ivySession.signIn(ivy);
+        app.signInAs("ada", Role.ADMIN);
+        assertThat(app.post("/admin/users/" + ivy.id() + "/active", "active", "off").status()).isEqualTo(303);
+        assertThat(ivySession.get("/review").location()).startsWith("/sign-in");
+        var again = new HttpSession(app.app.port());
+        assertThat(again.post("/sign-in", "username", "ivy", "password", Fixtures.PASSWORD).status()).isEqualTo(401);
+        assertThat(app.get("/admin/users").body()).contains("Deactivated").contains("Reactivate");
+        assertThat(app.post("/admin/users/" + ivy.id() + "/active", "active", "on").status()).isEqualTo(303);
+        assertThat(again.post("/sign-in", "username", "ivy", "password", Fixtures.PASSWORD).status()).isEqualTo(303);
+        assertThat(app.get("/admin/audit").body()).contains("user.deactivated").contains("user.reactivated");
+    }
+
+    @Test
+    void an_admin_cannot_deactivate_themselves_or_the_last_admin() {
+        var ada = app.signInAs("ada", Role.ADMIN);
+        assertThat(app.post("/admin/users/" + ada.id() + "/active", "active", "off").status()).isEqualTo(409);
+        assertThat(app.app.accounts().user(ada.id()).orElseThrow().disabled()).isFalse();
+    }
+
+    @Test
+    void a_reset_password_must_be_changed_at_the_next_sign_in() {
+        var ivy = app.app.accounts().create("ivy", "Ivy", Fixtures.PASSWORD, Set.of(Role.INTERVIEWER), "test");
+        var ivySession = new HttpSession(app.app.port());
+        ivySession.signIn(ivy);
+        app.signInAs("ada", Role.ADMIN);
+        assertThat(app.post("/admin/users/" + ivy.id() + "/password", "password", "password", "confirm", "password").status())
+                .isEqualTo(400);
+        assertThat(app.post("/admin/users/" + ivy.id() + "/password", "password", TEMPORARY, "confirm", TEMPORARY).status())
+                .isEqualTo(303);
+        // the reset ended her session, and the old password is gone
+        assertThat(ivySession.get("/review").location()).startsWith("/sign-in");
+        assertThat(ivySession.post("/sign-in", "username", "ivy", "password", Fixtures.PASSWORD).status()).isEqualTo(401);
+        var signIn = ivySession.post("/sign-in", "username", "ivy", "password", TEMPORARY, "next", "/review");
+        assertThat(signIn.location()).isEqualTo("/account/password");
+        // nothing else opens until she has chosen her own
+        assertThat(ivySession.get("/review").location()).isEqualTo("/account/password");
+        assertThat(ivySession.post("/invitations", "quiz", "timed", "name", "X").status()).isEqualTo(403);
+        assertThat(ivySession.get("/account/password").body()).contains("An admin reset your password");
+        assertThat(ivySession.post("/account/password", "current", TEMPORARY, "password", "12345678",
+                "confirm", "12345678").status()).isEqualTo(400);
+        assertThat(ivySession.post("/account/password", "current", TEMPORARY, "password", CHOSEN, "confirm", CHOSEN)
+                .status()).isEqualTo(303);
+        assertThat(ivySession.get("/review").status()).isEqualTo(200);
+        var later = new HttpSession(app.app.port());
+        assertThat(later.post("/sign-in", "username", "ivy", "password", CHOSEN).location()).isEqualTo("/review");
+        assertThat(app.get("/admin/audit").body()).contains("user.password-reset").contains("user.password-changed");
+    }
+
+    @Test
+    void password_fields_let_paste_and_password_managers_work() {
+        app.signInAs("ada", Role.ADMIN);
+        for (String page : new String[]{"/admin/users", "/account/password", "/sign-in"}) {
+            String body = app.get(page).body();
+            assertThat(body).as(page).contains("type=\"password\"").doesNotContainIgnoringCase("onpaste")
+                    .doesNotContainIgnoringCase("maxlength").doesNotContain("autocomplete=\"off\" type=\"password\"");
+            assertThat(body).as(page).containsPattern("autocomplete=\"(new|current)-password\"");
+        }
+    }
+}
