@@ -41,7 +41,11 @@ public final class TestApp extends HttpSession {
         var app = Skillmark.start(config, clock, Fixtures.seeds(), extra);
         // the fixture site is a public practice site (its quizzes say access: public); the shipped defaults,
         // public practice off, are tested on their own (ExposureCrawlTest, StartAccessTest)
-        app.jdbi().useHandle(h -> h.execute("insert into setting (name, setting_value) values ('public_practice', 'true')"));
+        app.jdbi().useHandle(h -> {
+            h.execute("insert into setting (name, setting_value) values ('public_practice', 'true')");
+            // tests start many attempts from one client; the retake limit itself is tested in PublicAccessTest
+            h.execute("insert into setting (name, setting_value) values ('public_exam_attempts', '100')");
+        });
         return new TestApp(dir, clock, app);
     }
 
