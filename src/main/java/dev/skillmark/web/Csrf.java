@@ -78,7 +78,8 @@ public final class Csrf {
             return true;
         }
         String origin = ctx.header("Origin");
-        if (origin == null) {
+        // "null": a browser hiding the origin (our Referrer-Policy is no-referrer); Sec-Fetch-Site above and the token decide
+        if (origin == null || origin.strip().equals("null")) {
             return false;
         }
         String normalised = origin(origin);
