@@ -19,7 +19,7 @@ import java.util.Optional;
 public final class Catalog {
 
     /** Nothing loaded yet: the "previous" of the first load. */
-    public static final Catalog EMPTY = new Catalog(Map.of(), Map.of(), List.of(), "", Map.of());
+    public static final Catalog EMPTY = new Catalog(Map.of(), Map.of(), List.of(), List.of(), "", Map.of());
 
     /**
      * One content file: when the version in service was loaded, whether it is in service, and whether
@@ -37,11 +37,13 @@ public final class Catalog {
     private final Map<String, Question> questions;
     private final Map<String, Offer> offers;
     private final List<Problem> problems;
+    private final List<Problem> warnings;
     private final String version;
     private final Map<String, FileStatus> files;
 
-    Catalog(Map<String, Bank> banks, Map<String, Quiz> quizzes, List<Problem> problems, String version,
-            Map<String, FileStatus> files) {
+    Catalog(Map<String, Bank> banks, Map<String, Quiz> quizzes, List<Problem> problems, List<Problem> warnings,
+            String version, Map<String, FileStatus> files) {
+        this.warnings = warnings.stream().sorted().toList();
         this.files = Map.copyOf(files);
         this.banks = Map.copyOf(banks);
         var byId = new LinkedHashMap<String, Question>();
@@ -84,6 +86,23 @@ public final class Catalog {
 
     public List<Problem> problems() {
         return problems;
+    }
+
+    /** Things worth a look that keep nothing out of service (near-duplicate questions across banks). */
+    public List<Problem> warnings() {
+        return warnings;
+    }
+
+    /** A quiz candidates cannot start now although its file is there: the file never loaded cleanly. */
+    public record OutOfService(String quizId, String file) {
+    }
+
+    /** Quizzes whose file is in content/ but not in service, practice quizzes of banks included. */
+    public List<OutOfService> outOfService() {
+        return files().stream().filter(f -> !f.inService())
+                .map(f -> new OutOfService((f.file().startsWith("skills/") ? ContentLoader.PRACTICE_PREFIX : "")
+                        + f.file().substring(f.file().indexOf('/') + 1).replaceFirst("\\.md$", ""), f.file()))
+                .toList();
     }
 
     public List<FileStatus> files() {

@@ -15,9 +15,11 @@ import java.util.Map;
 public final class ContentController implements Routes {
 
     private final Content content;
+    private final Content.PendingInvitations pending;
 
-    public ContentController(Content content) {
+    public ContentController(Content content, Content.PendingInvitations pending) {
         this.content = content;
+        this.pending = pending;
     }
 
     @Override
@@ -31,7 +33,8 @@ public final class ContentController implements Routes {
         var catalog = content.current();
         var counts = catalog.banks().stream().map(BankCounts::of).toList();
         ctx.render("content/status.html", Map.of("catalog", catalog, "counts", counts, "problems", catalog.problems(),
-                "offers", catalog.offers(), "files", catalog.files(), "version", content.version(), "fmt", Format.INSTANCE));
+                "warnings", catalog.warnings(), "offers", catalog.offers(), "files", catalog.files(),
+                "version", content.version(), "fmt", Format.INSTANCE, "outages", content.outages(pending)));
     }
 
     void previewBank(Context ctx) {

@@ -3,7 +3,10 @@ package dev.skillmark.content;
 import java.io.PrintStream;
 import java.nio.file.Path;
 
-/** {@code lint [folder]}: prints every problem as file:line: message; exit code 1 when there is one. */
+/**
+ * {@code lint [folder]}: prints every problem as file:line: message; exit code 1 when there is one. Warnings
+ * (near-duplicates) are printed too but do not fail. The running server reports the same, through the same loader.
+ */
 public final class Lint {
 
     private Lint() {
@@ -14,10 +17,13 @@ public final class Lint {
         for (Problem p : catalog.problems()) {
             out.println(p.file().equals(folder.toString()) ? p.toString() : folder.resolve(p.file()) + ":" + p.line() + ": " + p.message());
         }
+        for (Problem p : catalog.warnings()) {
+            out.println(folder.resolve(p.file()) + ":" + p.line() + ": " + p.message());
+        }
         int questions = catalog.banks().stream().mapToInt(b -> b.questions().size()).sum();
         long quizzes = catalog.offers().stream().filter(o -> !o.practiceOfBank()).count();
-        out.printf("%s: %d bank(s), %d question(s), %d quiz(zes) loaded cleanly; %d problem(s)%n",
-                folder, catalog.banks().size(), questions, quizzes, catalog.problems().size());
+        out.printf("%s: %d bank(s), %d question(s), %d quiz(zes) loaded cleanly; %d problem(s), %d warning(s)%n",
+                folder, catalog.banks().size(), questions, quizzes, catalog.problems().size(), catalog.warnings().size());
         return catalog.problems().isEmpty() ? 0 : 1;
     }
 }

@@ -1,6 +1,7 @@
 package dev.skillmark.review;
 
 import dev.skillmark.web.SkillmarkException;
+import dev.skillmark.account.Invitations;
 import dev.skillmark.account.StaffAccess;
 import dev.skillmark.content.Content;
 import dev.skillmark.web.Csv;
@@ -25,8 +26,11 @@ public final class ReviewController implements Routes {
     private final Comparisons comparisons;
     private final Regrades regrades;
     private final Content content;
+    private final Invitations invitations;
 
-    public ReviewController(Reviews reviews, Exports exports, Comparisons comparisons, Regrades regrades, Content content) {
+    public ReviewController(Reviews reviews, Exports exports, Comparisons comparisons, Regrades regrades, Content content,
+                            Invitations invitations) {
+        this.invitations = invitations;
         this.reviews = reviews;
         this.exports = exports;
         this.comparisons = comparisons;
@@ -55,6 +59,7 @@ public final class ReviewController implements Routes {
         model.put("filter", filter);
         model.put("statuses", Reviews.STATUSES);
         model.put("quizzes", content.current().offers());
+        model.put("outages", invitations.outages());
         model.put("query", ctx.queryString() == null ? "" : ctx.queryString());
         model.put("fmt", Format.INSTANCE);
         ctx.render("review/dashboard.html", model);
