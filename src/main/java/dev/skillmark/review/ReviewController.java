@@ -74,6 +74,7 @@ public final class ReviewController implements Routes {
         var model = new HashMap<String, Object>();
         model.put("d", detail);
         model.put("r", detail.result());
+        model.put("essayKeys", reviews.essayKeys(ctx.pathParam("attempt")));
         model.put("errors", errors);
         model.put("fmt", Format.INSTANCE);
         ctx.status(status).render("review/attempt.html", model);
