@@ -36,7 +36,47 @@ class TrainerHttpTest extends AppTest {
                 .doesNotContain("RUBRIC-MARKER");
         var keyed = app.get("/trainer/banks/alpha?keys=1").body();
         assertThat(keyed).contains("EXPLANATION-MARKER").contains("KEYMARKER").contains("RUBRIC-MARKER").contains("3.14 ± 0.005");
-        assertThat(app.get("/trainer/quizzes/score-only").body()).contains("one sample draw").contains("alpha-essay");
+        assertThat(app.get("/trainer/quizzes/score-only").body()).contains("sample draw 1").contains("alpha-essay");
+    }
+
+    @Test
+    void a_sample_draw_offers_another_draw_with_a_seed_in_the_query_string() {
+        app.signInAs("tess", Role.TRAINER);
+        var first = app.get("/trainer/quizzes/score-only").body();
+        assertThat(first).contains("sample draw 1").contains("href=\"/trainer/quizzes/score-only?seed=2\"").contains("Draw another");
+        var drawn = new java.util.HashSet<String>();
+        for (int seed = 1; seed <= 12; seed++) {
+            var page = app.get("/trainer/quizzes/score-only?seed=" + seed).body();
+            assertThat(page).contains("sample draw " + seed).contains("?seed=" + (seed + 1));
+            // the ids in the order drawn: different seeds draw different questions or orders
+            var ids = java.util.regex.Pattern.compile("<code>(alpha-[a-z-]+)</code>").matcher(page).results()
+                    .map(m -> m.group(1)).toList();
+            assertThat(ids).hasSize(4);
+            drawn.add(String.join(",", ids));
+        }
+        assertThat(drawn).hasSizeGreaterThan(1);
+        assertThat(app.get("/trainer/quizzes/score-only?seed=3").body())
+                .isEqualTo(app.get("/trainer/quizzes/score-only?seed=3").body()); // the same seed, the same draw
+        assertThat(app.get("/trainer/quizzes/score-only?seed=5&keys=1").body()).contains("?seed=6&amp;keys=1").contains("RUBRIC-MARKER");
+        assertThat(app.get("/trainer/quizzes/score-only?seed=nonsense").status()).isEqualTo(200);
+    }
+
+    @Test
+    void every_page_of_a_trial_run_says_it_is_a_trial_and_real_attempts_do_not() {
+        app.signInAs("tess", Role.TRAINER);
+        String id = app.post("/trainer/quizzes/timed/try").location().replaceAll("^/attempts/([^/]+)/q/1$", "$1");
+        for (String page : new String[]{"/q/1", "/q/6", "/submit"}) {
+            assertThat(app.get("/attempts/" + id + page).body()).as(page).contains("<strong>Trial run</strong>: not counted");
+        }
+        app.post("/attempts/" + id + "/submit");
+        assertThat(app.get("/attempts/" + id + "/result").body()).contains("<strong>Trial run</strong>: not counted");
+        try (var candidate = new dev.skillmark.HttpSession(app.app.port())) {
+            String real = candidate.startAttempt("timed", "Ada");
+            assertThat(candidate.get("/attempts/" + real + "/q/1").body()).doesNotContain("Trial run");
+            assertThat(candidate.get("/attempts/" + real + "/submit").body()).doesNotContain("Trial run");
+            candidate.post("/attempts/" + real + "/submit");
+            assertThat(candidate.get("/attempts/" + real + "/result").body()).doesNotContain("Trial run");
+        }
     }
 
     @Test
