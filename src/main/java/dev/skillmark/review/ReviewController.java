@@ -60,6 +60,7 @@ public final class ReviewController implements Routes {
         model.put("statuses", Reviews.STATUSES);
         model.put("quizzes", content.current().offers());
         model.put("outages", invitations.outages());
+        model.put("keyChanges", regrades.keyChanges());
         model.put("query", ctx.queryString() == null ? "" : ctx.queryString());
         model.put("fmt", Format.INSTANCE);
         ctx.render("review/dashboard.html", model);
