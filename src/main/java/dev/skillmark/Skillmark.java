@@ -106,7 +106,7 @@ public final class Skillmark implements AutoCloseable {
             features.add(new InvitationEntryController(invitations, attempts, content, clientAddress));
             features.add(new TrialController(attempts));
             features.add(new ContentController(content, invitations::pendingCandidates));
-            features.add(new StatisticsController(new Statistics(jdbi, content)));
+            features.add(new StatisticsController(new Statistics(jdbi, content, settings), content, settings));
             features.add(new AccountController(accounts, staffAccess, clientAddress, audit, settings));
             features.add(new InvitationController(invitations, content, () -> publicUrl.orElse("http://localhost:" + port.get())));
             features.add(new ReviewController(reviews, new Exports(reviews, audit), new Comparisons(reviews),

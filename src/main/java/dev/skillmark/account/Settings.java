@@ -10,6 +10,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public final class Settings {
 
     public static final String PUBLIC_PRACTICE = "public_practice";
+    /** Question statistics warn when a question was shown more often than this. */
+    public static final String EXPOSURE_THRESHOLD = "exposure_threshold";
 
     interface Dao {
         @SqlQuery("select setting_value from setting where name = :name")
@@ -43,5 +45,26 @@ public final class Settings {
             }
         });
         audit.record(actor.username(), "settings.public-practice", "", on ? "on" : "off");
+    }
+
+    /** A whole-number setting, if set. */
+    public Optional<Integer> number(String name) {
+        return jdbi.withExtension(Dao.class, dao -> dao.get(name)).flatMap(v -> {
+            try {
+                return Optional.of(Integer.parseInt(v));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    public void setNumber(String name, int value, User actor) {
+        jdbi.useTransaction(h -> {
+            var dao = h.attach(Dao.class);
+            if (dao.update(name, String.valueOf(value)) == 0) {
+                dao.insert(name, String.valueOf(value));
+            }
+        });
+        audit.record(actor.username(), "settings." + name.replace('_', '-'), "", String.valueOf(value));
     }
 }

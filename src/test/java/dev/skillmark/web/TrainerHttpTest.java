@@ -1,7 +1,6 @@
 package dev.skillmark.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import dev.skillmark.AppTest;
 import dev.skillmark.TestApp;
@@ -15,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Trainers: content status, previews, try-it runs that never count, and question statistics. */
+/** Trainers: content status, previews and try-it runs that never count (statistics: review.StatisticsTest). */
 class TrainerHttpTest extends AppTest {
 
 
@@ -88,42 +87,9 @@ class TrainerHttpTest extends AppTest {
         app.post("/attempts/" + id + "/q/1", "seq", "1", "choice", "1", "action", "next");
         app.post("/attempts/" + id + "/submit");
         assertThat(app.app.attempts().attempt(id).trial()).isTrue();
-        assertThat(new Statistics(jdbi(), app.app.content()).items(Optional.empty())).isEmpty();
+        assertThat(dev.skillmark.review.StatisticsTest.statistics(app).items(Optional.empty(), Statistics.Filter.ALL)).isEmpty();
         app.signInAs("ivy", Role.INTERVIEWER);
         assertThat(app.get("/review").body()).doesNotContain("Trial run by tess");
-    }
-
-    @Test
-    void statistics_give_facility_discrimination_option_shares_and_time_and_flag_bad_questions() {
-        // six candidates: the strong ones (more right elsewhere) also get alpha-partial right
-        String[][] answers = {
-                {"1", "3600", "3.14"}, {"1", "3600", "3.14"}, {"1", "3600", "x"},
-                {"0", "1", "x"}, {"2", "1", "x"}, {"0", "1", "x"}};
-        for (int i = 0; i < answers.length; i++) {
-            String id = app.startAttempt("timed", "Candidate " + i);
-            app.get("/attempts/" + id + "/q/1");
-            app.clock.advance(Duration.ofSeconds(10 * (i + 1)));
-            app.post("/attempts/" + id + "/q/1", "seq", "1", "choice", answers[i][0], "action", "next");
-            app.post("/attempts/" + id + "/q/4", "seq", "1", "response", answers[i][1], "action", "next");
-            app.post("/attempts/" + id + "/q/5", "seq", "1", "response", answers[i][2], "action", "next");
-            app.post("/attempts/" + id + "/submit");
-        }
-        var stats = new Statistics(jdbi(), app.app.content());
-        var partial = stats.items(Optional.of("alpha")).stream().filter(i -> i.questionId().equals("alpha-partial")).findFirst().orElseThrow();
-        assertThat(partial.responses()).isEqualTo(6);
-        assertThat(partial.facility()).isCloseTo(0.5, within(1e-9));
-        assertThat(partial.discrimination()).hasValueSatisfying(d -> assertThat(d).isGreaterThan(0.8));
-        assertThat(partial.source()).isEqualTo("skills/alpha.md:6");
-        assertThat(partial.options()).extracting(Statistics.OptionShare::chosen).containsExactly(2, 3, 1);
-        assertThat(partial.medianMillis()).hasValue(40_000L);
-        var essay = stats.items(Optional.of("alpha")).stream().filter(i -> i.questionId().equals("alpha-idempotent")).findFirst().orElseThrow();
-        assertThat(essay.flags()).containsExactly("too hard"); // nobody ticked anything
-
-        app.signInAs("tess", Role.TRAINER);
-        var page = app.get("/trainer/stats/alpha").body();
-        assertThat(page).contains("alpha-partial").contains("skills/alpha.md:6").contains("50%").contains("too hard")
-                .doesNotContain("Candidate 0");
-        assertThat(app.get("/trainer/stats").body()).contains("Alpha skills").doesNotContain("Candidate 0");
     }
 
     private org.jdbi.v3.core.Jdbi jdbi() {
