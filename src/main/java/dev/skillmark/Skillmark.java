@@ -114,13 +114,13 @@ public final class Skillmark implements AutoCloseable {
             features.add(new AttemptController(attempts, pages, new AttemptSignals(jdbi, clock, attempts), clientAddress));
             features.add(new InvitationEntryController(invitations, attempts, content, clientAddress));
             features.add(new TrialController(attempts));
-            features.add(new ContentController(content));
-            features.add(new StatisticsController(new Statistics(jdbi, content)));
+            features.add(new ContentController(content, invitations::pendingCandidates));
+            features.add(new StatisticsController(new Statistics(jdbi, content, settings), content, settings));
             features.add(new AccountController(accounts, staffAccess, clientAddress, audit, settings,
                     new UserAdmin(jdbi, audit, hashing), content));
             features.add(new InvitationController(invitations, content, () -> publicUrl.orElse("http://localhost:" + port.get())));
             features.add(new ReviewController(reviews, new Exports(reviews, audit), new Comparisons(reviews),
-                    new Regrades(jdbi, pages, grades, content), extensions, content));
+                    new Regrades(jdbi, pages, grades, content), extensions, content, invitations));
             features.addAll(extraRoutes);
             var server = Web.create(new Web.Settings(config.host(), config.port(), config.staticDir(), config.secureCookies(),
                             ServerSecret.load(jdbi, "csrf", clock), publicUrl),

@@ -79,9 +79,10 @@ public final class Benchmark {
             }
         });
         System.out.printf(Locale.ROOT, "seeded %d finished attempts in %.1f s%n", attempts, (System.nanoTime() - t) / 1e9);
-        var statistics = new dev.skillmark.review.Statistics(app.jdbi(), app.content());
-        report("statistics, all banks (" + attempts + " attempts)", time(5, i -> statistics.banks(statistics.items(java.util.Optional.empty()))));
-        report("statistics, one bank with distractors", time(5, i -> statistics.items(java.util.Optional.of("typescript"))));
+        var statistics = new dev.skillmark.review.Statistics(app.jdbi(), app.content(),
+                new dev.skillmark.account.Settings(app.jdbi(), new dev.skillmark.account.Audit(app.jdbi(), java.time.Clock.systemUTC())));
+        report("statistics, all banks (" + attempts + " attempts)", time(5, i -> statistics.banks(statistics.items(java.util.Optional.empty(), dev.skillmark.review.Statistics.Filter.ALL))));
+        report("statistics, one bank with distractors", time(5, i -> statistics.items(java.util.Optional.of("typescript"), dev.skillmark.review.Statistics.Filter.ALL)));
     }
 
     private static void concurrent(HttpSession http, String id) throws Exception {

@@ -40,6 +40,7 @@ public final class InvitationController implements Routes {
     void form(Context ctx, Map<String, String> errors, List<Invitations.Issued> issued, HttpStatus status) {
         var model = new HashMap<String, Object>();
         model.put("offers", content.current().offers());
+        model.put("outages", invitations.outages());
         model.put("errors", errors);
         model.put("issued", issued);
         model.put("baseUrl", publicUrl.get());

@@ -44,6 +44,12 @@ public final class Invitations {
         @SqlQuery("select * from invitation where token_hash = :hash")
         Optional<Invitation> byTokenHash(@Bind("hash") String hash);
 
+        @SqlQuery("""
+            select candidate_name from invitation
+            where quiz_id = :quiz and attempt_id is null and revoked_at is null and expires_at > :now
+            order by created_at, id""")
+        List<String> pendingCandidates(@Bind("quiz") String quizId, @Bind("now") long now);
+
         @SqlQuery("select * from invitation where id = :id")
         Optional<Invitation> byId(@Bind("id") String id);
 
@@ -74,6 +80,16 @@ public final class Invitations {
         this.clock = clock;
         this.audit = audit;
         this.content = content;
+    }
+
+    /** Candidates with an invitation to this quiz they can still use. */
+    public List<String> pendingCandidates(String quizId) {
+        return jdbi.withExtension(Dao.class, dao -> dao.pendingCandidates(quizId, clock.millis()));
+    }
+
+    /** Quizzes out of service and the pending invitations they affect: the banner of staff pages. */
+    public List<Content.Outage> outages() {
+        return content.outages(this::pendingCandidates);
     }
 
     public Issued invite(Request request, User by) {

@@ -13,6 +13,8 @@ public final class Settings {
     public static final String PUBLIC_EXAM_ATTEMPTS = "public_exam_attempts";
     /** Attempts one browser may make at each public exam quiz, unless an admin says otherwise. */
     public static final int DEFAULT_PUBLIC_EXAM_ATTEMPTS = 1;
+    /** Question statistics warn when a question was shown more often than this. */
+    public static final String EXPOSURE_THRESHOLD = "exposure_threshold";
 
     interface Dao {
         @SqlQuery("select setting_value from setting where name = :name")
@@ -61,6 +63,22 @@ public final class Settings {
         int value = Math.max(1, Math.min(100, attempts));
         put(PUBLIC_EXAM_ATTEMPTS, String.valueOf(value));
         audit.record(actor.username(), "settings.public-exam-attempts", "", String.valueOf(value));
+    }
+
+    /** A whole-number setting, if set. */
+    public Optional<Integer> number(String name) {
+        return jdbi.withExtension(Dao.class, dao -> dao.get(name)).flatMap(v -> {
+            try {
+                return Optional.of(Integer.parseInt(v.strip()));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    public void setNumber(String name, int value, User actor) {
+        put(name, String.valueOf(value));
+        audit.record(actor.username(), "settings." + name.replace('_', '-'), "", String.valueOf(value));
     }
 
     private void put(String name, String value) {

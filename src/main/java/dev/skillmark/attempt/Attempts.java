@@ -151,6 +151,7 @@ public final class Attempts {
             }
             dao.insertSlots(slots);
             dao.insertOptions(options);
+            EssayKeys.insert(h, id, drawn);
             dao.insertEmptyAnswers(id, IntStream.rangeClosed(1, slots.size()).boxed().toList());
             dao.event(id, now, EventType.STARTED, null, "");
         });

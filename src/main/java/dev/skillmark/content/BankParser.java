@@ -95,6 +95,9 @@ final class BankParser {
         if (!type.equals("essay") && parts.rubric().isPresent()) {
             problems.add(new Problem(file, parts.rubric().get().line(), "only essay questions have a rubric"));
         }
+        if (!type.equals("essay") && parts.modelAnswer().isPresent()) {
+            problems.add(new Problem(file, parts.modelAnswer().get().line(), "only essay questions have a model answer"));
+        }
         switch (type) {
             case "single", "multiple" -> {
                 return choiceAnswer(file, line, type.equals("multiple"), attrs.type.isPresent(), parts, problems);
@@ -107,7 +110,10 @@ final class BankParser {
             }
             default -> {
                 String rubric = parts.rubric().map(r -> markdown.render(r.text())).orElse("");
-                return new AnswerKey.Essay(rubric);
+                var lines = parts.rubric().map(r -> Rubrics.parse(file, r, attrs.points, markdown, problems))
+                        .orElse(List.of());
+                String model = parts.modelAnswer().map(m -> markdown.render(m.text())).orElse("");
+                return new AnswerKey.Essay(rubric, lines, model);
             }
         }
     }

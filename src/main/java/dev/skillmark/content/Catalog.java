@@ -19,7 +19,7 @@ import java.util.Optional;
 public final class Catalog {
 
     /** Nothing loaded yet: the "previous" of the first load. */
-    public static final Catalog EMPTY = new Catalog(Map.of(), Map.of(), List.of(), "", Map.of());
+    public static final Catalog EMPTY = new Catalog(Map.of(), Map.of(), List.of(), List.of(), "", Map.of());
 
     /**
      * One content file: when the version in service was loaded, whether it is in service, and whether
@@ -37,12 +37,14 @@ public final class Catalog {
     private final Map<String, Question> questions;
     private final Map<String, Offer> offers;
     private final List<Problem> problems;
+    private final List<Problem> warnings;
     private final String version;
     private final Map<String, FileStatus> files;
     private final List<Exposure.Overlap> exposures;
 
-    Catalog(Map<String, Bank> banks, Map<String, Quiz> quizzes, List<Problem> problems, String version,
-            Map<String, FileStatus> files) {
+    Catalog(Map<String, Bank> banks, Map<String, Quiz> quizzes, List<Problem> problems, List<Problem> warnings,
+            String version, Map<String, FileStatus> files) {
+        this.warnings = warnings.stream().sorted().toList();
         this.files = Map.copyOf(files);
         this.banks = Map.copyOf(banks);
         var byId = new LinkedHashMap<String, Question>();
@@ -93,14 +95,31 @@ public final class Catalog {
         return exposures;
     }
 
-    /** The same, as {@code file:line: warning: ...} for lint and /content. */
+    /**
+     * Things worth a look that keep nothing out of service, as {@code file:line: warning: ...}: exposure
+     * (an invitation quiz sharing questions with a quiz that shows keys) and near-duplicate questions.
+     */
     public List<Problem> warnings() {
-        return exposures.stream().map(Exposure.Overlap::warning).sorted().toList();
+        var all = new java.util.ArrayList<Problem>(exposures.stream().map(Exposure.Overlap::warning).sorted().toList());
+        all.addAll(warnings);
+        return List.copyOf(all);
     }
 
     /** Invitation quiz titles that share questions with public practice, and how many questions each. */
     public Map<String, Integer> sharedWithPublicPractice() {
         return Exposure.withPublicPractice(exposures);
+    }
+
+    /** A quiz candidates cannot start now although its file is there: the file never loaded cleanly. */
+    public record OutOfService(String quizId, String file) {
+    }
+
+    /** Quizzes whose file is in content/ but not in service, practice quizzes of banks included. */
+    public List<OutOfService> outOfService() {
+        return files().stream().filter(f -> !f.inService())
+                .map(f -> new OutOfService((f.file().startsWith("skills/") ? ContentLoader.PRACTICE_PREFIX : "")
+                        + f.file().substring(f.file().indexOf('/') + 1).replaceFirst("\\.md$", ""), f.file()))
+                .toList();
     }
 
     public List<FileStatus> files() {

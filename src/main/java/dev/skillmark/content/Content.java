@@ -52,6 +52,22 @@ public final class Content {
         listeners.add(listener);
     }
 
+    /** A quiz out of service, with the candidates whose pending invitations it affects. */
+    public record Outage(String quizId, String file, List<String> pendingInvitations) {
+    }
+
+    /** Who holds an invitation to a quiz that is still open (not started, revoked or expired). */
+    @FunctionalInterface
+    public interface PendingInvitations {
+        List<String> candidates(String quizId);
+    }
+
+    /** Every quiz whose file is in content/ but out of service, for the banners on staff pages. */
+    public List<Outage> outages(PendingInvitations pending) {
+        return current().outOfService().stream()
+                .map(o -> new Outage(o.quizId(), o.file(), pending.candidates(o.quizId()))).toList();
+    }
+
     public synchronized Catalog reload() {
         var catalog = loader.load(folder, current.get(), clock.millis());
         catalog.problems().forEach(p -> log.warn("content problem: {}", p));

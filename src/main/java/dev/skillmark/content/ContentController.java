@@ -15,9 +15,11 @@ import java.util.Map;
 public final class ContentController implements Routes {
 
     private final Content content;
+    private final Content.PendingInvitations pending;
 
-    public ContentController(Content content) {
+    public ContentController(Content content, Content.PendingInvitations pending) {
         this.content = content;
+        this.pending = pending;
     }
 
     @Override
@@ -31,7 +33,8 @@ public final class ContentController implements Routes {
         var catalog = content.current();
         var counts = catalog.banks().stream().map(BankCounts::of).toList();
         ctx.render("content/status.html", Map.of("catalog", catalog, "counts", counts, "problems", catalog.problems(),
-                "warnings", catalog.warnings(), "offers", catalog.offers(), "files", catalog.files(), "version", content.version(), "fmt", Format.INSTANCE));
+                "warnings", catalog.warnings(), "offers", catalog.offers(), "files", catalog.files(),
+                "version", content.version(), "fmt", Format.INSTANCE, "outages", content.outages(pending)));
     }
 
     void previewBank(Context ctx) {
@@ -45,10 +48,25 @@ public final class ContentController implements Routes {
         var catalog = content.current();
         var quiz = catalog.quiz(ctx.pathParam("quiz"))
                 .orElseThrow(() -> new SkillmarkException.NotFound("There is no quiz '" + ctx.pathParam("quiz") + "' in service."));
-        var sample = catalog.draw(quiz, 1).stream().map(d -> d.question()).toList();
-        ctx.render("content/preview.html", Map.of("heading", quiz.title() + " (one sample draw)", "questions", sample,
-                "keys", "1".equals(ctx.queryParam("keys")), "path", ctx.path(), "quiz", quiz.id(), "fmt", Format.INSTANCE,
+        long seed = seed(ctx.queryParam("seed"));
+        var sample = catalog.draw(quiz, seed).stream().map(d -> d.question()).toList();
+        boolean keys = "1".equals(ctx.queryParam("keys"));
+        var model = new java.util.HashMap<String, Object>(Map.of("heading", quiz.title() + " (sample draw " + seed + ")",
+                "questions", sample, "keys", keys, "path", ctx.path(), "quiz", quiz.id(), "fmt", Format.INSTANCE,
                 "instructions", quiz.instructionsHtml()));
+        model.put("another", ctx.path() + "?seed=" + (seed + 1) + (keys ? "&keys=1" : ""));
+        model.put("seed", seed);
+        ctx.render("content/preview.html", model);
+    }
+
+    /** The sample draw's seed from the query string: 1 unless a positive whole number is given. */
+    private static long seed(String raw) {
+        try {
+            long seed = raw == null ? 1 : Long.parseLong(raw.strip());
+            return seed >= 1 && seed < Long.MAX_VALUE ? seed : 1;
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
 }

@@ -36,8 +36,16 @@ public final class ContentWatcher implements AutoCloseable {
         thread.start();
     }
 
+    /**
+     * Watches content/, skills/ and quizzes/ where they exist, and the folder above content/ while content/
+     * itself is missing, so folders created after start are followed (registering twice is harmless).
+     */
     private void register() throws IOException {
-        for (Path dir : new Path[]{content.folder(), content.folder().resolve("skills"), content.folder().resolve("quizzes")}) {
+        Path folder = content.folder().toAbsolutePath();
+        if (!Files.isDirectory(folder) && folder.getParent() != null && Files.isDirectory(folder.getParent())) {
+            folder.getParent().register(watcher, ENTRY_CREATE, ENTRY_DELETE, OVERFLOW);
+        }
+        for (Path dir : new Path[]{folder, folder.resolve("skills"), folder.resolve("quizzes")}) {
             if (Files.isDirectory(dir)) {
                 dir.register(watcher, ENTRY_CREATE, ENTRY_MODIFY, ENTRY_DELETE, OVERFLOW);
             }
@@ -54,8 +62,9 @@ public final class ContentWatcher implements AutoCloseable {
                 while ((more = watcher.poll(QUIET_MS, TimeUnit.MILLISECONDS)) != null) {
                     drain(more);
                 }
-                register(); // skills/ or quizzes/ may have been created since
+                register(); // content/, skills/ or quizzes/ may have been created since
                 content.reload();
+                register(); // and created while reloading: the next event reloads what they hold
             } catch (InterruptedException | ClosedWatchServiceException e) {
                 return;
             } catch (RuntimeException | IOException e) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
  * {@code lint [folder]}: prints every problem as file:line: message; exit code 1 when there is one.
  * Exposure warnings (an invitation quiz sharing questions with a quiz that shows keys publicly) are
  * printed the same way, prefixed {@code warning:}, and do not change the exit code.
+ * Near-duplicate warnings likewise; the running server reports the same, through the same loader.
  */
 public final class Lint {
 

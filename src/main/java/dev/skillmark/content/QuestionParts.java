@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * markdown the trainer wrote. The bank parser validates and renders it; the GIFT export reuses the text.
  */
 public record QuestionParts(String body, List<OptionLine> options, Optional<TextAt> answerLine, Optional<TextAt> rubric,
-                            String explanation) {
+                            Optional<TextAt> modelAnswer, String explanation) {
 
     public record OptionLine(String text, boolean correct, int line) {
     }
@@ -23,6 +23,7 @@ public record QuestionParts(String body, List<OptionLine> options, Optional<Text
     static final Pattern TASK = Pattern.compile("^ {0,3}[-*+]\\s+\\[([ xX])\\]\\s+(.*)$");
     static final Pattern ANSWER = Pattern.compile("^Answer:\\s*(.*)$");
     static final Pattern RUBRIC = Pattern.compile("^Rubric:\\s*$");
+    static final Pattern MODEL = Pattern.compile("^Model answer:\\s*$");
     private static final Pattern LIST_ITEM = Pattern.compile("^ {0,3}[-*+]\\s+.*$");
 
     /** The prompt of a question heading line (without its {#id ...}), if the line is a question heading. */
@@ -38,7 +39,8 @@ public record QuestionParts(String body, List<OptionLine> options, Optional<Text
         int answerStart = -1;
         for (int i = 0; i < lines.size(); i++) {
             String l = lines.get(i);
-            if (!fenced[i] && (TASK.matcher(l).matches() || ANSWER.matcher(l).matches() || RUBRIC.matcher(l).matches())) {
+            if (!fenced[i] && (TASK.matcher(l).matches() || ANSWER.matcher(l).matches() || RUBRIC.matcher(l).matches()
+                    || MODEL.matcher(l).matches())) {
                 answerStart = i;
                 break;
             }
@@ -54,13 +56,15 @@ public record QuestionParts(String body, List<OptionLine> options, Optional<Text
                 start--;
             }
             return new QuestionParts(String.join("\n", lines.subList(0, start)), List.of(), Optional.empty(),
-                    Optional.empty(), unquote(lines.subList(start, end)));
+                    Optional.empty(), Optional.empty(), unquote(lines.subList(start, end)));
         }
         var options = new ArrayList<OptionLine>();
         TextAt answer = null;
         int rubricLine = -1;
         var rubric = new ArrayList<String>();
         var explanation = new ArrayList<String>();
+        int modelLine = -1;
+        var model = new ArrayList<String>();
         String section = "";
         for (int i = answerStart; i < lines.size(); i++) {
             String l = lines.get(i);
@@ -69,7 +73,13 @@ public record QuestionParts(String body, List<OptionLine> options, Optional<Text
             if (l.isBlank()) {
                 if (section.equals("rubric")) {
                     rubric.add("");
+                } else if (section.equals("model")) {
+                    model.add("");
                 }
+                continue;
+            }
+            if (section.equals("model") && (fenced[i] || !l.startsWith(">"))) {
+                model.add(l); // any markdown, code included, up to the explanation's block quote
                 continue;
             }
             if (!explanation.isEmpty() || (l.startsWith(">") && !section.equals("explanation"))) {
@@ -92,6 +102,12 @@ public record QuestionParts(String body, List<OptionLine> options, Optional<Text
             } else if (RUBRIC.matcher(l).matches()) {
                 section = "rubric";
                 rubricLine = lineNo;
+            } else if (MODEL.matcher(l).matches()) {
+                if (modelLine >= 0) {
+                    problems.add(new Problem(file, lineNo, "a second 'Model answer:' section"));
+                }
+                section = "model";
+                modelLine = lineNo;
             } else if (section.equals("rubric") && (LIST_ITEM.matcher(l).matches() || l.startsWith("  "))) {
                 rubric.add(l);
             } else if (section.equals("options") && l.startsWith("  ") && !options.isEmpty()) {
@@ -104,6 +120,7 @@ public record QuestionParts(String body, List<OptionLine> options, Optional<Text
         }
         return new QuestionParts(String.join("\n", lines.subList(0, answerStart)), options, Optional.ofNullable(answer),
                 rubricLine < 0 ? Optional.empty() : Optional.of(new TextAt(String.join("\n", rubric).strip(), rubricLine)),
+                modelLine < 0 ? Optional.empty() : Optional.of(new TextAt(String.join("\n", model).strip(), modelLine)),
                 unquote(explanation));
     }
 

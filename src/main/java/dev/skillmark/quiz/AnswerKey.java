@@ -44,8 +44,19 @@ public sealed interface AnswerKey {
         }
     }
 
-    /** Graded by a person; the rubric is for interviewers only. */
-    record Essay(String rubricHtml) implements AnswerKey {
+    /**
+     * Graded by a person; the rubric (rendered whole, and line by line with points) and the model answer are
+     * for interviewers only.
+     */
+    record Essay(String rubricHtml, List<RubricLine> rubric, String modelAnswerHtml) implements AnswerKey {
+        public Essay {
+            rubric = List.copyOf(rubric);
+        }
+
+        public Essay(String rubricHtml) {
+            this(rubricHtml, List.of(), "");
+        }
+
         @Override
         public String typeName() {
             return "essay";

@@ -34,12 +34,19 @@ public final class Regrades {
     private final AttemptPages pages;
     private final Grades grades;
     private final Content content;
+    private final KeyChanges keyChanges;
 
     public Regrades(Jdbi jdbi, AttemptPages pages, Grades grades, Content content) {
+        this.keyChanges = new KeyChanges(jdbi, content);
         this.jdbi = jdbi;
         this.pages = pages;
         this.grades = grades;
         this.content = content;
+    }
+
+    /** Questions whose key changed after finished attempts were graded with the older one. */
+    public List<KeyChanges.KeyChange> keyChanges() {
+        return keyChanges.current();
     }
 
     /** The dry run: nothing is written. */

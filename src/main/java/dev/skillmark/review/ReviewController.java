@@ -1,6 +1,7 @@
 package dev.skillmark.review;
 
 import dev.skillmark.web.SkillmarkException;
+import dev.skillmark.account.Invitations;
 import dev.skillmark.account.StaffAccess;
 import dev.skillmark.attempt.Extensions;
 import dev.skillmark.content.Content;
@@ -27,10 +28,12 @@ public final class ReviewController implements Routes {
     private final Regrades regrades;
     private final Extensions extensions;
     private final Content content;
+    private final Invitations invitations;
 
     public ReviewController(Reviews reviews, Exports exports, Comparisons comparisons, Regrades regrades,
-                            Extensions extensions, Content content) {
+                            Extensions extensions, Content content, Invitations invitations) {
         this.extensions = extensions;
+        this.invitations = invitations;
         this.reviews = reviews;
         this.exports = exports;
         this.comparisons = comparisons;
@@ -60,6 +63,8 @@ public final class ReviewController implements Routes {
         model.put("filter", filter);
         model.put("statuses", Reviews.STATUSES);
         model.put("quizzes", content.current().offers());
+        model.put("outages", invitations.outages());
+        model.put("keyChanges", regrades.keyChanges());
         model.put("query", ctx.queryString() == null ? "" : ctx.queryString());
         model.put("fmt", Format.INSTANCE);
         ctx.render("review/dashboard.html", model);
@@ -74,6 +79,7 @@ public final class ReviewController implements Routes {
         var model = new HashMap<String, Object>();
         model.put("d", detail);
         model.put("r", detail.result());
+        model.put("essayKeys", reviews.essayKeys(ctx.pathParam("attempt")));
         model.put("errors", errors);
         model.put("fmt", Format.INSTANCE);
         ctx.status(status).render("review/attempt.html", model);

@@ -62,6 +62,11 @@ public final class Reviews {
     private final Audit audit;
     private final Clock clock;
 
+    /** The rubric lines and model answers of an attempt's essays, by slot: for interviewers only. */
+    public java.util.Map<Integer, dev.skillmark.attempt.EssayKeys.Key> essayKeys(String attemptId) {
+        return new dev.skillmark.attempt.EssayKeys(jdbi).of(attemptId);
+    }
+
     public Reviews(Jdbi jdbi, Attempts attempts, AttemptPages pages, Grades grades, Audit audit, Clock clock) {
         this.jdbi = jdbi;
         this.attempts = attempts;

@@ -1,5 +1,6 @@
 package dev.skillmark.review;
 
+import dev.skillmark.account.Settings;
 import dev.skillmark.content.Content;
 import dev.skillmark.quiz.Score;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -18,33 +20,47 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
  * Item statistics from finished, counted attempts. Anonymous: no names are read.
  * Discrimination is the corrected item-total correlation (the question's score against the score on
  * the rest of the attempt): unlike the plain point-biserial it does not count the question against
- * itself, which would flatter every question on a short quiz.
+ * itself, which would flatter every question on a short quiz. Flags need {@link #MIN_RESPONSES_FOR_FLAGS}
+ * graded responses; "discriminates negatively" needs the whole 95 % interval below zero.
  */
 public final class Statistics {
 
-    public static final int MIN_RESPONSES_FOR_FLAGS = 5;
+    public static final int MIN_RESPONSES_FOR_FLAGS = 30;
+    public static final int DEFAULT_EXPOSURE_THRESHOLD = 200;
+    static final int WRONG_RESPONSES_SHOWN = 5;
 
-    record Response(String attemptId, int slot, String questionId, String bankId, String kind, int points,
-                    String source, Double earned, String response, Long timeSpentMs, Double score, double maxScore) {
+    /** Which attempts count: of one quiz or all, finished in [from, to) (epoch ms, either open). */
+    public record Filter(Optional<String> quizId, Optional<Long> from, Optional<Long> to) {
+        public static final Filter ALL = new Filter(Optional.empty(), Optional.empty(), Optional.empty());
     }
 
-    record OptionSnapshot(String attemptId, int slot, int position, String html, boolean correct) {
+    public record Response(String attemptId, int slot, String questionId, String bankId, String kind, int points,
+                           String source, String promptHtml, Double earned, String response, Long timeSpentMs,
+                           Double score, double maxScore) {
+    }
+
+    public record OptionSnapshot(String attemptId, int slot, int position, String html, boolean correct) {
+    }
+
+    public record ExposureRow(String questionId, String mode, int attempts) {
     }
 
     @RegisterConstructorMapper(Response.class)
     @RegisterConstructorMapper(OptionSnapshot.class)
+    @RegisterConstructorMapper(ExposureRow.class)
     interface Dao {
-        String COUNTED = "t.status <> 'IN_PROGRESS' and t.trial = false";
-        // ordered: option shares are listed in the order first seen, and no database promises an order without one
+        String COUNTED = """
+            t.status <> 'IN_PROGRESS' and t.trial = false and (:quiz = '' or t.quiz_id = :quiz)
+            and coalesce(t.finished_at, t.started_at) >= :from and coalesce(t.finished_at, t.started_at) < :to""";
 
         @SqlQuery("""
-            select q.attempt_id, q.slot, q.question_id, q.bank_id, q.kind, q.points, q.source, a.points as earned,
-                   a.response, a.time_spent_ms, t.score, t.max_score
+            select q.attempt_id, q.slot, q.question_id, q.bank_id, q.kind, q.points, q.source, q.prompt_html,
+                   a.points as earned, a.response, a.time_spent_ms, t.score, t.max_score
             from attempt_question q
             join answer a on a.attempt_id = q.attempt_id and a.slot = q.slot
             join attempt t on t.id = q.attempt_id
             where """ + " " + COUNTED + " order by t.started_at, q.attempt_id, q.slot")
-        List<Response> responses();
+        List<Response> responses(@Bind("quiz") String quiz, @Bind("from") long from, @Bind("to") long to);
 
         @SqlQuery("""
             select o.attempt_id, o.slot, o.position, o.html, o.correct
@@ -52,50 +68,96 @@ public final class Statistics {
             join attempt_question q on q.attempt_id = o.attempt_id and q.slot = o.slot
             join attempt t on t.id = o.attempt_id
             where q.bank_id = :bank and """ + " " + COUNTED + " order by t.started_at, o.attempt_id, o.slot, o.position")
-        List<OptionSnapshot> options(@Bind("bank") String bankId);
+        List<OptionSnapshot> options(@Bind("bank") String bankId, @Bind("quiz") String quiz, @Bind("from") long from,
+                                @Bind("to") long to);
+
+        /** Every attempt that showed a question, finished or not, trial runs left out; practice is public. */
+        @SqlQuery("""
+            select q.question_id, t.mode, count(*) as attempts
+            from attempt_question q join attempt t on t.id = q.attempt_id
+            where t.trial = false
+            group by q.question_id, t.mode""")
+        List<ExposureRow> exposure();
     }
 
-    /** How often an option was chosen, of the responses to its question. */
     public record OptionShare(String html, boolean correct, int chosen, double share) {
         public int percent() {
             return Score.percentOf(share);
         }
     }
 
-    public record Item(String questionId, String bankId, String kind, String source, int responses, double facility,
-                       Optional<Double> discrimination, Optional<Long> medianMillis, List<OptionShare> options,
-                       List<String> flags) {
-        /** Facility as a whole percentage, rounded like every other percentage. */
-        public int facilityPercent() {
-            return Score.percentOf(facility);
+    /** A wrong short or numeric response, as typed (trimmed, case and spacing folded), and how often. */
+    public record WrongResponse(String text, int count) {
+    }
+
+    /** How many attempts showed the question: exams and invitations, and public practice. */
+    public record Exposure(int attempts, int publicViews) {
+        public int total() {
+            return attempts + publicViews;
         }
     }
 
-    public record BankSummary(String bankId, String title, int questions, int responses, double facility, int flagged) {
-        public int facilityPercent() {
-            return Score.percentOf(facility);
+    public record Item(String questionId, String bankId, String kind, String source, String promptHtml, int responses,
+                       Optional<Double> facility, Optional<ItemMath.Interval> facilityInterval,
+                       Optional<Double> discrimination, Optional<ItemMath.Interval> discriminationInterval,
+                       Optional<Long> medianMillis, List<OptionShare> options, List<WrongResponse> wrongResponses,
+                       Exposure exposure, List<String> flags) {
+        /** Facility as a whole percentage, rounded like every other percentage; empty when nothing is graded. */
+        public Optional<Integer> facilityPercent() {
+            return facility.map(Score::percentOf);
+        }
+
+        public Optional<String> facilityRange() {
+            return facilityInterval.map(i -> Score.percentOf(i.low()) + "–" + Score.percentOf(i.high()) + "%");
+        }
+
+        public Optional<String> discriminationRange() {
+            return discriminationInterval.map(i -> String.format(Locale.ROOT, "%.2f to %.2f", i.low(), i.high()));
+        }
+    }
+
+    public record BankSummary(String bankId, String title, int questions, int responses, Optional<Double> facility, int flagged) {
+        public Optional<Integer> facilityPercent() {
+            return facility.map(Score::percentOf);
         }
     }
 
     private final Jdbi jdbi;
     private final Content content;
+    private final Settings settings;
 
-    public Statistics(Jdbi jdbi, Content content) {
+    public Statistics(Jdbi jdbi, Content content, Settings settings) {
         this.jdbi = jdbi;
         this.content = content;
+        this.settings = settings;
     }
 
-    /** One row per question that has responses; {@code bankId} empty for all banks; distractors only for one bank. */
-    public List<Item> items(Optional<String> bankId) {
-        var responses = jdbi.withExtension(Dao.class, Dao::responses).stream()
+    /** Above this many views of a question (attempts and public views together), it is flagged as exposed. */
+    public int exposureThreshold() {
+        return settings.number(Settings.EXPOSURE_THRESHOLD).orElse(DEFAULT_EXPOSURE_THRESHOLD);
+    }
+
+    /** One row per question answered in the attempts the filter keeps; distractors only for one bank. */
+    public List<Item> items(Optional<String> bankId, Filter filter) {
+        String quiz = filter.quizId().orElse("");
+        long from = filter.from().orElse(Long.MIN_VALUE);
+        long to = filter.to().orElse(Long.MAX_VALUE);
+        var responses = jdbi.withExtension(Dao.class, dao -> dao.responses(quiz, from, to)).stream()
                 .filter(r -> bankId.isEmpty() || bankId.get().equals(r.bankId())).toList();
-        var options = bankId.map(b -> jdbi.withExtension(Dao.class, dao -> dao.options(b))).orElse(List.of());
+        var options = bankId.map(b -> jdbi.withExtension(Dao.class, dao -> dao.options(b, quiz, from, to))).orElse(List.of());
         var optionsBySlot = new HashMap<String, List<OptionSnapshot>>();
         options.forEach(o -> optionsBySlot.computeIfAbsent(o.attemptId() + "#" + o.slot(), k -> new ArrayList<>()).add(o));
+        var exposure = new HashMap<String, int[]>();
+        jdbi.withExtension(Dao.class, Dao::exposure).forEach(e -> exposure.computeIfAbsent(e.questionId(), k -> new int[2])
+                [e.mode().equals("PRACTICE") ? 1 : 0] += e.attempts());
+        int threshold = exposureThreshold();
         var byQuestion = new LinkedHashMap<String, List<Response>>();
         responses.forEach(r -> byQuestion.computeIfAbsent(r.questionId(), k -> new ArrayList<>()).add(r));
         var items = new ArrayList<Item>();
-        byQuestion.forEach((id, list) -> items.add(item(id, list, optionsBySlot)));
+        byQuestion.forEach((id, list) -> {
+            int[] seen = exposure.getOrDefault(id, new int[2]);
+            items.add(item(id, list, optionsBySlot, new Exposure(seen[0], seen[1]), threshold));
+        });
         items.sort(Comparator.comparing(Item::bankId).thenComparing(Item::source, Statistics::bySourceLine));
         return items;
     }
@@ -105,92 +167,66 @@ public final class Statistics {
         var summaries = new ArrayList<BankSummary>();
         var byBank = new LinkedHashMap<String, List<Item>>();
         items.forEach(i -> byBank.computeIfAbsent(i.bankId(), k -> new ArrayList<>()).add(i));
-        byBank.forEach((bank, list) -> summaries.add(new BankSummary(bank,
-                catalog.bank(bank).map(b -> b.title()).orElse(bank + " (no longer in content)"), list.size(),
-                list.stream().mapToInt(Item::responses).sum(),
-                list.stream().mapToDouble(Item::facility).average().orElse(0),
-                (int) list.stream().filter(i -> !i.flags().isEmpty()).count())));
+        byBank.forEach((bank, list) -> {
+            var graded = list.stream().flatMap(i -> i.facility().stream()).mapToDouble(Double::doubleValue).average();
+            summaries.add(new BankSummary(bank, catalog.bank(bank).map(b -> b.title()).orElse(bank + " (no longer in content)"),
+                    list.size(), list.stream().mapToInt(Item::responses).sum(),
+                    graded.isPresent() ? Optional.of(graded.getAsDouble()) : Optional.empty(),
+                    (int) list.stream().filter(i -> !i.flags().isEmpty()).count()));
+        });
         return summaries;
     }
 
-    private Item item(String questionId, List<Response> list, Map<String, List<OptionSnapshot>> optionsBySlot) {
+    private Item item(String questionId, List<Response> list, Map<String, List<OptionSnapshot>> optionsBySlot, Exposure exposure,
+                      int threshold) {
         var graded = list.stream().filter(r -> r.earned() != null).toList();
         var first = list.get(0);
-        String source = content.current().question(questionId).map(q -> q.source().toString()).orElse(first.source());
-        double facility = graded.stream().mapToDouble(r -> r.earned() / r.points()).average().orElse(0);
-        var discrimination = correlation(graded);
+        var current = content.current().question(questionId);
+        String source = current.map(q -> q.source().toString()).orElse(first.source());
+        String prompt = current.map(q -> q.promptHtml()).orElse(first.promptHtml());
+        int n = graded.size();
+        Optional<Double> facility = n == 0 ? Optional.empty()
+                : Optional.of(graded.stream().mapToDouble(r -> r.earned() / r.points()).average().orElse(0));
+        var discrimination = ItemMath.correlation(graded.stream().map(Statistics::pair).toList());
         var times = list.stream().map(Response::timeSpentMs).filter(t -> t != null).sorted().toList();
         Optional<Long> median = times.isEmpty() ? Optional.empty() : Optional.of(times.get(times.size() / 2));
+        var facilityInterval = facility.flatMap(f -> ItemMath.wilson(f, n));
+        var discriminationInterval = discrimination.flatMap(r -> ItemMath.fisher(r, n));
         var flags = new ArrayList<String>();
-        if (graded.size() >= MIN_RESPONSES_FOR_FLAGS) {
-            if (facility > 0.9) {
-                flags.add("too easy");
-            }
-            if (facility < 0.25) {
-                flags.add("too hard");
-            }
-            if (discrimination.isPresent() && discrimination.get() < 0) {
-                flags.add("discriminates negatively");
-            }
+        if (n >= MIN_RESPONSES_FOR_FLAGS) {
+            facility.filter(f -> f > 0.9).ifPresent(f -> flags.add("too easy"));
+            facility.filter(f -> f < 0.25).ifPresent(f -> flags.add("too hard"));
+            discriminationInterval.filter(i -> i.high() < 0).ifPresent(i -> flags.add("discriminates negatively"));
         }
-        return new Item(questionId, first.bankId(), first.kind(), source, graded.size(), facility, discrimination, median,
-                shares(list, optionsBySlot), flags);
+        if (exposure.total() > threshold) {
+            flags.add("exposed: shown " + exposure.total() + " times (threshold " + threshold + ")");
+        }
+        return new Item(questionId, first.bankId(), first.kind(), source, prompt, n, facility, facilityInterval,
+                discrimination, discriminationInterval, median, OptionShares.of(list, optionsBySlot),
+                wrongResponses(first.kind(), graded), exposure, flags);
     }
 
-    /** Pearson correlation of the item's fraction with the fraction earned on the rest of the attempt. */
-    static Optional<Double> correlation(List<Response> graded) {
-        int n = graded.size();
-        if (n < 3) {
-            return Optional.empty();
-        }
-        double[] x = new double[n];
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
-            var r = graded.get(i);
-            x[i] = r.earned() / r.points();
-            double restMax = r.maxScore() - r.points();
-            y[i] = restMax <= 0 ? 0 : ((r.score() == null ? 0 : r.score()) - r.earned()) / restMax;
-        }
-        double mx = java.util.Arrays.stream(x).average().orElse(0);
-        double my = java.util.Arrays.stream(y).average().orElse(0);
-        double sxy = 0;
-        double sxx = 0;
-        double syy = 0;
-        for (int i = 0; i < n; i++) {
-            sxy += (x[i] - mx) * (y[i] - my);
-            sxx += (x[i] - mx) * (x[i] - mx);
-            syy += (y[i] - my) * (y[i] - my);
-        }
-        return sxx == 0 || syy == 0 ? Optional.empty() : Optional.of(sxy / Math.sqrt(sxx * syy));
+    private static ItemMath.Pair pair(Response r) {
+        double restMax = r.maxScore() - r.points();
+        double rest = restMax <= 0 ? 0 : ((r.score() == null ? 0 : r.score()) - r.earned()) / restMax;
+        return new ItemMath.Pair(r.earned() / r.points(), rest);
     }
 
-    /** Options are matched across attempts by their text, since each attempt shows them in its own order. */
-    private static List<OptionShare> shares(List<Response> list, Map<String, List<OptionSnapshot>> optionsBySlot) {
-        var counts = new LinkedHashMap<String, int[]>();
-        var correct = new HashMap<String, Boolean>();
-        int answered = 0;
-        for (var r : list) {
-            var options = optionsBySlot.get(r.attemptId() + "#" + r.slot());
-            if (options == null) {
-                continue;
-            }
-            options.forEach(o -> {
-                counts.putIfAbsent(o.html(), new int[1]);
-                correct.put(o.html(), o.correct());
-            });
-            if (r.response() == null || r.response().isBlank()) {
-                continue;
-            }
-            answered++;
-            for (String position : r.response().split(",")) {
-                int p = Integer.parseInt(position.strip());
-                options.stream().filter(o -> o.position() == p).findFirst().ifPresent(o -> counts.get(o.html())[0]++);
+    /** The most common wrong responses to a short-answer or numeric question, most frequent first. */
+    static List<WrongResponse> wrongResponses(String kind, List<Response> graded) {
+        if (!kind.equals("short") && !kind.equals("numeric")) {
+            return List.of();
+        }
+        var counts = new LinkedHashMap<String, Integer>();
+        for (var r : graded) {
+            String text = r.response() == null ? "" : r.response().strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+            if (!text.isEmpty() && r.earned() < r.points() - 1e-9) {
+                counts.merge(text, 1, Integer::sum);
             }
         }
-        int total = answered;
-        var shares = new ArrayList<OptionShare>();
-        counts.forEach((html, c) -> shares.add(new OptionShare(html, correct.get(html), c[0], total == 0 ? 0 : c[0] / (double) total)));
-        return shares;
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(WRONG_RESPONSES_SHOWN).map(e -> new WrongResponse(e.getKey(), e.getValue())).toList();
     }
 
     private static int bySourceLine(String a, String b) {

@@ -59,6 +59,57 @@ class LiveContentTest extends AppTest {
     }
 
     @Test
+    void a_duplicated_question_id_keeps_the_last_good_bank_and_every_quiz_and_invitation_in_service() throws Exception {
+        app.signInAs("ivy", dev.skillmark.web.Role.INTERVIEWER, dev.skillmark.web.Role.TRAINER);
+        String link = link(app.post("/invitations", "quiz", "timed", "name", "Dora", "expires", "7", "extra", "0").body());
+        // the usual copy-paste mistake: a question block pasted with its id, and a second problem further down
+        String pasted = original.substring(original.indexOf("## Which utility type"), original.indexOf("## Which HTTP methods"));
+        Files.writeString(bank, original + "\n" + pasted + "\n## No id here\n\nAnswer: 1\n");
+        var catalog = awaitCatalog(c -> !c.problems().isEmpty());
+
+        assertThat(catalog.problems()).extracting(Problem::toString).anyMatch(p -> p.contains("duplicate question id 'alpha-partial'"))
+                .anyMatch(p -> p.contains("the heading has no {#id ...}"));
+        // the server reports exactly what lint reports, though it serves the last good version
+        assertThat(catalog.problems()).isEqualTo(new ContentLoader(new Markdown()).load(app.dir.resolve("content")).problems());
+        assertThat(catalog.bank("alpha").orElseThrow().questions()).hasSize(6);
+        assertThat(catalog.quiz("timed")).isPresent();
+        assertThat(catalog.outOfService()).isEmpty();
+        assertThat(app.get("/content").body()).contains("duplicate question id").doesNotContain("out of service</h2>");
+        try (var candidate = new HttpSession(app.app.port())) {
+            assertThat(candidate.get(link).status()).isEqualTo(200);
+            assertThat(candidate.post(link + "/start", "name", "Dora").status()).isEqualTo(303);
+            assertThat(candidate.startAttempt("timed", "Walk-in")).isNotBlank();
+        }
+    }
+
+    @Test
+    void quizzes_out_of_service_are_named_on_staff_pages_with_the_pending_invitations_they_affect() throws Exception {
+        app.signInAs("ivy", dev.skillmark.web.Role.INTERVIEWER, dev.skillmark.web.Role.TRAINER);
+        app.post("/invitations", "quiz", "shuffled", "name", "Pending Pat", "expires", "7", "extra", "0");
+        for (String page : new String[]{"/review", "/invitations", "/content"}) {
+            assertThat(app.get(page).body()).as(page).doesNotContain("out of service</h2>");
+        }
+        Files.delete(bank);
+        awaitCatalog(c -> c.bank("alpha").isEmpty());
+        // a quiz file added now that has never loaded cleanly is out of service too
+        Files.writeString(app.dir.resolve("content/quizzes/broken-new.md"), "---\ntitle: [unclosed\n---\n");
+        var catalog = awaitCatalog(c -> c.outOfService().stream().anyMatch(o -> o.quizId().equals("broken-new")));
+        assertThat(catalog.outOfService()).extracting(Catalog.OutOfService::quizId)
+                .containsExactlyInAnyOrder("broken-new", "score-only", "shuffled", "timed");
+        for (String page : new String[]{"/review", "/invitations", "/content"}) {
+            assertThat(app.get(page).body()).as(page).contains("4 quizzes are out of service")
+                    .contains("<code>shuffled</code>").contains("1 pending invitation(s) affected: Pending Pat")
+                    .contains("<code>broken-new</code>");
+        }
+    }
+
+    private static String link(String body) {
+        var m = java.util.regex.Pattern.compile("(/i/[A-Za-z0-9_-]{43})").matcher(body);
+        assertThat(m.find()).as(body).isTrue();
+        return m.group(1);
+    }
+
+    @Test
     void a_deleted_bank_leaves_new_quizzes_and_attempts_already_started_are_untouched() throws Exception {
         String attempt = app.startAttempt("timed", "Ada");
         Files.delete(bank);

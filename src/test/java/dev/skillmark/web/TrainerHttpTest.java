@@ -1,7 +1,6 @@
 package dev.skillmark.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import dev.skillmark.AppTest;
 import dev.skillmark.TestApp;
@@ -15,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Trainers: content status, previews, try-it runs that never count, and question statistics. */
+/** Trainers: content status, previews and try-it runs that never count (statistics: review.StatisticsTest). */
 class TrainerHttpTest extends AppTest {
 
 
@@ -36,7 +35,47 @@ class TrainerHttpTest extends AppTest {
                 .doesNotContain("RUBRIC-MARKER");
         var keyed = app.get("/trainer/banks/alpha?keys=1").body();
         assertThat(keyed).contains("EXPLANATION-MARKER").contains("KEYMARKER").contains("RUBRIC-MARKER").contains("3.14 ± 0.005");
-        assertThat(app.get("/trainer/quizzes/score-only").body()).contains("one sample draw").contains("alpha-essay");
+        assertThat(app.get("/trainer/quizzes/score-only").body()).contains("sample draw 1").contains("alpha-essay");
+    }
+
+    @Test
+    void a_sample_draw_offers_another_draw_with_a_seed_in_the_query_string() {
+        app.signInAs("tess", Role.TRAINER);
+        var first = app.get("/trainer/quizzes/score-only").body();
+        assertThat(first).contains("sample draw 1").contains("href=\"/trainer/quizzes/score-only?seed=2\"").contains("Draw another");
+        var drawn = new java.util.HashSet<String>();
+        for (int seed = 1; seed <= 12; seed++) {
+            var page = app.get("/trainer/quizzes/score-only?seed=" + seed).body();
+            assertThat(page).contains("sample draw " + seed).contains("?seed=" + (seed + 1));
+            // the ids in the order drawn: different seeds draw different questions or orders
+            var ids = java.util.regex.Pattern.compile("<code>(alpha-[a-z-]+)</code>").matcher(page).results()
+                    .map(m -> m.group(1)).toList();
+            assertThat(ids).hasSize(4);
+            drawn.add(String.join(",", ids));
+        }
+        assertThat(drawn).hasSizeGreaterThan(1);
+        assertThat(app.get("/trainer/quizzes/score-only?seed=3").body())
+                .isEqualTo(app.get("/trainer/quizzes/score-only?seed=3").body()); // the same seed, the same draw
+        assertThat(app.get("/trainer/quizzes/score-only?seed=5&keys=1").body()).contains("?seed=6&amp;keys=1").contains("RUBRIC-MARKER");
+        assertThat(app.get("/trainer/quizzes/score-only?seed=nonsense").status()).isEqualTo(200);
+    }
+
+    @Test
+    void every_page_of_a_trial_run_says_it_is_a_trial_and_real_attempts_do_not() {
+        app.signInAs("tess", Role.TRAINER);
+        String id = app.post("/trainer/quizzes/timed/try").location().replaceAll("^/attempts/([^/]+)/q/1$", "$1");
+        for (String page : new String[]{"/q/1", "/q/6", "/submit"}) {
+            assertThat(app.get("/attempts/" + id + page).body()).as(page).contains("<strong>Trial run</strong>: not counted");
+        }
+        app.post("/attempts/" + id + "/submit");
+        assertThat(app.get("/attempts/" + id + "/result").body()).contains("<strong>Trial run</strong>: not counted");
+        try (var candidate = new dev.skillmark.HttpSession(app.app.port())) {
+            String real = candidate.startAttempt("timed", "Ada");
+            assertThat(candidate.get("/attempts/" + real + "/q/1").body()).doesNotContain("Trial run");
+            assertThat(candidate.get("/attempts/" + real + "/submit").body()).doesNotContain("Trial run");
+            candidate.post("/attempts/" + real + "/submit");
+            assertThat(candidate.get("/attempts/" + real + "/result").body()).doesNotContain("Trial run");
+        }
     }
 
     @Test
@@ -48,42 +87,9 @@ class TrainerHttpTest extends AppTest {
         app.post("/attempts/" + id + "/q/1", "revision", "0", "page", "tab-1", "choice", "1", "action", "next");
         app.post("/attempts/" + id + "/submit");
         assertThat(app.app.attempts().attempt(id).trial()).isTrue();
-        assertThat(new Statistics(jdbi(), app.app.content()).items(Optional.empty())).isEmpty();
+        assertThat(dev.skillmark.review.StatisticsTest.statistics(app).items(Optional.empty(), Statistics.Filter.ALL)).isEmpty();
         app.signInAs("ivy", Role.INTERVIEWER);
         assertThat(app.get("/review").body()).doesNotContain("Trial run by tess");
-    }
-
-    @Test
-    void statistics_give_facility_discrimination_option_shares_and_time_and_flag_bad_questions() {
-        // six candidates: the strong ones (more right elsewhere) also get alpha-partial right
-        String[][] answers = {
-                {"1", "3600", "3.14"}, {"1", "3600", "3.14"}, {"1", "3600", "x"},
-                {"0", "1", "x"}, {"2", "1", "x"}, {"0", "1", "x"}};
-        for (int i = 0; i < answers.length; i++) {
-            String id = app.startAttempt("timed", "Candidate " + i);
-            app.get("/attempts/" + id + "/q/1");
-            app.clock.advance(Duration.ofSeconds(10 * (i + 1)));
-            app.post("/attempts/" + id + "/q/1", "revision", "0", "page", "tab-1", "choice", answers[i][0], "action", "next");
-            app.post("/attempts/" + id + "/q/4", "revision", "0", "page", "tab-1", "response", answers[i][1], "action", "next");
-            app.post("/attempts/" + id + "/q/5", "revision", "0", "page", "tab-1", "response", answers[i][2], "action", "next");
-            app.post("/attempts/" + id + "/submit");
-        }
-        var stats = new Statistics(jdbi(), app.app.content());
-        var partial = stats.items(Optional.of("alpha")).stream().filter(i -> i.questionId().equals("alpha-partial")).findFirst().orElseThrow();
-        assertThat(partial.responses()).isEqualTo(6);
-        assertThat(partial.facility()).isCloseTo(0.5, within(1e-9));
-        assertThat(partial.discrimination()).hasValueSatisfying(d -> assertThat(d).isGreaterThan(0.8));
-        assertThat(partial.source()).isEqualTo("skills/alpha.md:6");
-        assertThat(partial.options()).extracting(Statistics.OptionShare::chosen).containsExactly(2, 3, 1);
-        assertThat(partial.medianMillis()).hasValue(40_000L);
-        var essay = stats.items(Optional.of("alpha")).stream().filter(i -> i.questionId().equals("alpha-idempotent")).findFirst().orElseThrow();
-        assertThat(essay.flags()).containsExactly("too hard"); // nobody ticked anything
-
-        app.signInAs("tess", Role.TRAINER);
-        var page = app.get("/trainer/stats/alpha").body();
-        assertThat(page).contains("alpha-partial").contains("skills/alpha.md:6").contains("50%").contains("too hard")
-                .doesNotContain("Candidate 0");
-        assertThat(app.get("/trainer/stats").body()).contains("Alpha skills").doesNotContain("Candidate 0");
     }
 
     private org.jdbi.v3.core.Jdbi jdbi() {
