@@ -108,7 +108,8 @@ public final class Skillmark implements AutoCloseable {
             features.add(new ContentController(content));
             features.add(new StatisticsController(new Statistics(jdbi, content)));
             features.add(new AccountController(accounts, staffAccess, clientAddress, audit, settings));
-            features.add(new InvitationController(invitations, content, () -> publicUrl.orElse("http://localhost:" + port.get())));
+            features.add(new InvitationController(invitations, content, () -> publicUrl.orElse("http://localhost:" + port.get()),
+                    config.secureCookies()));
             features.add(new ReviewController(reviews, new Exports(reviews, audit), new Comparisons(reviews),
                     new Regrades(jdbi, pages, grades, content), content));
             features.addAll(extraRoutes);

@@ -100,6 +100,22 @@ public class HttpSession implements AutoCloseable {
         return reply.location().replaceAll("^/attempts/([^/]+)/q/1$", "$1");
     }
 
+    /**
+     * Creates an invitation through the form, follows the redirect like a browser and returns the
+     * link's path ("/i/..."), which the page after the redirect shows once.
+     */
+    public String invite(String... pairs) {
+        var posted = post("/invitations", pairs);
+        if (posted.status() != 303) {
+            throw new IllegalStateException("invitation failed: " + posted.status() + " " + posted.body());
+        }
+        var m = java.util.regex.Pattern.compile("value=\"http://[^/\"]+(/i/[A-Za-z0-9_-]{43})\"").matcher(get(posted.location()).body());
+        if (!m.find()) {
+            throw new IllegalStateException("no invitation link on the page after the redirect");
+        }
+        return m.group(1);
+    }
+
     public String csrf() {
         if (cookies.getCookieStore().getCookies().stream().noneMatch(c -> c.getName().equals("skillmark_csrf"))) {
             get("/");

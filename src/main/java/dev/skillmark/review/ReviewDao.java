@@ -76,6 +76,9 @@ interface ReviewDao {
     void insertNote(@Bind("id") String attemptId, @Bind("note") String note, @Bind("rating") Integer rating,
                     @Bind("by") String by, @Bind("at") long at);
 
+    @SqlQuery("select candidate_name from invitation where id = :id")
+    Optional<String> invitationName(@Bind("id") String invitationId);
+
     @SqlQuery("select id from attempt where quiz_id = :quiz and status <> 'IN_PROGRESS' and trial = false order by started_at")
     List<String> finishedAttempts(@Bind("quiz") String quizId);
 }

@@ -73,6 +73,7 @@ public final class Reviews {
 
     public List<Row> dashboard(Filter filter) {
         long now = clock.millis();
+        within(0, filter.from(), filter.to()); // a date that cannot be read is refused even when no row would be tested
         var rows = jdbi.withExtension(ReviewDao.class, ReviewDao::dashboard).stream()
                 .filter(r -> filter.includePractice() || !"PRACTICE".equals(r.mode()))
                 .map(r -> row(r, now))
@@ -88,6 +89,11 @@ public final class Reviews {
             java.util.Collections.reverse(rows);
         }
         return rows;
+    }
+
+    /** The candidate name on an invitation, for the words that confirm a step. */
+    public Optional<String> invitationName(String invitationId) {
+        return jdbi.withExtension(ReviewDao.class, dao -> dao.invitationName(invitationId));
     }
 
     /** Per attempt and skill area: the score out of the points that attempt was offered there (one query). */
@@ -181,14 +187,14 @@ public final class Reviews {
     }
 
     private static boolean within(long at, String from, String to) {
+        return (blank(from) || at >= day(from, "from")) && (blank(to) || at < day(to, "to") + 86_400_000L);
+    }
+
+    private static long day(String text, String field) {
         try {
-            if (!blank(from) && at < java.time.LocalDate.parse(from.strip()).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli()) {
-                return false;
-            }
-            return blank(to) || at < java.time.LocalDate.parse(to.strip()).plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC)
-                    .toInstant().toEpochMilli();
+            return java.time.LocalDate.parse(text.strip()).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli();
         } catch (java.time.format.DateTimeParseException e) {
-            throw new SkillmarkException.InvalidInput("date", "Dates are written 2026-11-28.");
+            throw new SkillmarkException.InvalidInput(field, "Write the date as year-month-day, like 2026-11-28.");
         }
     }
 
