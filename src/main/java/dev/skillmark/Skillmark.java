@@ -3,6 +3,7 @@ package dev.skillmark;
 import dev.skillmark.account.AccountController;
 import dev.skillmark.account.Accounts;
 import dev.skillmark.account.Audit;
+import dev.skillmark.account.AuditController;
 import dev.skillmark.account.InvitationController;
 import dev.skillmark.account.Invitations;
 import dev.skillmark.account.Settings;
@@ -23,6 +24,7 @@ import dev.skillmark.content.ContentLoader;
 import dev.skillmark.content.ContentWatcher;
 import dev.skillmark.content.Markdown;
 import dev.skillmark.review.Comparisons;
+import dev.skillmark.review.Dashboard;
 import dev.skillmark.review.Exports;
 import dev.skillmark.review.Regrades;
 import dev.skillmark.review.ReviewController;
@@ -108,9 +110,11 @@ public final class Skillmark implements AutoCloseable {
             features.add(new ContentController(content));
             features.add(new StatisticsController(new Statistics(jdbi, content)));
             features.add(new AccountController(accounts, staffAccess, clientAddress, audit, settings));
+            features.add(new AuditController(audit));
             features.add(new InvitationController(invitations, content, () -> publicUrl.orElse("http://localhost:" + port.get()),
                     config.secureCookies()));
-            features.add(new ReviewController(reviews, new Exports(reviews, audit), new Comparisons(reviews),
+            var dashboard = new Dashboard(jdbi, reviews, clock);
+            features.add(new ReviewController(reviews, dashboard, new Exports(reviews, dashboard, audit), new Comparisons(reviews),
                     new Regrades(jdbi, pages, grades, content), content));
             features.addAll(extraRoutes);
             var server = Web.create(new Web.Settings(config.host(), config.port(), config.staticDir(), config.secureCookies()),

@@ -41,7 +41,6 @@ public final class AccountController implements Routes {
         routes.post("/admin/users", this::createUser, Role.ADMIN);
         routes.post("/admin/users/{id}/roles", this::setRoles, Role.ADMIN);
         routes.post("/admin/settings", this::saveSettings, Role.ADMIN);
-        routes.get("/admin/audit", this::auditPage, Role.ADMIN);
     }
 
     void signInPage(Context ctx, String username, String error, HttpStatus status) {
@@ -138,10 +137,6 @@ public final class AccountController implements Routes {
     void saveSettings(Context ctx) {
         settings.setPublicPractice("on".equals(ctx.formParam("publicPractice")), StaffAccess.signedIn(ctx));
         ctx.redirect("/admin/users", HttpStatus.SEE_OTHER);
-    }
-
-    void auditPage(Context ctx) {
-        ctx.render("account/audit.html", Map.of("entries", audit.recent(500), "fmt", Format.INSTANCE));
     }
 
     private static void requireSamePassword(Context ctx) {

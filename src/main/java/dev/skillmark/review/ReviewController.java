@@ -21,13 +21,16 @@ import java.util.Optional;
 public final class ReviewController implements Routes {
 
     private final Reviews reviews;
+    private final Dashboard dashboard;
     private final Exports exports;
     private final Comparisons comparisons;
     private final Regrades regrades;
     private final Content content;
 
-    public ReviewController(Reviews reviews, Exports exports, Comparisons comparisons, Regrades regrades, Content content) {
+    public ReviewController(Reviews reviews, Dashboard dashboard, Exports exports, Comparisons comparisons, Regrades regrades,
+                            Content content) {
         this.reviews = reviews;
+        this.dashboard = dashboard;
         this.exports = exports;
         this.comparisons = comparisons;
         this.regrades = regrades;
@@ -48,26 +51,35 @@ public final class ReviewController implements Routes {
         routes.post("/review/attempts/{attempt}/note", this::note, Role.INTERVIEWER);
     }
 
+    static final int PAGE_SIZE = 50;
+
     void dashboard(Context ctx) {
         var filter = filter(ctx);
         var errors = new LinkedHashMap<String, String>();
-        List<Reviews.Row> rows;
+        Dashboard.Page page;
         try {
-            rows = reviews.dashboard(filter);
+            page = dashboard.page(filter, number(ctx.queryParam("page"), 1), PAGE_SIZE);
         } catch (SkillmarkException.InvalidInput e) {
             errors.put(e.field(), e.getMessage());
-            rows = List.of();
+            page = new Dashboard.Page(List.of(), 0, 1, PAGE_SIZE, Map.of());
         }
         var model = new HashMap<String, Object>();
         model.put("errors", errors);
         model.put("done", done(ctx));
-        model.put("rows", rows);
+        model.put("page", page);
+        model.put("rows", page.rows());
         model.put("filter", filter);
-        model.put("statuses", Reviews.STATUSES);
+        model.put("statuses", Dashboard.STATUSES);
+        model.put("sorts", Dashboard.SORTS);
         model.put("quizzes", content.current().offers());
         model.put("query", ctx.queryString() == null ? "" : ctx.queryString());
+        model.put("links", new DashboardLinks(filter));
         model.put("fmt", Format.INSTANCE);
         ctx.status(errors.isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST).render("review/dashboard.html", model);
+    }
+
+    private static int number(String text, int fallback) {
+        return text != null && text.matches("\\d{1,6}") ? Integer.parseInt(text) : fallback;
     }
 
     /** What the step before the redirect did, in words; the invitation's name comes from the database, not the URL. */
@@ -184,8 +196,8 @@ public final class ReviewController implements Routes {
         ctx.redirect("/review/regrade?quiz=" + enc(quiz) + "&applied=" + n, HttpStatus.SEE_OTHER);
     }
 
-    private static Reviews.Filter filter(Context ctx) {
-        return new Reviews.Filter(ctx.queryParam("quiz"), ctx.queryParam("status"), ctx.queryParam("from"),
+    private static Dashboard.Filter filter(Context ctx) {
+        return new Dashboard.Filter(ctx.queryParam("quiz"), ctx.queryParam("status"), ctx.queryParam("from"),
                 ctx.queryParam("to"), ctx.queryParam("q"), Optional.ofNullable(ctx.queryParam("sort")).orElse("date"),
                 !"asc".equals(ctx.queryParam("dir")), "on".equals(ctx.queryParam("practice")));
     }
