@@ -20,7 +20,15 @@ public final class Dashboard {
 
     /** The dashboard's filters and sort, straight from the query string. */
     public record Filter(String quiz, String status, String from, String to, String search, String sort, boolean descending,
-                         boolean includePractice) {
+                         boolean includePractice, String zone) {
+        /** The viewer's time zone, which the page script fills in; UTC without JavaScript or when unknown. */
+        public java.time.ZoneId zoneId() {
+            try {
+                return zone == null || zone.isBlank() ? ZoneOffset.UTC : java.time.ZoneId.of(zone.strip());
+            } catch (java.time.DateTimeException e) {
+                return ZoneOffset.UTC;
+            }
+        }
     }
 
     /** A dashboard row with its status as people read it, its score (none before the attempt is finalised) and signals. */
@@ -138,18 +146,18 @@ public final class Dashboard {
     }
 
     private Query query(Filter f) {
-        long from = blank(f.from()) ? Long.MIN_VALUE : day(f.from(), "from");
-        long to = blank(f.to()) ? Long.MAX_VALUE : day(f.to(), "to") + 86_400_000L;
+        long from = blank(f.from()) ? Long.MIN_VALUE : day(f.from(), "from", f.zoneId(), 0);
+        long to = blank(f.to()) ? Long.MAX_VALUE : day(f.to(), "to", f.zoneId(), 1);
         String search = blank(f.search()) ? null
                 : "%" + f.search().strip().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
         return new Query(clock.millis(), blank(f.quiz()) ? null : f.quiz(), blank(f.status()) ? null : f.status(), search,
                 from, to, f.includePractice());
     }
 
-    /** A date from a date input (year-month-day), as the start of that day in UTC. */
-    static long day(String text, String field) {
+    /** A date from a date input (year-month-day), as the start of that day (plus {@code days}) in the viewer's zone. */
+    static long day(String text, String field, java.time.ZoneId zone, int days) {
         try {
-            return LocalDate.parse(text.strip()).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+            return LocalDate.parse(text.strip()).plusDays(days).atStartOfDay(zone).toInstant().toEpochMilli();
         } catch (DateTimeParseException e) {
             throw new SkillmarkException.InvalidInput(field, "Write the date as year-month-day, like 2026-11-28.");
         }

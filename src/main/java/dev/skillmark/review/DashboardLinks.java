@@ -46,6 +46,7 @@ public final class DashboardLinks {
         p.put("from", filter.from());
         p.put("to", filter.to());
         p.put("practice", filter.includePractice() ? "on" : null);
+        p.put("tz", filter.zone());
         return p;
     }
 

@@ -199,7 +199,7 @@ public final class ReviewController implements Routes {
     private static Dashboard.Filter filter(Context ctx) {
         return new Dashboard.Filter(ctx.queryParam("quiz"), ctx.queryParam("status"), ctx.queryParam("from"),
                 ctx.queryParam("to"), ctx.queryParam("q"), Optional.ofNullable(ctx.queryParam("sort")).orElse("date"),
-                !"asc".equals(ctx.queryParam("dir")), "on".equals(ctx.queryParam("practice")));
+                !"asc".equals(ctx.queryParam("dir")), "on".equals(ctx.queryParam("practice")), ctx.queryParam("tz"));
     }
 
     private static String enc(String s) {
