@@ -20,10 +20,19 @@ public record Quiz(
         List<DrawRule> rules,
         Source source,
         Optional<Instant> opens,
-        Optional<Instant> closes) {
+        Optional<Instant> closes,
+        Form form) {
 
     public Quiz {
         rules = List.copyOf(rules);
+    }
+
+    /** A quiz whose draw is random per candidate ({@link Form#RANDOM}). */
+    public Quiz(String id, String title, String summary, String instructionsHtml, Optional<Duration> timeLimit, int passMark,
+                Mode mode, Review review, boolean shuffleQuestions, boolean shuffleOptions, List<DrawRule> rules, Source source,
+                Optional<Instant> opens, Optional<Instant> closes) {
+        this(id, title, summary, instructionsHtml, timeLimit, passMark, mode, review, shuffleQuestions, shuffleOptions, rules,
+                source, opens, closes, Form.RANDOM);
     }
 
     /** Whether candidates may start at this instant (open and close times are optional). */
@@ -32,6 +41,13 @@ public record Quiz(
     }
 
     public enum Mode { EXAM, PRACTICE }
+
+    /**
+     * Which questions a candidate gets: {@code RANDOM} draws per candidate; {@code FIXED} gives every
+     * candidate the same questions (drawn once from the quiz's id), so their scores compare; only the
+     * order of questions and options may differ, as the shuffle settings say.
+     */
+    public enum Form { RANDOM, FIXED }
 
     /** What the candidate sees after the attempt is finalised. */
     public enum Review { SCORE, ANSWERS }
