@@ -113,7 +113,7 @@ public final class Skillmark implements AutoCloseable {
             features.add(new AuditController(audit));
             features.add(new InvitationController(invitations, content, () -> publicUrl.orElse("http://localhost:" + port.get()),
                     config.secureCookies()));
-            var dashboard = new Dashboard(jdbi, reviews, clock);
+            var dashboard = new Dashboard(jdbi, reviews, content, clock);
             features.add(new ReviewController(reviews, dashboard, new Exports(reviews, dashboard, audit), new Comparisons(reviews),
                     new Regrades(jdbi, pages, grades, content), content));
             features.addAll(extraRoutes);

@@ -104,7 +104,7 @@ public final class InvitationController implements Routes {
         try {
             var issued = invitations.inviteMany(request(ctx, "x"), ctx.formParam("lines"), StaffAccess.signedIn(ctx));
             ctx.header("Content-Disposition", "attachment; filename=\"invitations.csv\"");
-            ctx.contentType("text/csv; charset=utf-8").result(Csv.write(Invitations.csv(issued, publicUrl.get())));
+            ctx.contentType("text/csv; charset=utf-8").result(Csv.write(invitations.csv(issued, publicUrl.get())));
         } catch (SkillmarkException.InvalidInput e) {
             String field = e.field().equals("lines") ? "lines" : "bulk-" + e.field();
             form(ctx, Map.of(field, e.getMessage()), List.of(), null, HttpStatus.BAD_REQUEST);

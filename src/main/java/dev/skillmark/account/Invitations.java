@@ -168,12 +168,14 @@ public final class Invitations {
     }
 
     /** The rows of the CSV that bulk invitations answer with: names and links to paste into e-mails. */
-    public static List<List<String>> csv(List<Issued> issued, String publicUrl) {
+    public List<List<String>> csv(List<Issued> issued, String publicUrl) {
+        var catalog = content.current();
         var rows = new ArrayList<List<String>>();
         rows.add(List.of("name", "email", "quiz", "expires", "extra_time_percent", "link"));
         for (var i : issued) {
             var inv = i.invitation();
-            rows.add(List.of(inv.candidateName(), inv.email(), inv.quizId(), Format.INSTANCE.time(inv.expiresAt()),
+            rows.add(List.of(inv.candidateName(), inv.email(), catalog.quiz(inv.quizId()).map(q -> q.title()).orElse(inv.quizId()),
+                    Format.INSTANCE.time(inv.expiresAt()),
                     String.valueOf(inv.extraTimePercent()), publicUrl + i.path()));
         }
         return rows;

@@ -33,7 +33,7 @@ public final class Dashboard {
 
     /** A dashboard row with its status as people read it, its score (none before the attempt is finalised) and signals. */
     public record Row(ReviewDao.DashboardRow data, String status, Optional<Score> score, Optional<Boolean> passed,
-                      Reviews.Signals signals) {
+                      Reviews.Signals signals, String quizTitle) {
         public boolean pendingGrades() {
             return data.pending() != null && data.pending() > 0;
         }
@@ -70,11 +70,13 @@ public final class Dashboard {
 
     private final Jdbi jdbi;
     private final Reviews reviews;
+    private final dev.skillmark.content.Content content;
     private final Clock clock;
 
-    public Dashboard(Jdbi jdbi, Reviews reviews, Clock clock) {
+    public Dashboard(Jdbi jdbi, Reviews reviews, dev.skillmark.content.Content content, Clock clock) {
         this.jdbi = jdbi;
         this.reviews = reviews;
+        this.content = content;
         this.clock = clock;
     }
 
@@ -108,13 +110,17 @@ public final class Dashboard {
                 q.search, q.from, q.to, limit, offset));
         var signals = reviews.signals(data.stream().map(ReviewDao.DashboardRow::attemptId).filter(id -> id != null).toList());
         var rows = new ArrayList<Row>(data.size());
+        var catalog = content.current();
         for (var d : data) {
+            // an attempt keeps the title it was taken under; an invitation not yet used takes the quiz's title now
+            String title = d.quizTitle() != null ? d.quizTitle()
+                    : catalog.quiz(d.quizId()).map(dev.skillmark.quiz.Quiz::title).orElse(d.quizId());
             Optional<Score> score = d.score() == null || d.maxScore() == null ? Optional.empty()
                     : Optional.of(new Score(d.score(), d.maxScore(), d.pendingPoints() == null ? 0 : d.pendingPoints()));
             Optional<Boolean> passed = score.isEmpty() || "PRACTICE".equals(d.mode()) ? Optional.empty()
                     : score.get().passed(d.passMark());
             rows.add(new Row(d, d.shown(), score, passed,
-                    d.attemptId() == null ? Reviews.Signals.NONE : signals.getOrDefault(d.attemptId(), Reviews.Signals.NONE)));
+                    d.attemptId() == null ? Reviews.Signals.NONE : signals.getOrDefault(d.attemptId(), Reviews.Signals.NONE), title));
         }
         return rows;
     }

@@ -155,6 +155,8 @@ public final class ReviewController implements Routes {
         model.put("grid", c.grid());
         model.put("prompts", c.prompts());
         model.put("chart", c.chart());
+        model.put("signals", c.signals());
+        model.put("noSignals", Reviews.Signals.NONE);
         model.put("fixedForm", !c.results().isEmpty() && content.current().quiz(c.results().get(0).attempt().quizId())
                 .map(q -> q.form() == dev.skillmark.quiz.Quiz.Form.FIXED).orElse(false));
         model.put("fmt", Format.INSTANCE);
