@@ -87,10 +87,8 @@ class InterviewerHttpTest extends AppTest {
     @Test
     void an_invited_candidate_takes_the_quiz_once_with_extra_time_and_the_interviewer_grades_it() {
         app.signInAs("ivy", Role.INTERVIEWER);
-        var invited = app.post("/invitations", "quiz", "timed", "name", "=HYPERLINK(\"http://evil\")", "email", "",
+        String link = app.invite("quiz", "timed", "name", "=HYPERLINK(\"http://evil\")", "email", "",
                 "expires", "7", "extra", "50");
-        assertThat(invited.status()).isEqualTo(201);
-        String link = link(invited.body());
 
         try (var candidate = new HttpSession(app.app.port())) {
             var start = candidate.get(link);
@@ -133,12 +131,14 @@ class InterviewerHttpTest extends AppTest {
     @Test
     void invitation_links_that_are_expired_revoked_or_unknown_get_a_clear_page() {
         app.signInAs("ivy", Role.INTERVIEWER);
-        String expiring = link(app.post("/invitations", "quiz", "timed", "name", "Ed", "expires", "1", "extra", "0").body());
-        String revoked = link(app.post("/invitations", "quiz", "timed", "name", "Rea", "expires", "7", "extra", "0").body());
+        String expiring = app.invite("quiz", "timed", "name", "Ed", "expires", "1", "extra", "0");
+        String revoked = app.invite("quiz", "timed", "name", "Rea", "expires", "7", "extra", "0");
         String id = app.app.attempts().attempt(startAs(revoked)).invitationId();
-        assertThat(app.post("/invitations/" + id + "/revoke").status()).isEqualTo(409); // already used
+        var usedAlready = app.post("/invitations/" + id + "/revoke");
+        assertThat(usedAlready.status()).isEqualTo(303); // back to the staff page, saying nothing changed
+        assertThat(app.get(usedAlready.location()).body()).contains("Nothing changed: the invitation of Rea was already used or revoked.");
 
-        String unused = link(app.post("/invitations", "quiz", "timed", "name", "Una", "expires", "7", "extra", "0").body());
+        String unused = app.invite("quiz", "timed", "name", "Una", "expires", "7", "extra", "0");
         var dashboard = app.get("/review").body();
         var m = Pattern.compile("/invitations/([^/]+)/revoke").matcher(dashboard);
         var ids = new ArrayList<String>();
@@ -162,10 +162,10 @@ class InterviewerHttpTest extends AppTest {
     @Test
     void a_withdrawn_an_expired_and_a_used_invitation_each_say_what_happened() {
         app.signInAs("ivy", Role.INTERVIEWER);
-        String used = link(app.post("/invitations", "quiz", "timed", "name", "Uma", "expires", "7", "extra", "0").body());
+        String used = app.invite("quiz", "timed", "name", "Uma", "expires", "7", "extra", "0");
         String attempt = startAs(used);
-        String expiring = link(app.post("/invitations", "quiz", "timed", "name", "Ed", "expires", "1", "extra", "0").body());
-        String withdrawn = link(app.post("/invitations", "quiz", "timed", "name", "Wim", "expires", "7", "extra", "0").body());
+        String expiring = app.invite("quiz", "timed", "name", "Ed", "expires", "1", "extra", "0");
+        String withdrawn = app.invite("quiz", "timed", "name", "Wim", "expires", "7", "extra", "0");
         var m = Pattern.compile("/invitations/([^/]+)/revoke").matcher(app.get("/review?q=Wim").body());
         assertThat(m.find()).isTrue();
         app.post("/invitations/" + m.group(1) + "/revoke");
@@ -214,7 +214,11 @@ class InterviewerHttpTest extends AppTest {
         var preview = app.get("/review/regrade?quiz=timed").body();
         assertThat(preview).contains("Ada").contains("alpha-partial: 0 → 1");
         assertThat(app.app.attempts().attempt(id).score()).isEqualTo(0.0); // a dry run changes nothing
-        app.post("/review/regrade", "quiz", "timed");
+        assertThat(app.get("/review/regrade/confirm?quiz=timed").body()).contains("Regrade 1 attempt(s) of Timed fixture quiz?");
+        assertThat(app.app.attempts().attempt(id).score()).isEqualTo(0.0); // asking changes nothing either
+        var applied = app.post("/review/regrade", "quiz", "timed");
+        assertThat(applied.status()).isEqualTo(303);
+        assertThat(app.get(applied.location()).body()).contains("Regraded 1 attempt(s)");
         assertThat(app.app.attempts().attempt(id).score()).isEqualTo(1.0);
         assertThat(app.get("/review/attempts/" + id).body()).contains("regrade by ivy");
         assertThat(app.get("/review/regrade?quiz=timed").body()).contains("No finished attempt");
@@ -245,7 +249,7 @@ class InterviewerHttpTest extends AppTest {
             visitor.get("/sign-in");
             assertThat(visitor.post("/quizzes/timed/start", "name", "Ada").status()).isEqualTo(404);
         }
-        String link = link(app.post("/invitations", "quiz", "timed", "name", "Ed", "expires", "7", "extra", "0").body());
+        String link = app.invite("quiz", "timed", "name", "Ed", "expires", "7", "extra", "0");
         try (var candidate = new HttpSession(app.app.port())) {
             assertThat(candidate.get(link).status()).isEqualTo(200);
         }
@@ -256,7 +260,7 @@ class InterviewerHttpTest extends AppTest {
     @Test
     void the_audit_log_records_who_did_what() {
         app.signInAs("root", Role.ADMIN);
-        app.post("/invitations", "quiz", "timed", "name", "Ed", "expires", "7", "extra", "0");
+        app.invite("quiz", "timed", "name", "Ed", "expires", "7", "extra", "0");
         app.get("/review/export.csv");
         var audit = app.get("/admin/audit").body();
         assertThat(audit).contains("sign-in").contains("invitation.created").contains("export.dashboard").contains("root");
@@ -269,9 +273,4 @@ class InterviewerHttpTest extends AppTest {
         }
     }
 
-    private static String link(String body) {
-        var m = Pattern.compile("value=\"http://[^/\"]+(/i/[A-Za-z0-9_-]{43})\"").matcher(body);
-        assertThat(m.find()).as("an invitation link in the page").isTrue();
-        return m.group(1);
-    }
 }
