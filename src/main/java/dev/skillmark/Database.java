@@ -11,6 +11,8 @@ import org.slf4j.LoggerFactory;
 /** The pool, the migrations and JDBI, opened together and closed in order. */
 public final class Database implements AutoCloseable {
 
+    /** Connections in the pool; see {@link #Database}. */
+    static final int POOL_SIZE = 10;
     private static final Logger log = LoggerFactory.getLogger(Database.class);
     private final HikariDataSource pool;
     private final Jdbi jdbi;
@@ -20,7 +22,7 @@ public final class Database implements AutoCloseable {
         hikari.setJdbcUrl(config.databaseUrl());
         hikari.setUsername(config.databaseUser());
         hikari.setPassword(config.databasePassword());
-        hikari.setMaximumPoolSize(10);
+        hikari.setMaximumPoolSize(POOL_SIZE);
         hikari.setPoolName("skillmark");
         var opened = new java.util.concurrent.atomic.AtomicReference<HikariDataSource>();
         hikari.setExceptionOverride(new BrokenConnections(() -> {

@@ -68,9 +68,12 @@ public final class Skillmark implements AutoCloseable {
     private final Content content;
     private final ScheduledExecutorService sweeper;
     private final ContentWatcher watcher;
+    private final AttemptSignals signals;
 
     private Skillmark(Database database, Web.Server server, Attempts attempts, AttemptPages pages, Extensions extensions,
-                      Accounts accounts, Content content, ScheduledExecutorService sweeper, ContentWatcher watcher) {
+                      Accounts accounts, Content content, ScheduledExecutorService sweeper, ContentWatcher watcher,
+                      AttemptSignals signals) {
+        this.signals = signals;
         this.extensions = extensions;
         this.database = database;
         this.server = server;
@@ -113,7 +116,8 @@ public final class Skillmark implements AutoCloseable {
             var features = new ArrayList<Routes>();
             features.add(new StartController(content, attempts, settings, clientAddress, config.secureCookies(),
                     new Retakes(jdbi, clock)));
-            features.add(new AttemptController(attempts, pages, new AttemptSignals(jdbi, clock, attempts), clientAddress));
+            var signals = new AttemptSignals(jdbi, clock, attempts);
+            features.add(new AttemptController(attempts, pages, signals, clientAddress));
             features.add(new InvitationEntryController(invitations, attempts, content, clientAddress));
             features.add(new TrialController(attempts));
             features.add(new ContentController(content, invitations::pendingCandidates));
@@ -143,7 +147,7 @@ public final class Skillmark implements AutoCloseable {
             long every = config.sweepEvery().toMillis();
             sweeper.scheduleWithFixedDelay(() -> sweep(attempts, accounts), every, every, TimeUnit.MILLISECONDS);
             return new Skillmark(database, server, attempts, pages, extensions, accounts, content, sweeper,
-                    new ContentWatcher(content));
+                    new ContentWatcher(content), signals);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -182,6 +186,11 @@ public final class Skillmark implements AutoCloseable {
         return pages;
     }
 
+    /** The timeline's batching writer (tests flush it before reading events). */
+    public AttemptSignals signals() {
+        return signals;
+    }
+
     public Extensions extensions() {
         return extensions;
     }
@@ -199,7 +208,10 @@ public final class Skillmark implements AutoCloseable {
         return content;
     }
 
-    /** Stop taking requests and drain those in flight, then stop the sweeper, then close the database. */
+    /**
+     * Stop taking requests and drain those in flight, then stop the sweeper, then write the waiting
+     * timeline events, then close the database.
+     */
     @Override
     public void close() {
         server.javalin().stop();
@@ -210,6 +222,7 @@ public final class Skillmark implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        signals.close();
         database.close();
     }
 

@@ -1,26 +1,72 @@
 package dev.skillmark;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.skillmark.attempt.Attempts;
 import dev.skillmark.content.ContentLoader;
 import dev.skillmark.content.Markdown;
+import io.javalin.Javalin;
+import java.lang.management.ManagementFactory;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * Measures and prints; never fails. Run with
- * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.skillmark.Benchmark}.
- * Uses the shipped content, a fresh H2 file database in a temp folder and a real server on a free port.
+ * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.skillmark.Benchmark}
+ * (add {@code -Dquick} for a run of about 40 s with a tenth of the autosaves, {@code -Dclients=N} for N
+ * concurrent clients, default 32). In one run it measures two ceilings of the same stack (a bare Javalin
+ * handler and a durable H2 upsert behind HikariCP, one row per request) and Skillmark's hot requests against
+ * them, then the H2 file after many autosaves, then the heap.
  */
 public final class Benchmark {
 
+    private static final String QUIZ = "senior-backend-screening";
+
     private Benchmark() {
+    }
+
+    /** The system clock, moved forward by hand so each probe starts a fresh save-rate window. */
+    static final class JumpClock extends Clock {
+        private final AtomicLong offset = new AtomicLong();
+
+        void jump(Duration d) {
+            offset.addAndGet(d.toMillis());
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(millis());
+        }
+
+        @Override
+        public long millis() {
+            return System.currentTimeMillis() + offset.get();
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
     }
 
     /** {@code dashboard} as the only argument measures the dashboard alone (seeding what it needs). */
@@ -35,11 +81,19 @@ public final class Benchmark {
             }
             return;
         }
+        boolean quick = System.getProperty("quick") != null;
+        int clients = Integer.getInteger("clients", 32);
+        Duration warm = Duration.ofSeconds(quick ? 1 : 3);
+        Duration measure = Duration.ofSeconds(quick ? 3 : 8);
+        int attemptCount = quick ? 200 : 1000;
+        int savesPerAttempt = 100;
+        System.out.printf(Locale.ROOT, "Skillmark benchmark: %d cores, %d clients, %s s measured per probe%s%n",
+                Runtime.getRuntime().availableProcessors(), clients, measure.toSeconds(), quick ? " (quick)" : "");
         Path content = Fixtures.projectDir().resolve("content");
         var loader = new ContentLoader(new Markdown());
         var loads = new ArrayList<Long>();
         int questions = 0;
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < (quick ? 2 : 5); i++) {
             long t = System.nanoTime();
             questions = loader.load(content).banks().stream().mapToInt(b -> b.questions().size()).sum();
             loads.add(System.nanoTime() - t);
@@ -47,21 +101,71 @@ public final class Benchmark {
         report("load content/ (" + questions + " questions)", loads);
 
         Path dir = Files.createTempDirectory("skillmark-bench");
+        var bare = bareCeiling(clients, warm, measure);
+        var upsert = upsertCeiling(dir.resolve("ceiling"), clients, warm, measure);
+
+        var clock = new JumpClock();
         var config = Config.forFolder(dir.resolve("data"), content);
-        try (var app = Skillmark.start(config, Clock.systemUTC()); var http = new HttpSession(app.port())) {
-            String quiz = "senior-backend-screening";
-            var ids = new ArrayList<String>();
-            report("start an attempt (draw + snapshot of 30)", time(50, i -> ids.add(http.startAttempt(quiz, "Bench " + i))));
-            String id = ids.get(0);
-            report("GET a question page", time(1000, i -> http.get("/attempts/" + id + "/q/" + (1 + i % 30))));
-            report("autosave an answer", time(1000, i -> http.autosave(id, 1 + i % 30, "response", "x", "choice", "0")));
-            concurrent(http, id);
-            report("submit + result page", time(49, i -> {
+        Path file = dir.resolve("data").resolve("skillmark.mv.db");
+        try (var app = Skillmark.start(config, clock, new java.security.SecureRandom()::nextLong, List.of());
+             var http = new HttpSession(app.port())) {
+            int port = app.port();
+            String csrf = http.csrf();
+            long before = Files.size(file);
+            var ids = Collections.synchronizedList(new ArrayList<String>());
+            var starts = Collections.synchronizedList(new ArrayList<Long>());
+            var pool = Executors.newFixedThreadPool(4);
+            for (int i = 0; i < attemptCount; i++) {
+                int n = i;
+                pool.submit(() -> {
+                    long t = System.nanoTime();
+                    ids.add(app.attempts().start(QUIZ, "Bench " + n, Attempts.Client.UNKNOWN));
+                    starts.add(System.nanoTime() - t);
+                });
+            }
+            pool.shutdown();
+            pool.awaitTermination(10, java.util.concurrent.TimeUnit.MINUTES);
+            report("start an attempt (draw + snapshot of 30), 4 threads", starts);
+            long afterStarts = Files.size(file);
+            var textSlots = textSlots(app.jdbi(), ids);
+
+            var page = Load.run("question page (" + ids.size() + " live attempts)", clients, warm, measure,
+                    n -> Load.request(port, "/attempts/" + ids.get((int) (n % ids.size())) + "/q/" + (1 + (n / ids.size()) % 30))
+                            .GET().build());
+            var home = Load.run("home page", clients, warm, measure, n -> Load.request(port, "/").GET().build());
+            clock.jump(Duration.ofMinutes(2));
+            var counter = new AtomicLong();
+            var save = Load.run("autosave (" + ids.size() + " attempts)", clients, warm, measure,
+                    n -> autosave(port, csrf, textSlots, n, counter.incrementAndGet()));
+            System.out.println();
+            System.out.println(bare.line(null));
+            System.out.println(page.line(bare));
+            System.out.println(home.line(bare));
+            System.out.println(upsert.line(null));
+            System.out.println(save.line(upsert));
+            System.out.println();
+
+            clock.jump(Duration.ofMinutes(2));
+            long saves = (long) attemptCount * savesPerAttempt;
+            long startBytes = Files.size(file);
+            var statuses = new TreeMap<Integer, Long>();
+            double seconds = Load.count(clients, saves, n -> autosave(port, csrf, textSlots, n, counter.incrementAndGet()), statuses);
+            long afterSaves = Files.size(file);
+            System.out.printf(Locale.ROOT, "%d autosaves on %d attempts in %.1f s (%.0f/s), statuses %s%n", saves, attemptCount,
+                    seconds, saves / seconds, statuses);
+            System.out.printf(Locale.ROOT, "H2 file: %.1f MB before the attempts, %.1f MB after %d starts, %.1f MB before the autosaves,"
+                    + " %.1f MB after them: %.2f KB per autosave%n", mb(before), mb(afterStarts), attemptCount, mb(startBytes),
+                    mb(afterSaves), (afterSaves - startBytes) / 1024.0 / saves);
+            heap();
+
+            report("submit + result page", time(Math.min(49, ids.size() - 1), i -> {
                 http.post("/attempts/" + ids.get(i + 1) + "/submit");
                 http.get("/attempts/" + ids.get(i + 1) + "/result");
             }));
-            statistics(app, 3000);
-            dashboard(app, http, 10_000);
+            if (!quick) {
+                statistics(app, 3000);
+                dashboard(app, http, 10_000);
+            }
         }
     }
 
@@ -136,23 +240,83 @@ public final class Benchmark {
         report("statistics, one bank with distractors", time(5, i -> statistics.items(java.util.Optional.of("typescript"), dev.skillmark.review.Statistics.Filter.ALL)));
     }
 
-    private static void concurrent(HttpSession http, String id) throws Exception {
-        int threads = 8;
-        int each = 250;
-        var pool = Executors.newFixedThreadPool(threads);
-        long t = System.nanoTime();
-        var futures = new ArrayList<Future<List<Long>>>();
-        for (int k = 0; k < threads; k++) {
-            futures.add(pool.submit(() -> time(each, i -> http.get("/attempts/" + id + "/q/" + (1 + i % 30)))));
+
+    private static HttpRequest autosave(int port, String csrf, List<String[]> textSlots, long n, long unique) {
+        var target = textSlots.get((int) (n % textSlots.size()));
+        String answer = target[2].equals("numeric") ? String.valueOf(unique) : "answer " + unique + " " + "x".repeat(120);
+        String body = "revision=0&page=bench-tab&response=" + HttpSession.enc(answer);
+        return Load.request(port, "/attempts/" + target[0] + "/q/" + target[1] + "/autosave")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/json")
+                .header("Cookie", "skillmark_csrf=" + csrf)
+                .header("X-CSRF-Token", csrf)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    /** One typed-answer slot per attempt (short answer or essay, else numeric), so every autosave stores a new answer. */
+    private static List<String[]> textSlots(Jdbi jdbi, List<String> ids) {
+        var slots = new ArrayList<String[]>();
+        for (String id : ids) {
+            slots.add(jdbi.withHandle(h -> h.createQuery("select slot, kind from attempt_question where attempt_id = :id"
+                    + " and kind not in ('single', 'multiple') order by case when kind = 'numeric' then 1 else 0 end, slot")
+                    .bind("id", id).map((rs, ctx) -> new String[]{id, rs.getString("slot"), rs.getString("kind")}).first()));
         }
-        var all = new ArrayList<Long>();
-        for (var f : futures) {
-            all.addAll(f.get());
+        return slots;
+    }
+
+    /** The first ceiling: the same Javalin, one handler that answers "ok", nothing else. */
+    private static Load.Result bareCeiling(int clients, Duration warm, Duration measure) throws InterruptedException {
+        var app = Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
+            c.jetty.port = 0;
+            c.routes.get("/", ctx -> ctx.result("ok"));
+        }).start();
+        try {
+            return Load.run("bare Javalin GET", clients, warm, measure, n -> Load.request(app.port(), "/").GET().build());
+        } finally {
+            app.stop();
         }
-        double seconds = (System.nanoTime() - t) / 1e9;
-        pool.shutdown();
-        report("GET a question page, " + threads + " clients", all);
-        System.out.printf(Locale.ROOT, "  throughput: %.0f pages/s%n", all.size() / seconds);
+    }
+
+    /** The second ceiling: one durable upsert per request (H2 file, WRITE_DELAY=0, the same Hikari pool size). */
+    private static Load.Result upsertCeiling(Path dir, int clients, Duration warm, Duration measure) throws InterruptedException {
+        var hikari = new HikariConfig();
+        hikari.setJdbcUrl(Config.h2Url(dir));
+        hikari.setUsername("sa");
+        hikari.setMaximumPoolSize(Database.POOL_SIZE);
+        try (var pool = new HikariDataSource(hikari)) {
+            var jdbi = Jdbi.create(pool);
+            jdbi.useHandle(h -> h.execute("create table ceiling (id int primary key, v varchar(20000), n bigint)"));
+            var app = Javalin.create(c -> {
+                c.startup.showJavalinBanner = false;
+                c.jetty.port = 0;
+                c.routes.post("/upsert", ctx -> {
+                    long n = Long.parseLong(ctx.formParam("n"));
+                    jdbi.useHandle(h -> h.execute("merge into ceiling key (id) values (?, ?, ?)", (int) (n % 1000), ctx.formParam("v"), n));
+                    ctx.result("{\"saved\":true}");
+                });
+            }).start();
+            try {
+                return Load.run("durable H2 upsert", clients, warm, measure, n -> Load.request(app.port(), "/upsert")
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("n=" + n + "&v=answer+" + n + "+" + "x".repeat(120))).build());
+            } finally {
+                app.stop();
+            }
+        }
+    }
+
+    private static void heap() {
+        System.gc();
+        var memory = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        long gcMillis = ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(b -> Math.max(0, b.getCollectionTime())).sum();
+        long upMillis = ManagementFactory.getRuntimeMXBean().getUptime();
+        System.out.printf(Locale.ROOT, "heap after GC: %.0f MB used of %.0f MB committed (max %.0f MB); GC %.1f%% of %d s uptime%n",
+                mb(memory.getUsed()), mb(memory.getCommitted()), mb(memory.getMax()), 100.0 * gcMillis / upMillis, upMillis / 1000);
+    }
+
+    private static double mb(long bytes) {
+        return bytes / 1024.0 / 1024.0;
     }
 
     private static List<Long> time(int n, IntConsumer action) {
@@ -168,7 +332,7 @@ public final class Benchmark {
     private static void report(String what, List<Long> nanos) {
         var sorted = new ArrayList<>(nanos);
         Collections.sort(sorted);
-        System.out.printf(Locale.ROOT, "%-45s n=%4d  p50 %7.2f ms  p95 %7.2f ms  p99 %7.2f ms  max %7.2f ms%n", what,
+        System.out.printf(Locale.ROOT, "%-50s n=%4d  p50 %7.2f ms  p95 %7.2f ms  p99 %7.2f ms  max %7.2f ms%n", what,
                 sorted.size(), ms(sorted, 0.50), ms(sorted, 0.95), ms(sorted, 0.99), sorted.get(sorted.size() - 1) / 1e6);
     }
 

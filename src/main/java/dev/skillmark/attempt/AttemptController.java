@@ -152,6 +152,7 @@ public final class AttemptController implements Routes {
     }
 
     void submit(Context ctx) {
+        signals.flush(); // the time spent per question, computed at finalisation, needs every "shown" event
         attempts.submit(attemptId(ctx));
         ctx.redirect(base(ctx) + "/result", HttpStatus.SEE_OTHER);
     }

@@ -113,7 +113,12 @@ interface AttemptDao {
     void event(@Bind("id") String attemptId, @Bind("at") long at, @Bind("type") EventType type,
                @Bind("slot") Integer slot, @Bind("detail") String detail);
 
-    @SqlQuery("select * from attempt_event where attempt_id = :id order by id")
+    /** Many events in one statement batch: the timeline writer's flush. */
+    @SqlBatch("insert into attempt_event (attempt_id, at, type, slot, detail) values (:attemptId, :at, :type, :slot, :detail)")
+    void events(@BindMethods List<AttemptSignals.Pending> events);
+
+    /** Oldest first by the time they happened: batched timeline events reach the table a little after others. */
+    @SqlQuery("select * from attempt_event where attempt_id = :id order by at, id")
     List<Event> events(@Bind("id") String attemptId);
 
     @SqlUpdate("update answer set time_spent_ms = :ms where attempt_id = :id and slot = :slot")

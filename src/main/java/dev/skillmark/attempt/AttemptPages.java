@@ -4,10 +4,14 @@ import dev.skillmark.quiz.Grade;
 import dev.skillmark.quiz.Response;
 import dev.skillmark.web.Format;
 import dev.skillmark.web.SkillmarkException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -19,6 +23,23 @@ public final class AttemptPages {
     private final Jdbi jdbi;
     private final Attempts attempts;
     private final SecureRandom random = new SecureRandom();
+    /**
+     * Attempt snapshots (slots and options) never change once written, so they are cached on every
+     * instance, by attempt id: a question page then reads only the attempt row and its answers. Bounded
+     * so a heap of -Xmx256m holds it: 5,000 attempts of 30 questions are about 60 MB at most.
+     */
+    private final Cache<String, Snapshot> snapshots = Caffeine.newBuilder().maximumSize(5_000).build();
+
+    /** An attempt's frozen questions and their options, by slot. */
+    private record Snapshot(Map<Integer, SlotSnapshot> slots, Map<Integer, List<OptionSnapshot>> options) {
+        Optional<SlotSnapshot> slot(int slot) {
+            return Optional.ofNullable(slots.get(slot));
+        }
+
+        List<OptionSnapshot> options(int slot) {
+            return options.getOrDefault(slot, List.of());
+        }
+    }
 
     public AttemptPages(Jdbi jdbi, Attempts attempts) {
         this.jdbi = jdbi;
@@ -28,12 +49,13 @@ public final class AttemptPages {
     /** The question page of an attempt that still takes answers. */
     public Views.QuestionPage question(String attemptId, int slot) {
         var attempt = open(attemptId);
+        var snapshot = snapshot(attemptId);
         return jdbi.withExtension(AttemptDao.class, dao -> {
-            var question = dao.slot(attemptId, slot)
+            var question = snapshot.slot(slot)
                     .orElseThrow(() -> new SkillmarkException.NotFound("This quiz has no question " + slot + "."));
             var answers = dao.answers(attemptId);
             var answer = answers.get(slot - 1);
-            var options = dao.options(attemptId, slot);
+            var options = snapshot.options(slot);
             var chosen = question.choice() ? Response.decode(question.key(options), answer.response()) : null;
             var shown = options.stream().map(o -> new Views.ShownOption(o.position(), o.html(),
                     chosen instanceof Response.Choices c && c.positions().contains(o.position()))).toList();
@@ -47,7 +69,7 @@ public final class AttemptPages {
 
     /** What a stale page tried to save, beside what is stored, in the candidate's terms (letters or text). */
     public Views.Stale stale(String attemptId, int slot, AnswerState stored, AnswerInput refused) {
-        var question = jdbi.withExtension(AttemptDao.class, dao -> dao.slot(attemptId, slot)).orElseThrow();
+        var question = snapshot(attemptId).slot(slot).orElseThrow();
         if (!question.choice()) {
             return new Views.Stale(slot, stored.response(), refused.text() == null ? "" : refused.text());
         }
@@ -87,6 +109,13 @@ public final class AttemptPages {
     public List<Event> timeline(String attemptId) {
         attempts.attempt(attemptId);
         return jdbi.withExtension(AttemptDao.class, dao -> dao.events(attemptId));
+    }
+
+    /** The attempt's snapshot, read once (two queries) and then served from memory. */
+    private Snapshot snapshot(String attemptId) {
+        return snapshots.get(attemptId, id -> jdbi.withExtension(AttemptDao.class, dao -> new Snapshot(
+                dao.slots(id).stream().collect(Collectors.toUnmodifiableMap(SlotSnapshot::slot, q -> q)),
+                dao.options(id).stream().collect(Collectors.groupingBy(OptionSnapshot::slot, Collectors.toUnmodifiableList())))));
     }
 
     private String pageToken() {

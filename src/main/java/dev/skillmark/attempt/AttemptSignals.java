@@ -1,15 +1,44 @@
 package dev.skillmark.attempt;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the timeline records beside answers: which question is on screen, changes of address or browser,
  * and the page script's reports of lost focus and pastes. Signals for interviewers, never verdicts.
+ *
+ * <p>"Shown", focus and paste events don't take a commit of their own on the request: they wait in a
+ * queue that one writer flushes in a single batch every {@link #FLUSH_EVERY_MS} ms, as soon as
+ * {@link #BATCH} are waiting, before a submit, and on {@link #close}. A crash (kill -9) may lose the
+ * events of the last flush interval, only these timeline events: answers, and their SAVED events, are
+ * written in the save's own transaction. Events keep the time they happened, and timelines sort by it.
  */
-public final class AttemptSignals {
+public final class AttemptSignals implements AutoCloseable {
 
-        private final Jdbi jdbi;
+    static final long FLUSH_EVERY_MS = 100;
+    static final int BATCH = 500;
+    private static final int CAPACITY = 50_000;
+    private static final Logger log = LoggerFactory.getLogger(AttemptSignals.class);
+
+    /** One timeline event waiting for the next flush. */
+    public record Pending(String attemptId, long at, EventType type, Integer slot, String detail) {
+    }
+
+    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>(CAPACITY);
+    private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(r -> {
+        var t = new Thread(r, "timeline-writer");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Jdbi jdbi;
     private final Clock clock;
     private final Attempts attempts;
 
@@ -17,6 +46,7 @@ public final class AttemptSignals {
         this.jdbi = jdbi;
         this.clock = clock;
         this.attempts = attempts;
+        writer.scheduleWithFixedDelay(this::flushQuietly, FLUSH_EVERY_MS, FLUSH_EVERY_MS, TimeUnit.MILLISECONDS);
     }
 
     /** Records a change of address or browser during an attempt, as a signal for the interviewer. */
@@ -41,12 +71,65 @@ public final class AttemptSignals {
         if (!attempt.inProgress() || event.isEmpty()) {
             return;
         }
-        jdbi.useExtension(AttemptDao.class, dao -> dao.event(attemptId, clock.millis(), event.get(), slot,
+        enqueue(new Pending(attemptId, clock.millis(), event.get(), slot,
                 event.get() == EventType.PASTE ? millis + " characters" : millis + " ms"));
     }
 
     /** The page of this slot was shown: the basis of time spent per question. */
     public void shown(String attemptId, int slot) {
-        jdbi.useExtension(AttemptDao.class, dao -> dao.event(attemptId, clock.millis(), EventType.SHOWN, slot, ""));
+        enqueue(new Pending(attemptId, clock.millis(), EventType.SHOWN, slot, ""));
+    }
+
+    private void enqueue(Pending event) {
+        while (!queue.offer(event)) {
+            flush(); // the queue is full: the request writes the waiting events itself (back pressure)
+        }
+        if (queue.size() >= BATCH) {
+            writer.execute(this::flushQuietly);
+        }
+    }
+
+    /** Writes every waiting event in one transaction; a submit calls it so its time spent sees every "shown". */
+    public synchronized void flush() {
+        var batch = new ArrayList<Pending>();
+        queue.drainTo(batch);
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            jdbi.useTransaction(h -> h.attach(AttemptDao.class).events(batch));
+        } catch (RuntimeException e) {
+            int kept = 0;
+            for (var p : batch) {
+                kept += queue.offer(p) ? 1 : 0;
+            }
+            log.warn("writing {} timeline event(s) failed; {} kept for the next try", batch.size(), kept, e);
+            throw e;
+        }
+    }
+
+    private void flushQuietly() {
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            // logged in flush; the events wait for the next try
+        }
+    }
+
+    /** Stops the writer and writes what is waiting. Call after the server stopped taking requests. */
+    @Override
+    public void close() {
+        writer.shutdown();
+        try {
+            writer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        flushQuietly();
+    }
+
+    /** Events waiting for the writer (for tests). */
+    List<Pending> pending() {
+        return List.copyOf(queue);
     }
 }

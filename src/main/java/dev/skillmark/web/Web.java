@@ -155,9 +155,9 @@ public final class Web {
             return true; // the database could not write its file
         }
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && (sql.getErrorCode() == 90098 || sql.getErrorCode() == 90028
-                    || sql.getErrorCode() == 90031 || sql.getErrorCode() == 90121
-                    || sql.getSQLState() != null && sql.getSQLState().startsWith("08"))) {
+            if (t instanceof java.sql.SQLException s && (s.getErrorCode() == 90098 || s.getErrorCode() == 90028
+                    || s.getErrorCode() == 90031 || s.getErrorCode() == 90121
+                    || s.getSQLState() != null && s.getSQLState().startsWith("08"))) {
                 return true;
             }
         }

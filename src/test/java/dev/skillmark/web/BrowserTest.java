@@ -223,8 +223,9 @@ class BrowserTest extends BrowserTestBase {
         page.getByLabel("Your answer").dispatchEvent("paste");
         page.getByLabel("Your answer").fill("6");
         next();
+        app.app.signals().flush();
         var events = app.app.jdbi().withHandle(h -> h.createQuery(
-                "select type || ':' || detail from attempt_event where attempt_id = :id and type in ('FOCUS_LOST', 'PASTE') order by id")
+                "select type || ':' || detail from attempt_event where attempt_id = :id and type in ('FOCUS_LOST', 'PASTE') order by at, id")
                 .bind("id", attemptId).mapTo(String.class).list());
         org.assertj.core.api.Assertions.assertThat(events).hasSize(2);
         org.assertj.core.api.Assertions.assertThat(events.get(0)).matches("FOCUS_LOST:4\\d\\d\\d ms"); // 4 s on the page's clock, which also keeps running in real time

@@ -1,0 +1,140 @@
+package dev.skillmark;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
+
+/**
+ * A small closed-loop load generator for the benchmark: {@code clients} threads share one JDK HttpClient
+ * and send requests back to back for a while; each request is built by {@code next} from a global counter.
+ * Measures and prints; never fails.
+ */
+final class Load {
+
+    /** What one run measured: requests per second, latency quantiles and the replies by status. */
+    record Result(String name, double perSecond, double p50, double p99, long count, Map<Integer, Long> statuses) {
+        String line(Result ceiling) {
+            String ratio = ceiling == null ? "(ceiling)" : String.format(Locale.ROOT, "%5.1f%% of %s", 100 * perSecond / ceiling.perSecond, ceiling.name);
+            return String.format(Locale.ROOT, "%-40s %8.0f req/s  p50 %7.2f ms  p99 %7.2f ms  %-28s statuses %s",
+                    name, perSecond, p50, p99, ratio, statuses);
+        }
+    }
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+
+    private Load() {
+    }
+
+    static HttpRequest.Builder request(int port, String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30));
+    }
+
+    /** Runs a warm-up, then the measured period, with {@code clients} concurrent clients. */
+    static Result run(String name, int clients, Duration warmUp, Duration measure, LongFunction<HttpRequest> next) throws InterruptedException {
+        loop(clients, warmUp, next, null, null);
+        var samples = Collections.synchronizedList(new ArrayList<long[]>());
+        var statuses = new TreeMap<Integer, Long>();
+        long t = System.nanoTime();
+        loop(clients, measure, next, samples, statuses);
+        double seconds = (System.nanoTime() - t) / 1e9;
+        var all = new long[samples.stream().mapToInt(s -> s.length).sum()];
+        int i = 0;
+        for (var s : samples) {
+            System.arraycopy(s, 0, all, i, s.length);
+            i += s.length;
+        }
+        java.util.Arrays.sort(all);
+        var result = new Result(name, all.length / seconds, quantile(all, 0.50), quantile(all, 0.99), all.length, statuses);
+        return result;
+    }
+
+    /** Sends exactly {@code total} requests with {@code clients} clients; returns the elapsed seconds. */
+    static double count(int clients, long total, LongFunction<HttpRequest> next, Map<Integer, Long> statuses) throws InterruptedException {
+        var counter = new AtomicLong();
+        var done = new CountDownLatch(clients);
+        long t = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            start(() -> {
+                try {
+                    for (long n = counter.getAndIncrement(); n < total; n = counter.getAndIncrement()) {
+                        int status = send(next.apply(n));
+                        synchronized (statuses) {
+                            statuses.merge(status, 1L, Long::sum);
+                        }
+                    }
+                } finally {
+                    done.countDown();
+                }
+            });
+        }
+        done.await();
+        return (System.nanoTime() - t) / 1e9;
+    }
+
+    private static void loop(int clients, Duration period, LongFunction<HttpRequest> next, List<long[]> samples,
+                             Map<Integer, Long> statuses) throws InterruptedException {
+        var counter = new AtomicLong();
+        long end = System.nanoTime() + period.toNanos();
+        var done = new CountDownLatch(clients);
+        for (int c = 0; c < clients; c++) {
+            start(() -> {
+                var mine = new long[1 << 16];
+                int n = 0;
+                var counts = new TreeMap<Integer, Long>();
+                try {
+                    while (System.nanoTime() < end) {
+                        long t = System.nanoTime();
+                        int status = send(next.apply(counter.getAndIncrement()));
+                        if (n == mine.length) {
+                            mine = java.util.Arrays.copyOf(mine, n * 2);
+                        }
+                        mine[n++] = System.nanoTime() - t;
+                        counts.merge(status, 1L, Long::sum);
+                    }
+                } finally {
+                    if (samples != null) {
+                        samples.add(java.util.Arrays.copyOf(mine, n));
+                        synchronized (statuses) {
+                            counts.forEach((k, v) -> statuses.merge(k, v, Long::sum));
+                        }
+                    }
+                    done.countDown();
+                }
+            });
+        }
+        done.await();
+    }
+
+    private static void start(Runnable body) {
+        var thread = new Thread(body, "load");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static int send(HttpRequest request) {
+        try {
+            return CLIENT.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (java.io.IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -2;
+        }
+    }
+
+    private static double quantile(long[] sorted, double q) {
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.floor(q * sorted.length))] / 1e6;
+    }
+}
