@@ -3,7 +3,6 @@ package dev.skillmark;
 import dev.skillmark.account.AccountController;
 import dev.skillmark.account.Accounts;
 import dev.skillmark.account.Audit;
-import dev.skillmark.account.AuditController;
 import dev.skillmark.account.InvitationController;
 import dev.skillmark.account.Invitations;
 import dev.skillmark.account.Hashing;
@@ -28,7 +27,6 @@ import dev.skillmark.content.ContentLoader;
 import dev.skillmark.content.ContentWatcher;
 import dev.skillmark.content.Markdown;
 import dev.skillmark.review.Comparisons;
-import dev.skillmark.review.Dashboard;
 import dev.skillmark.review.Exports;
 import dev.skillmark.review.Regrades;
 import dev.skillmark.review.ReviewController;
@@ -124,11 +122,8 @@ public final class Skillmark implements AutoCloseable {
             features.add(new StatisticsController(new Statistics(jdbi, content, settings), content, settings));
             features.add(new AccountController(accounts, staffAccess, clientAddress, audit, settings,
                     new UserAdmin(jdbi, audit, hashing), content));
-            features.add(new AuditController(audit));
-            features.add(new InvitationController(invitations, content, () -> publicUrl.orElse("http://localhost:" + port.get()),
-                    config.secureCookies()));
-            var dashboard = new Dashboard(jdbi, reviews, content, clock);
-            features.add(new ReviewController(reviews, dashboard, new Exports(reviews, dashboard, audit), new Comparisons(reviews),
+            features.add(new InvitationController(invitations, content, () -> publicUrl.orElse("http://localhost:" + port.get())));
+            features.add(new ReviewController(reviews, new Exports(reviews, audit), new Comparisons(reviews),
                     new Regrades(jdbi, pages, grades, content), extensions, content, invitations));
             features.addAll(extraRoutes);
             var server = Web.create(new Web.Settings(config.host(), config.port(), config.staticDir(), config.secureCookies(),

@@ -69,18 +69,7 @@ public final class Benchmark {
         }
     }
 
-    /** {@code dashboard} as the only argument measures the dashboard alone (seeding what it needs). */
     public static void main(String[] args) throws Exception {
-        if (args.length == 1 && args[0].equals("dashboard")) {
-            Path dir = Files.createTempDirectory("skillmark-bench");
-            try (var app = Skillmark.start(Config.forFolder(dir.resolve("data"), Fixtures.projectDir().resolve("content")),
-                    Clock.systemUTC()); var http = new HttpSession(app.port())) {
-                String id = http.startAttempt("senior-backend-screening", "Bench");
-                http.post("/attempts/" + id + "/submit");
-                dashboard(app, http, 10_000);
-            }
-            return;
-        }
         boolean quick = System.getProperty("quick") != null;
         int clients = Integer.getInteger("clients", 32);
         Duration warm = Duration.ofSeconds(quick ? 1 : 3);
@@ -164,48 +153,8 @@ public final class Benchmark {
             }));
             if (!quick) {
                 statistics(app, 3000);
-                dashboard(app, http, 10_000);
             }
         }
-    }
-
-    /** Tops the database up to {@code attempts} attempts (with events and 500 invitations), then times dashboard pages. */
-    private static void dashboard(Skillmark app, HttpSession http, int attempts) {
-        String template = app.jdbi().withHandle(h -> h.createQuery(
-                "select id from attempt where status <> 'IN_PROGRESS' and trial = false fetch first 1 row only")
-                .mapTo(String.class).one());
-        int have = app.jdbi().withHandle(h -> h.createQuery("select count(*) from attempt").mapTo(Integer.class).one());
-        long t = System.nanoTime();
-        app.jdbi().useTransaction(h -> {
-            var random = new java.util.Random(11);
-            for (int i = have; i < attempts; i++) {
-                String id = String.format(Locale.ROOT, "dash%028d", i);
-                h.execute("insert into attempt (id, quiz_id, quiz_title, mode, review, pass_mark, candidate_name, seed, started_at,"
-                        + " deadline_at, status, finished_at, score, max_score, pending, content_version, extra_time_percent,"
-                        + " client_address, client_agent, trial) select ?, quiz_id, quiz_title, mode, review, pass_mark, ?,"
-                        + " seed, started_at - ?, deadline_at, status, finished_at, ?, max_score, ?, content_version, 0, '', '', false"
-                        + " from attempt where id = ?", id, "Candidate " + i, (long) random.nextInt(90) * 86_400_000L,
-                        (double) random.nextInt(30), random.nextInt(3), template);
-                for (int e = 0; e < 6; e++) {
-                    h.execute("insert into attempt_event (attempt_id, at, type, slot, detail) values (?, ?, ?, ?, '')", id,
-                            1_000_000L + e * 1000L, e % 3 == 0 ? "FOCUS_LOST" : "SAVED", e + 1);
-                }
-            }
-            for (int i = 0; i < 500; i++) {
-                h.execute("insert into invitation (id, token_hash, quiz_id, candidate_name, email, extra_time_percent, created_by,"
-                        + " created_at, expires_at) values (?, ?, 'senior-backend-screening', ?, '', 0, 'bench', ?, ?)",
-                        "inv" + i, "hash" + i, "Invited " + i, 1_000_000L + i, Long.MAX_VALUE / 2);
-            }
-        });
-        System.out.printf(Locale.ROOT, "seeded the dashboard up to %d attempts and 500 invitations in %.1f s%n", attempts,
-                (System.nanoTime() - t) / 1e9);
-        var user = app.accounts().create("bench-ivy", "Bench", Fixtures.PASSWORD, java.util.Set.of(dev.skillmark.web.Role.INTERVIEWER), "bench");
-        http.signIn(user);
-        time(100, i -> http.get(i % 2 == 0 ? "/review" : "/review?sort=score&page=" + i)); // warm-up: the JIT, H2's caches
-        report("dashboard page, newest first (" + attempts + " attempts)", time(50, i -> http.get("/review")));
-        report("dashboard page 100, sorted by score", time(50, i -> http.get("/review?sort=score&dir=desc&page=100")));
-        report("dashboard, sorted by signals", time(20, i -> http.get("/review?sort=signals&dir=desc")));
-        report("dashboard, name search + status + dates", time(50, i -> http.get("/review?q=candidate+12&status=submitted&from=2020-01-01&to=2030-01-01")));
     }
 
     /** Copies one finished attempt's rows many times over, then times the statistics pages' work. */

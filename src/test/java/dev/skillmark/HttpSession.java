@@ -106,22 +106,6 @@ public class HttpSession implements AutoCloseable {
         return reply.location().replaceAll("^/attempts/([^/]+)/q/1$", "$1");
     }
 
-    /**
-     * Creates an invitation through the form, follows the redirect like a browser and returns the
-     * link's path ("/i/..."), which the page after the redirect shows once.
-     */
-    public String invite(String... pairs) {
-        var posted = post("/invitations", pairs);
-        if (posted.status() != 303) {
-            throw new IllegalStateException("invitation failed: " + posted.status() + " " + posted.body());
-        }
-        var m = java.util.regex.Pattern.compile("value=\"http://[^/\"]+(/i/[A-Za-z0-9_-]{43})\"").matcher(get(posted.location()).body());
-        if (!m.find()) {
-            throw new IllegalStateException("no invitation link on the page after the redirect");
-        }
-        return m.group(1);
-    }
-
     /** The cookies this session holds, as a Cookie header, for requests written by hand. */
     public String cookieHeader() {
         return String.join("; ", cookies.getCookieStore().getCookies().stream().map(c -> c.getName() + "=" + c.getValue()).toList());

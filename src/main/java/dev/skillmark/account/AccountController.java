@@ -51,6 +51,7 @@ public final class AccountController implements Routes {
         routes.get("/account/password", ctx -> passwordPage(ctx, Map.of(), HttpStatus.OK), Role.values());
         routes.post("/account/password", this::changePassword, Role.values());
         routes.post("/admin/settings", this::saveSettings, Role.ADMIN);
+        routes.get("/admin/audit", this::auditPage, Role.ADMIN);
     }
 
     void signInPage(Context ctx, String username, String error, HttpStatus status) {
@@ -193,6 +194,10 @@ public final class AccountController implements Routes {
             settings.setPublicExamAttempts(Integer.parseInt(attempts), actor);
         }
         ctx.redirect("/admin/users", HttpStatus.SEE_OTHER);
+    }
+
+    void auditPage(Context ctx) {
+        ctx.render("account/audit.html", Map.of("entries", audit.recent(500), "fmt", Format.INSTANCE));
     }
 
     private static void requireSamePassword(Context ctx) {

@@ -103,8 +103,6 @@ public final class Invitations {
     /** One invitation per non-blank line, "name" or "name, email"; all or nothing. */
     public List<Issued> inviteMany(Request settings, String lines, User by) {
         var people = new ArrayList<String[]>();
-        var seen = new java.util.HashMap<String, Integer>();
-        var repeats = new ArrayList<String>();
         int lineNo = 0;
         for (String line : (lines == null ? "" : lines).split("\\R")) {
             lineNo++;
@@ -120,16 +118,7 @@ public final class Invitations {
             if (!email.isEmpty() && !email.matches("[^@\\s]+@[^@\\s]+")) {
                 throw new SkillmarkException.InvalidInput("lines", "Line " + lineNo + ": '" + email + "' is not an e-mail address.");
             }
-            Integer first = seen.putIfAbsent((name + "\n" + email).toLowerCase(java.util.Locale.ROOT), lineNo);
-            if (first != null) {
-                repeats.add("line " + lineNo + " repeats line " + first + " (" + name + ")");
-            } else {
-                people.add(new String[]{name, email});
-            }
-        }
-        if (!repeats.isEmpty()) {
-            throw new SkillmarkException.InvalidInput("lines", "Each candidate once, please: " + String.join("; ", repeats)
-                    + ". Remove the repeated " + (repeats.size() == 1 ? "line" : "lines") + " and send again.");
+            people.add(new String[]{name, email});
         }
         if (people.isEmpty()) {
             throw new SkillmarkException.InvalidInput("lines", "Paste at least one name, one per line.");
@@ -184,30 +173,15 @@ public final class Invitations {
     }
 
     /** The rows of the CSV that bulk invitations answer with: names and links to paste into e-mails. */
-    public List<List<String>> csv(List<Issued> issued, String publicUrl) {
-        var catalog = content.current();
+    public static List<List<String>> csv(List<Issued> issued, String publicUrl) {
         var rows = new ArrayList<List<String>>();
         rows.add(List.of("name", "email", "quiz", "expires", "extra_time_percent", "link"));
         for (var i : issued) {
             var inv = i.invitation();
-            rows.add(List.of(inv.candidateName(), inv.email(), catalog.quiz(inv.quizId()).map(q -> q.title()).orElse(inv.quizId()),
-                    Format.INSTANCE.time(inv.expiresAt()),
+            rows.add(List.of(inv.candidateName(), inv.email(), inv.quizId(), Format.INSTANCE.time(inv.expiresAt()),
                     String.valueOf(inv.extraTimePercent()), publicUrl + i.path()));
         }
         return rows;
-    }
-
-    /**
-     * The invitation a link token was just issued for, so the page after the redirect can show the link
-     * once more; empty unless the token is that invitation's current one and it is still open.
-     */
-    public Optional<Issued> justIssued(String id, String token) {
-        if (id == null || token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
-            return Optional.empty();
-        }
-        return jdbi.withExtension(Dao.class, dao -> dao.byId(id))
-                .filter(i -> i.tokenHash().equals(Accounts.sha256(token)) && i.state(clock.millis()) == Invitation.State.OPEN)
-                .map(i -> new Issued(i, token));
     }
 
     public Invitation byId(String id) {

@@ -263,6 +263,6 @@ public final class ContentLoader {
         return new Quiz(PRACTICE_PREFIX + bank.id(), bank.title(), bank.summary(), instructions, Optional.empty(), 60,
                 Quiz.Mode.PRACTICE, Quiz.Review.ANSWERS, true, true,
                 List.of(new DrawRule.FromBank(bank.id(), OptionalInt.empty(), Set.of(), pool, Set.of(), bank.source())),
-                bank.source(), Optional.empty(), Optional.empty(), Quiz.Access.PUBLIC, Quiz.Form.RANDOM);
+                bank.source(), Optional.empty(), Optional.empty(), Quiz.Access.PUBLIC);
     }
 }

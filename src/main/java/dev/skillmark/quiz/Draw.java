@@ -27,8 +27,6 @@ public final class Draw {
     public static List<Drawn> draw(Quiz quiz, Function<String, Bank> banks, Function<String, Question> questions,
                                    long seed) {
         var random = new Random(seed);
-        // a fixed form draws its questions from the quiz itself, the same for everyone; order still follows the attempt's seed
-        var choosing = quiz.form() == Quiz.Form.FIXED ? new Random(formSeed(quiz.id())) : random;
         var picked = new LinkedHashMap<String, Question>();
         // questions named by id are kept for their own rule, so a bank rule never draws them first
         var reserved = quiz.rules().stream().filter(r -> r instanceof DrawRule.Fixed)
@@ -41,7 +39,7 @@ public final class Draw {
                         .filter(q -> !picked.containsKey(q.id()) && !reserved.contains(q.id()))
                         .toList());
                 if (fromBank.count().isPresent()) {
-                    Collections.shuffle(candidates, choosing);
+                    Collections.shuffle(candidates, random);
                     candidates = new ArrayList<>(candidates.subList(0,
                             Math.min(fromBank.count().getAsInt(), candidates.size())));
                 }
@@ -55,16 +53,6 @@ public final class Draw {
             Collections.shuffle(ordered, random);
         }
         return ordered.stream().map(q -> new Drawn(q, optionOrder(q, quiz.shuffleOptions(), random))).toList();
-    }
-
-    /** A seed from the quiz id alone (FNV-1a over its characters): stable across runs, machines and JVMs. */
-    static long formSeed(String quizId) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < quizId.length(); i++) {
-            h ^= quizId.charAt(i);
-            h *= 0x100000001b3L;
-        }
-        return h;
     }
 
     private static List<Integer> optionOrder(Question q, boolean shuffle, Random random) {

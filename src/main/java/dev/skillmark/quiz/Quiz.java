@@ -21,8 +21,7 @@ public record Quiz(
         Source source,
         Optional<Instant> opens,
         Optional<Instant> closes,
-        Access access,
-        Form form) {
+        Access access) {
 
     /** The tag that puts a question in its bank's public-practice pool, which invitation quizzes never draw. */
     public static final String PUBLIC_POOL = "public";
@@ -31,12 +30,12 @@ public record Quiz(
         rules = List.copyOf(rules);
     }
 
-    /** A quiz with the default access (invitation only for exams, public for practice) and a random draw. */
+    /** A quiz with the default access: invitation only for exams, public for practice. */
     public Quiz(String id, String title, String summary, String instructionsHtml, Optional<Duration> timeLimit, int passMark,
                 Mode mode, Review review, boolean shuffleQuestions, boolean shuffleOptions, List<DrawRule> rules, Source source,
                 Optional<Instant> opens, Optional<Instant> closes) {
         this(id, title, summary, instructionsHtml, timeLimit, passMark, mode, review, shuffleQuestions, shuffleOptions, rules,
-                source, opens, closes, mode == Mode.EXAM ? Access.INVITED : Access.PUBLIC, Form.RANDOM);
+                source, opens, closes, mode == Mode.EXAM ? Access.INVITED : Access.PUBLIC);
     }
 
     /** Whether a question may be drawn by this quiz: invitation quizzes leave the public-practice pool alone. */
@@ -58,12 +57,6 @@ public record Quiz(
 
     /** Who may start it: only someone with an invitation, or anyone (when an admin allows public quizzes). */
     public enum Access { INVITED, PUBLIC }
-    /**
-     * Which questions a candidate gets: {@code RANDOM} draws per candidate; {@code FIXED} gives every
-     * candidate the same questions (drawn once from the quiz's id), so their scores compare; only the
-     * order of questions and options may differ, as the shuffle settings say.
-     */
-    public enum Form { RANDOM, FIXED }
 
     /** What the candidate sees after the attempt is finalised. */
     public enum Review { SCORE, ANSWERS }

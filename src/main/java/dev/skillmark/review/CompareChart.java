@@ -9,8 +9,7 @@ import java.util.Map;
 /** Geometry of the grouped bar chart comparing candidates per skill area, drawn as SVG by the template. */
 public final class CompareChart {
 
-    /** {@code offered}: whether this candidate was offered points in the area at all; a bar is their share of those. */
-    public record Bar(int candidate, String label, int percent, double x, double y, double width, boolean offered) {
+    public record Bar(int candidate, String label, int percent, double x, double y, double width) {
     }
 
     public record Group(String area, double y, List<Bar> bars) {
@@ -34,10 +33,9 @@ public final class CompareChart {
             for (int i = 0; i < results.size(); i++) {
                 var r = results.get(i);
                 Score score = areas.getOrDefault(r.attempt().id(), Map.of()).get(area);
-                boolean offered = score != null && score.max() > 0;
-                int percent = offered ? score.percent() : 0;
+                int percent = score == null ? 0 : score.percent();
                 bars.add(new Bar(i, r.attempt().candidateName(), percent, 0, top + i * (BAR + GAP),
-                        offered ? Math.max(0.5, percent * 4.4) : 0, offered));
+                        Math.max(0.5, percent * 4.4)));
             }
             groups.add(new Group(area, y + 14, bars));
             y = top + results.size() * (BAR + GAP) + 10;

@@ -16,7 +16,7 @@ public final class Comparisons {
 
     public record Comparison(List<Views.Result> results, List<String> areaNames, Map<String, Map<String, Score>> areas,
                              Map<String, Map<String, ReviewDao.CellRow>> grid, Map<String, String> prompts,
-                             CompareChart.Chart chart, Map<String, Reviews.Signals> signals) {
+                             CompareChart.Chart chart) {
     }
 
     private final Reviews reviews;
@@ -40,7 +40,6 @@ public final class Comparisons {
             grid.computeIfAbsent(cell.questionId(), k -> new HashMap<>()).put(cell.attemptId(), cell);
             prompts.put(cell.questionId(), cell.promptHtml());
         }
-        return new Comparison(results, areaNames, areas, grid, prompts, CompareChart.of(results, areas, areaNames),
-                reviews.signals(ids));
+        return new Comparison(results, areaNames, areas, grid, prompts, CompareChart.of(results, areas, areaNames));
     }
 }

@@ -13,18 +13,16 @@ import java.util.Map;
 public final class Exports {
 
     private final Reviews reviews;
-    private final Dashboard dashboard;
     private final Audit audit;
 
-    public Exports(Reviews reviews, Dashboard dashboard, Audit audit) {
+    public Exports(Reviews reviews, Audit audit) {
         this.reviews = reviews;
-        this.dashboard = dashboard;
         this.audit = audit;
     }
 
     /** One row per dashboard row, with the score per skill area, rounded as everywhere else. */
-    public List<List<String>> candidates(Dashboard.Filter filter, User by) {
-        var rows = dashboard.all(filter);
+    public List<List<String>> candidates(Reviews.Filter filter, User by) {
+        var rows = reviews.dashboard(filter);
         var ids = rows.stream().map(r -> r.data().attemptId()).filter(id -> id != null).toList();
         var areas = reviews.areas(ids);
         var areaNames = Reviews.areaNames(areas);
@@ -35,13 +33,13 @@ public final class Exports {
         out.add(header);
         for (var r : rows) {
             var d = r.data();
-            var line = new ArrayList<>(List.of(d.name(), r.quizTitle(), r.status(),
+            var line = new ArrayList<>(List.of(d.name(), d.quizTitle() == null ? d.quizId() : d.quizTitle(), r.status(),
                     number(d.score()), number(d.maxScore()), r.score().map(s -> String.valueOf(s.percent())).orElse(""),
                     r.passed().map(p -> p ? "yes" : "no").orElse(""), d.pending() == null ? "" : String.valueOf(d.pending()),
                     d.startedAt() == null ? "" : Format.INSTANCE.time(d.startedAt()),
                     d.finishedAt() == null ? "" : Format.INSTANCE.time(d.finishedAt()),
                     d.finishedAt() == null || d.startedAt() == null ? "" : String.valueOf((d.finishedAt() - d.startedAt()) / 1000),
-                    String.valueOf(r.signals().total())));
+                    String.valueOf(d.signals())));
             var mine = d.attemptId() == null ? Map.<String, Score>of() : areas.getOrDefault(d.attemptId(), Map.of());
             for (String area : areaNames) {
                 Score s = mine.get(area);

@@ -14,11 +14,32 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(ReviewDao.Note.class)
 interface ReviewDao {
 
-    /** One invitation and/or attempt; every column an interviewer filters or sorts by; {@code shown}: its status in words. */
+    /** One invitation and/or attempt; every column an interviewer filters or sorts by. */
     record DashboardRow(String invitationId, String attemptId, String name, String quizId, String quizTitle, String mode,
                         String status, Double score, Double maxScore, Integer passMark, Integer pending, Double pendingPoints, Long startedAt,
-                        Long finishedAt, Long invitedAt, Long expiresAt, Long revokedAt, String shown) {
+                        Long finishedAt, Long invitedAt, Long expiresAt, Long revokedAt, int signals) {
     }
+
+    String SIGNALS = """
+        (select attempt_id, count(*) as signals from attempt_event
+         where type in ('FOCUS_LOST', 'PASTE', 'CLIENT_CHANGED') group by attempt_id) s""";
+
+    @SqlQuery("""
+        select i.id as invitation_id, a.id as attempt_id, coalesce(a.candidate_name, i.candidate_name) as name,
+               i.quiz_id, a.quiz_title, a.mode, a.status, a.score, a.max_score, a.pass_mark, a.pending, a.pending_points, a.started_at,
+               a.finished_at, i.created_at as invited_at, i.expires_at, i.revoked_at, coalesce(s.signals, 0) as signals
+        from invitation i
+        left join attempt a on a.id = i.attempt_id
+        left join """ + SIGNALS + """
+         on s.attempt_id = a.id
+        union all
+        select null, a.id, a.candidate_name, a.quiz_id, a.quiz_title, a.mode, a.status, a.score, a.max_score,
+               a.pass_mark, a.pending, a.pending_points, a.started_at, a.finished_at, null, null, null, coalesce(s.signals, 0)
+        from attempt a
+        left join """ + SIGNALS + """
+         on s.attempt_id = a.id
+        where a.invitation_id is null and a.trial = false""")
+    List<DashboardRow> dashboard();
 
     record AreaRow(String attemptId, String area, Double score, double max, double pending) {
     }
@@ -54,9 +75,6 @@ interface ReviewDao {
     @SqlUpdate("insert into candidate_note (attempt_id, note, rating, updated_by, updated_at) values (:id, :note, :rating, :by, :at)")
     void insertNote(@Bind("id") String attemptId, @Bind("note") String note, @Bind("rating") Integer rating,
                     @Bind("by") String by, @Bind("at") long at);
-
-    @SqlQuery("select candidate_name from invitation where id = :id")
-    Optional<String> invitationName(@Bind("id") String invitationId);
 
     @SqlQuery("select id from attempt where quiz_id = :quiz and status <> 'IN_PROGRESS' and trial = false order by started_at")
     List<String> finishedAttempts(@Bind("quiz") String quizId);

@@ -28,23 +28,32 @@ import org.jdbi.v3.core.Jdbi;
 /** What interviewers see and do: the dashboard, one attempt in full, grading, notes, comparison, exports. */
 public final class Reviews {
 
+    /** The dashboard's filters and sort, straight from the query string. */
+    public record Filter(String quiz, String status, String from, String to, String search, String sort, boolean descending,
+                         boolean includePractice) {
+    }
+
+    /** A dashboard row with its derived status and score (none before the attempt is finalised). */
+    public record Row(ReviewDao.DashboardRow data, String status, Optional<Score> score, Optional<Boolean> passed) {
+        public boolean pendingGrades() {
+            return data.pending() != null && data.pending() > 0;
+        }
+    }
+
     /** Signals, not verdicts: counts and durations the interviewer can weigh. */
     public record Signals(int focusLost, Duration awayFor, int pastes, int clientChanges, int bursts) {
-        public static final Signals NONE = new Signals(0, Duration.ZERO, 0, 0, 0);
-
-        /** The one count every page and export shows. */
-        public int total() {
-            return focusLost + pastes + clientChanges + bursts;
-        }
-
         public boolean any() {
-            return total() > 0;
+            return focusLost + pastes + clientChanges + bursts > 0;
         }
     }
 
     public record Detail(Views.Result result, List<Event> timeline, Map<Integer, Duration> timePerSlot,
                          Signals signals, Map<Integer, List<GradeChange>> gradeChanges, Optional<ReviewDao.Note> note) {
     }
+
+    public static final List<String> STATUSES = List.of("invited", "started", "submitted", "expired", "revoked",
+            "invitation expired");
+    private static final Map<String, Comparator<Row>> SORTS = sorts();
 
     private final Jdbi jdbi;
     private final Attempts attempts;
@@ -67,24 +76,23 @@ public final class Reviews {
         this.clock = clock;
     }
 
-    /**
-     * The signal counts of these attempts (see {@link DashboardDao#signals}); the time away from the page is
-     * not counted here and stays {@link Duration#ZERO}: only the attempt page reads it from the timeline.
-     */
-    public Map<String, Signals> signals(List<String> attemptIds) {
-        var result = new HashMap<String, Signals>();
-        if (attemptIds.isEmpty()) {
-            return result;
+    public List<Row> dashboard(Filter filter) {
+        long now = clock.millis();
+        var rows = jdbi.withExtension(ReviewDao.class, ReviewDao::dashboard).stream()
+                .filter(r -> filter.includePractice() || !"PRACTICE".equals(r.mode()))
+                .map(r -> row(r, now))
+                .filter(r -> blank(filter.quiz()) || filter.quiz().equals(r.data().quizId()))
+                .filter(r -> blank(filter.status()) || filter.status().equals(r.status()))
+                .filter(r -> blank(filter.search()) || r.data().name().toLowerCase(Locale.ROOT)
+                        .contains(filter.search().strip().toLowerCase(Locale.ROOT)))
+                .filter(r -> within(when(r), filter.from(), filter.to()))
+                .sorted(SORTS.getOrDefault(filter.sort(), SORTS.get("date")))
+                .toList();
+        if (filter.descending()) {
+            rows = new ArrayList<>(rows);
+            java.util.Collections.reverse(rows);
         }
-        for (var s : jdbi.withExtension(DashboardDao.class, dao -> dao.signals(attemptIds))) {
-            result.put(s.attemptId(), new Signals(s.focusLost(), Duration.ZERO, s.pastes(), s.clientChanges(), s.bursts()));
-        }
-        return result;
-    }
-
-    /** The candidate name on an invitation, for the words that confirm a step. */
-    public Optional<String> invitationName(String invitationId) {
-        return jdbi.withExtension(ReviewDao.class, dao -> dao.invitationName(invitationId));
+        return rows;
     }
 
     /** Per attempt and skill area: the score out of the points that attempt was offered there (one query). */
@@ -111,10 +119,7 @@ public final class Reviews {
         var changes = new HashMap<Integer, List<GradeChange>>();
         grades.history(attemptId).forEach(c -> changes.computeIfAbsent(c.slot(), k -> new ArrayList<>()).add(c));
         var note = jdbi.withExtension(ReviewDao.class, dao -> dao.note(attemptId));
-        var counted = signals(List.of(attemptId)).getOrDefault(attemptId, Signals.NONE);
-        var signals = new Signals(counted.focusLost(), Timeline.awayFor(events), counted.pastes(), counted.clientChanges(),
-                counted.bursts());
-        return new Detail(result, events, TimeSpent.perSlot(events), signals, changes, note);
+        return new Detail(result, events, TimeSpent.perSlot(events), Timeline.signals(events), changes, note);
     }
 
     /** Sets a question's points by hand: grading an essay, or overriding an automatic grade with a reason. */
@@ -156,5 +161,58 @@ public final class Reviews {
         var names = new TreeSet<String>();
         areas.values().forEach(m -> names.addAll(m.keySet()));
         return List.copyOf(names);
+    }
+
+    private static Row row(ReviewDao.DashboardRow r, long now) {
+        String status;
+        if (r.attemptId() == null) {
+            status = r.revokedAt() != null ? "revoked" : r.expiresAt() != null && now >= r.expiresAt() ? "invitation expired" : "invited";
+        } else {
+            status = switch (r.status()) {
+                case "IN_PROGRESS" -> "started";
+                case "EXPIRED" -> "expired";
+                default -> "submitted";
+            };
+        }
+        Optional<Score> score = r.score() == null || r.maxScore() == null ? Optional.empty()
+                : Optional.of(new Score(r.score(), r.maxScore(), r.pendingPoints() == null ? 0 : r.pendingPoints()));
+        Optional<Boolean> passed = score.isEmpty() || "PRACTICE".equals(r.mode()) ? Optional.empty()
+                : score.get().passed(r.passMark());
+        return new Row(r, status, score, passed);
+    }
+
+    private static long when(Row r) {
+        return r.data().startedAt() != null ? r.data().startedAt() : r.data().invitedAt() == null ? 0 : r.data().invitedAt();
+    }
+
+    private static boolean within(long at, String from, String to) {
+        try {
+            if (!blank(from) && at < java.time.LocalDate.parse(from.strip()).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli()) {
+                return false;
+            }
+            return blank(to) || at < java.time.LocalDate.parse(to.strip()).plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC)
+                    .toInstant().toEpochMilli();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new SkillmarkException.InvalidInput("date", "Dates are written 2026-11-28.");
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static Map<String, Comparator<Row>> sorts() {
+        Function<Row, String> name = r -> r.data().name().toLowerCase(Locale.ROOT);
+        var sorts = new HashMap<String, Comparator<Row>>();
+        sorts.put("name", Comparator.comparing(name));
+        sorts.put("quiz", Comparator.comparing((Row r) -> r.data().quizId()).thenComparing(name));
+        sorts.put("status", Comparator.comparing(Row::status).thenComparing(name));
+        sorts.put("score", Comparator.comparing((Row r) -> r.score().map(Score::fraction).orElse(-1.0)).thenComparing(name));
+        sorts.put("taken", Comparator.comparing((Row r) -> r.data().finishedAt() == null || r.data().startedAt() == null ? -1
+                : r.data().finishedAt() - r.data().startedAt()).thenComparing(name));
+        sorts.put("signals", Comparator.comparing((Row r) -> r.data().signals()).thenComparing(name));
+        sorts.put("pending", Comparator.comparing((Row r) -> r.data().pending() == null ? 0 : r.data().pending()).thenComparing(name));
+        sorts.put("date", Comparator.comparing(Reviews::when).thenComparing(name));
+        return Map.copyOf(sorts);
     }
 }

@@ -50,11 +50,6 @@ public final class Format {
         return TIME.format(java.time.Instant.ofEpochMilli(epochMillis));
     }
 
-    /** An instant for machines, as a {@code <time datetime>} attribute wants it: "2026-11-28T09:15:00Z". */
-    public String iso(Long epochMillis) {
-        return epochMillis == null ? "" : java.time.Instant.ofEpochMilli(epochMillis).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
-    }
-
     public String time(Long epochMillis) {
         return epochMillis == null ? "–" : time(epochMillis.longValue());
     }

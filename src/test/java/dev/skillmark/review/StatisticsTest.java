@@ -25,10 +25,10 @@ public class StatisticsTest extends AppTest {
         String id = app.startAttempt("timed", name);
         app.get("/attempts/" + id + "/q/1");
         app.clock.advance(Duration.ofSeconds(10));
-        app.post("/attempts/" + id + "/q/1", "revision", "0", "page", "tab-1", "choice", choice, "action", "next");
-        app.post("/attempts/" + id + "/q/4", "revision", "0", "page", "tab-1", "response", seconds, "action", "next");
-        app.post("/attempts/" + id + "/q/5", "revision", "0", "page", "tab-1", "response", pi, "action", "next");
-        app.post("/attempts/" + id + "/q/6", "revision", "0", "page", "tab-1", "response", "Counters in Redis", "action", "review"); // pending
+        app.post("/attempts/" + id + "/q/1", "seq", "1", "choice", choice, "action", "next");
+        app.post("/attempts/" + id + "/q/4", "seq", "1", "response", seconds, "action", "next");
+        app.post("/attempts/" + id + "/q/5", "seq", "1", "response", pi, "action", "next");
+        app.post("/attempts/" + id + "/q/6", "seq", "1", "response", "Counters in Redis", "action", "review"); // pending
         app.post("/attempts/" + id + "/submit");
         return id;
     }

@@ -42,7 +42,10 @@ class AccessControlTest {
         app = TestApp.start(dir);
         var interviewer = session();
         interviewer.signIn(app.app.accounts().create("ivy", "Ivy", Fixtures.PASSWORD, Set.of(Role.INTERVIEWER), "test"));
-        String link = interviewer.invite("quiz", "timed", "name", SECRET_NAME, "expires", "7", "extra", "0");
+        var invited = interviewer.post("/invitations", "quiz", "timed", "name", SECRET_NAME, "expires", "7", "extra", "0");
+        Matcher m = Pattern.compile("(/i/[A-Za-z0-9_-]{43})").matcher(invited.body());
+        assertThat(m.find()).isTrue();
+        String link = m.group(1);
         var candidate = session();
         candidate.get(link);
         attemptId = candidate.post(link + "/start").location().replaceAll("^/attempts/([^/]+)/q/1$", "$1");
