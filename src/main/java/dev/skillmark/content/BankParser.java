@@ -158,10 +158,6 @@ final class BankParser {
             problems.add(new Problem(file, answerLine.line(), "'Answer:' has no key"));
         }
         keys.forEach(k -> Grading.keyProblem(k).ifPresent(p -> problems.add(new Problem(file, answerLine.line(), p))));
-        if (!keys.isEmpty() && keys.stream().allMatch(Grading::isRegex)) {
-            problems.add(new Problem(file, answerLine.line(), "give at least one plain key besides regular expressions: "
-                    + "candidates are shown the first plain key as the accepted answer"));
-        }
         return new AnswerKey.ShortText(keys);
     }
 

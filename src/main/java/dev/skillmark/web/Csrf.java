@@ -78,9 +78,12 @@ public final class Csrf {
             return true;
         }
         String origin = ctx.header("Origin");
-        // "null": a browser hiding the origin (our Referrer-Policy is no-referrer); Sec-Fetch-Site above and the token decide
-        if (origin == null || origin.strip().equals("null")) {
+        if (origin == null) {
             return false;
+        }
+        // "null" from a browser that also says same-origin: it hides the origin because our Referrer-Policy is no-referrer
+        if (origin.strip().equals("null")) {
+            return !"same-origin".equals(site);
         }
         String normalised = origin(origin);
         if (publicOrigin.isPresent() && publicOrigin.get().equals(normalised)) {

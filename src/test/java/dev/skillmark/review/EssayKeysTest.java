@@ -17,7 +17,7 @@ class EssayKeysTest extends AppTest {
         String attempt;
         try (var candidate = new HttpSession(app.app.port())) {
             attempt = candidate.startAttempt("timed", "Ada");
-            candidate.post("/attempts/" + attempt + "/q/6", "seq", "1", "response", "Redis buckets", "action", "review");
+            candidate.post("/attempts/" + attempt + "/q/6", "revision", "0", "page", "tab-1", "response", "Redis buckets", "action", "review");
             candidate.post("/attempts/" + attempt + "/submit");
             var result = candidate.get("/attempts/" + attempt + "/result").body();
             assertThat(result).contains("EXPLANATION-MARKER-essay").doesNotContain("MODEL-ANSWER-MARKER");

@@ -16,7 +16,7 @@ class KeyChangesTest extends AppTest {
         try (var candidate = new HttpSession(app.app.port())) {
             for (String name : new String[]{"Ada", "Bo"}) {
                 String id = candidate.startAttempt("timed", name);
-                candidate.post("/attempts/" + id + "/q/1", "seq", "1", "choice", "2", "action", "next");
+                candidate.post("/attempts/" + id + "/q/1", "revision", "0", "page", "tab-1", "choice", "2", "action", "next");
                 candidate.post("/attempts/" + id + "/submit");
             }
             candidate.startAttempt("timed", "Still going"); // in progress: not graded yet, not counted

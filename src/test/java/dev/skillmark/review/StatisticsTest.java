@@ -25,10 +25,10 @@ public class StatisticsTest extends AppTest {
         String id = app.startAttempt("timed", name);
         app.get("/attempts/" + id + "/q/1");
         app.clock.advance(Duration.ofSeconds(10));
-        app.post("/attempts/" + id + "/q/1", "seq", "1", "choice", choice, "action", "next");
-        app.post("/attempts/" + id + "/q/4", "seq", "1", "response", seconds, "action", "next");
-        app.post("/attempts/" + id + "/q/5", "seq", "1", "response", pi, "action", "next");
-        app.post("/attempts/" + id + "/q/6", "seq", "1", "response", "Counters in Redis", "action", "review"); // pending
+        app.post("/attempts/" + id + "/q/1", "revision", "0", "page", "tab-1", "choice", choice, "action", "next");
+        app.post("/attempts/" + id + "/q/4", "revision", "0", "page", "tab-1", "response", seconds, "action", "next");
+        app.post("/attempts/" + id + "/q/5", "revision", "0", "page", "tab-1", "response", pi, "action", "next");
+        app.post("/attempts/" + id + "/q/6", "revision", "0", "page", "tab-1", "response", "Counters in Redis", "action", "review"); // pending
         app.post("/attempts/" + id + "/submit");
         return id;
     }
@@ -40,8 +40,8 @@ public class StatisticsTest extends AppTest {
 
     @Test
     void few_responses_give_figures_with_wide_intervals_but_no_flags_and_wrong_answers_are_counted() {
-        String[][] answers = {{"1", "3600", "3.14"}, {"1", "3600", "3.14"}, {"1", "3600", "x"},
-                {"0", "1", "x"}, {"2", "1", "x"}, {"0", "1 ", "X"}};
+        String[][] answers = {{"1", "3600", "3.14"}, {"1", "3600", "3.14"}, {"1", "3600", "3"},
+                {"0", "1", "3"}, {"2", "1", "3"}, {"0", "1 ", " 3 "}};
         for (int i = 0; i < answers.length; i++) {
             take("Candidate " + i, answers[i][0], answers[i][1], answers[i][2]);
         }
@@ -61,7 +61,7 @@ public class StatisticsTest extends AppTest {
         assertThat(nobodyTicked.facility()).contains(0.0);
         assertThat(nobodyTicked.flags()).isEmpty();
         assertThat(item("alpha", "alpha-essay").facility()).isEmpty(); // pending: nothing graded
-        assertThat(item("alpha", "alpha-pi").wrongResponses()).containsExactly(new Statistics.WrongResponse("x", 4));
+        assertThat(item("alpha", "alpha-pi").wrongResponses()).containsExactly(new Statistics.WrongResponse("3", 4));
         assertThat(item("alpha", "alpha-essay").wrongResponses()).isEmpty();
 
         app.signInAs("tess", Role.TRAINER);
@@ -89,7 +89,7 @@ public class StatisticsTest extends AppTest {
     void filters_by_quiz_and_date_range_and_the_csv_has_what_the_page_has() {
         take("Monday", "1", "3600", "3.14"); // 2026-11-02
         app.clock.advance(Duration.ofDays(2));
-        take("Wednesday", "0", "1", "x");
+        take("Wednesday", "0", "1", "3");
         app.signInAs("tess", Role.TRAINER);
         var both = app.get("/trainer/stats/alpha").body();
         assertThat(both).contains("50% (");

@@ -89,7 +89,7 @@ class TransportTest {
     void jettys_own_error_pages_carry_the_security_headers() throws IOException {
         String huge = "X-Big: " + "a".repeat(64 * 1024) + "\r\n";
         var requests = Map.of(
-                "GET / HTTP/9.9\r\nHost: x\r\n\r\n", 505,
+                "GET / HTTP/9.9\r\nHost: x\r\n\r\n", 400,
                 "NOT A REQUEST LINE\r\n\r\n", 400,
                 "GET / HTTP/1.1\r\nHost: x\r\n" + huge + "\r\n", 431,
                 "GET /%zz HTTP/1.1\r\nHost: x\r\n\r\n", 400);
