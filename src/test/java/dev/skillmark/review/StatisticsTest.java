@@ -68,7 +68,7 @@ public class StatisticsTest extends AppTest {
         var page = app.get("/trainer/stats/alpha").body();
         assertThat(page).contains("Which utility type makes every property of <code>T</code> optional?")
                 .contains("skills/alpha.md:6").contains("50% (19–81%)").contains("<td>–</td>")
-                .contains("<code>x</code> <span>× 4</span>").contains("<code>1</code> <span>× 3</span>")
+                .contains("<code>3</code> <span>× 4</span>").contains("<code>1</code> <span>× 3</span>")
                 .doesNotContain("Candidate 0");
         assertThat(app.get("/trainer/stats").body()).contains("Alpha skills").contains("at least 30 graded responses")
                 .doesNotContain("Candidate 0");
