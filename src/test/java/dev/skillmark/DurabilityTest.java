@@ -33,7 +33,7 @@ class DurabilityTest {
         int port = freePort();
         String attemptId;
         // the fixture site offers its quizzes publicly (public practice is off by default)
-        try (var seed = Skillmark.start(Config.forFolder(dir.resolve("data"), content), new TestClock(), Fixtures.seeds(), List.of())) {
+        try (var seed = Skillmark.start(TestDatabase.config(dir.resolve("data"), content), new TestClock(), Fixtures.seeds(), List.of())) {
             seed.jdbi().useHandle(h -> h.execute("insert into setting (name, setting_value) values ('public_practice', 'true')"));
         }
         var first = startProcess(content, port);
