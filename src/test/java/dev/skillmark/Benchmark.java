@@ -108,7 +108,7 @@ public final class Benchmark {
                 int n = i;
                 pool.submit(() -> {
                     long t = System.nanoTime();
-                    ids.add(app.attempts().start(QUIZ, "Bench " + n, Attempts.Client.UNKNOWN));
+                    ids.add(app.attempts().start(QUIZ, "Bench " + n, dev.skillmark.attempt.Client.UNKNOWN));
                     starts.add(System.nanoTime() - t);
                 });
             }

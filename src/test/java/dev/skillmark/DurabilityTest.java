@@ -69,7 +69,7 @@ class DurabilityTest {
             // the database must still be open while this request finishes
             var saved = appRef.get().app.attempts().save(attemptRef.get(), 4, new dev.skillmark.attempt.Attempts.Base(0, "tab-1"),
                     new dev.skillmark.attempt.AnswerInput(List.of(), "3600"));
-            ctx.result(saved instanceof dev.skillmark.attempt.Attempts.Saved.Stored ? "saved" : "not saved");
+            ctx.result(saved instanceof dev.skillmark.attempt.Saved.Stored ? "saved" : "not saved");
         })));
         appRef.set(app);
         attemptRef.set(app.startAttempt("timed", "Ada"));

@@ -63,7 +63,7 @@ public final class AttemptController implements Routes {
         signals.noteClient(attempts.attempt(id), client(clientAddress, ctx));
         if (ctx.formParam("revision") != null) {
             var input = input(ctx);
-            Attempts.Saved saved;
+            Saved saved;
             try {
                 saved = attempts.save(id, slot, savedFrom(ctx), input);
             } catch (SkillmarkException.InvalidInput e) {
@@ -71,7 +71,7 @@ public final class AttemptController implements Routes {
                 ctx.status(HttpStatus.BAD_REQUEST).render("attempt/question.html", questionModel(ctx, page));
                 return;
             }
-            if (saved instanceof Attempts.Saved.Stale stale) {
+            if (saved instanceof Saved.Stale stale) {
                 ctx.status(HttpStatus.CONFLICT).render("attempt/stale.html", Map.of("base", base(ctx.pathParam("attempt")),
                         "stale", pages.stale(id, slot, stale.stored(), input)));
                 return;
@@ -106,7 +106,7 @@ public final class AttemptController implements Routes {
             var attempt = attempts.attempt(id);
             long remaining = attempts.remaining(attempt).map(java.time.Duration::toMillis).orElse(-1L);
             long deadline = attempt.timed() ? attempt.deadlineAt() : -1L;
-            if (saved instanceof Attempts.Saved.Stored stored) {
+            if (saved instanceof Saved.Stored stored) {
                 ctx.result(Json.object(Map.of("saved", true, "revision", stored.revision(), "remainingMs", remaining,
                         "deadlineAt", deadline)));
             } else {
@@ -138,7 +138,7 @@ public final class AttemptController implements Routes {
         ctx.status(HttpStatus.NO_CONTENT);
     }
 
-    private Attempts.Client client(Context ctx) {
+    private Client client(Context ctx) {
         return client(clientAddress, ctx);
     }
 
@@ -171,8 +171,8 @@ public final class AttemptController implements Routes {
         ctx.render("attempt/result.html", model);
     }
 
-    static Attempts.Client client(ClientAddress address, Context ctx) {
-        return new Attempts.Client(address.of(ctx), ctx.header("User-Agent"));
+    static Client client(ClientAddress address, Context ctx) {
+        return new Client(address.of(ctx), ctx.header("User-Agent"));
     }
 
     private static String attemptId(Context ctx) {

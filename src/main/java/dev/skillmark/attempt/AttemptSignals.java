@@ -50,8 +50,8 @@ public final class AttemptSignals implements AutoCloseable {
     }
 
     /** Records a change of address or browser during an attempt, as a signal for the interviewer. */
-    public void noteClient(Attempt attempt, Attempts.Client client) {
-        if (!attempt.inProgress() || client.equals(Attempts.Client.UNKNOWN)
+    public void noteClient(Attempt attempt, Client client) {
+        if (!attempt.inProgress() || client.equals(Client.UNKNOWN)
                 || (client.address().equals(attempt.clientAddress()) && client.agent().equals(attempt.clientAgent()))) {
             return;
         }

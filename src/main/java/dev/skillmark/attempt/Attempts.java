@@ -35,16 +35,6 @@ public final class Attempts {
     private static final Duration SAVE_WINDOW = Duration.ofMinutes(1);
     private static final Logger log = LoggerFactory.getLogger(Attempts.class);
 
-    /** Who is on the other end: the address Skillmark sees and the browser's user agent. */
-    public record Client(String address, String agent) {
-        public static final Client UNKNOWN = new Client("", "");
-
-        public Client {
-            address = address == null ? "" : address.length() > 100 ? address.substring(0, 100) : address;
-            agent = agent == null ? "" : agent.length() > 500 ? agent.substring(0, 500) : agent;
-        }
-    }
-
     /** What an invitation adds to a start: which one it is, and the candidate's extra time. */
     public record Invited(String invitationId, int extraTimePercent) {
     }
@@ -53,15 +43,6 @@ public final class Attempts {
     public record Base(int revision, String page) {
         public Base {
             page = page == null ? "" : page;
-        }
-    }
-
-    /** What became of a save: stored (with the answer's revision now), or refused as stale (with what is stored). */
-    public sealed interface Saved {
-        record Stored(int revision) implements Saved {
-        }
-
-        record Stale(AnswerState stored) implements Saved {
         }
     }
 

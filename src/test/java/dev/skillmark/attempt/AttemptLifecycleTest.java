@@ -117,16 +117,16 @@ class AttemptLifecycleTest {
         String ada = world.start("timed", "Ada");
         var tabA = new Attempts.Base(0, "tab-a");
         var tabB = new Attempts.Base(0, "tab-b");
-        assertThat(world.attempts.save(ada, 4, tabA, text("3600"))).isEqualTo(new Attempts.Saved.Stored(1));
-        assertThat(world.attempts.save(ada, 4, tabB, text("1"))).isInstanceOf(Attempts.Saved.Stale.class);
+        assertThat(world.attempts.save(ada, 4, tabA, text("3600"))).isEqualTo(new Saved.Stored(1));
+        assertThat(world.attempts.save(ada, 4, tabB, text("1"))).isInstanceOf(Saved.Stale.class);
         assertThat(world.attempts.save(ada, 4, tabB, text("12"))).as("and every later save from that page")
-                .isInstanceOf(Attempts.Saved.Stale.class);
+                .isInstanceOf(Saved.Stale.class);
         assertThat(world.attempts.save(ada, 4, tabB, text("3600"))).as("sending what is stored is harmless")
-                .isEqualTo(new Attempts.Saved.Stored(1));
+                .isEqualTo(new Saved.Stored(1));
         assertThat(world.attempts.save(ada, 4, tabA, text("3601"))).as("tab A goes on from its own save")
-                .isEqualTo(new Attempts.Saved.Stored(2));
+                .isEqualTo(new Saved.Stored(2));
         assertThat(world.attempts.save(ada, 4, new Attempts.Base(2, "tab-b-reloaded"), text("3602")))
-                .as("tab B, reloaded, saves on top of the newest").isEqualTo(new Attempts.Saved.Stored(3));
+                .as("tab B, reloaded, saves on top of the newest").isEqualTo(new Saved.Stored(3));
         assertThat(world.pages.question(ada, 4).answer().response()).isEqualTo("3602");
     }
 
@@ -149,7 +149,7 @@ class AttemptLifecycleTest {
         }
         assertThatThrownBy(() -> world.type(ada, 4, "121")).isInstanceOf(SkillmarkException.TooFast.class);
         world.clock.advance(Duration.ofSeconds(61));
-        assertThat(world.type(ada, 4, "3600")).isInstanceOf(Attempts.Saved.Stored.class);
+        assertThat(world.type(ada, 4, "3600")).isInstanceOf(Saved.Stored.class);
     }
 
     @Test
@@ -274,9 +274,9 @@ class AttemptLifecycleTest {
                 TestAttempts.IVY);
         var invitation = world.invitations.forCandidate(issued.token());
         var invited = new Attempts.Invited(invitation.id(), 0);
-        String first = world.attempts.startInvited("timed", invitation.candidateName(), invited, Attempts.Client.UNKNOWN);
+        String first = world.attempts.startInvited("timed", invitation.candidateName(), invited, Client.UNKNOWN);
         assertThat(world.attempts.attempt(first).candidateName()).isEqualTo("Ada Lovelace");
-        assertThatThrownBy(() -> world.attempts.startInvited("timed", "Someone else", invited, Attempts.Client.UNKNOWN))
+        assertThatThrownBy(() -> world.attempts.startInvited("timed", "Someone else", invited, Client.UNKNOWN))
                 .isInstanceOf(SkillmarkException.InvitationClosed.class);
         assertThat(world.invitations.forCandidate(issued.token()).attemptId()).isEqualTo(first);
     }

@@ -47,7 +47,7 @@ class ParallelSubmitTest {
     void twenty_parallel_submits_finalise_once_in_each_of_fifty_trials() throws Exception {
         var attempts = app.app.attempts();
         for (int trial = 0; trial < TRIALS; trial++) {
-            String id = attempts.start("timed", "Ada " + trial, Attempts.Client.UNKNOWN);
+            String id = attempts.start("timed", "Ada " + trial, Client.UNKNOWN);
             attempts.save(id, 1, new Attempts.Base(0, "tab-1"), new AnswerInput(List.of("1"), null));
             var ready = new CountDownLatch(PARALLEL);
             var go = new CountDownLatch(1);

@@ -52,7 +52,7 @@ class SaveSubmitRaceTest {
             int correct = world.correctPosition(id, 1);
             world.type(id, 4, "3600"); // an earlier save, graded in every order
             var go = new CountDownLatch(1);
-            Future<Attempts.Saved> save = pool.submit(() -> {
+            Future<Saved> save = pool.submit(() -> {
                 go.await();
                 return world.attempts.save(id, 1, TestAttempts.TAB, new AnswerInput(List.of(String.valueOf(correct)), ""));
             });
@@ -65,7 +65,7 @@ class SaveSubmitRaceTest {
             submit.get(30, TimeUnit.SECONDS);
             boolean saved;
             try {
-                saved = save.get(30, TimeUnit.SECONDS) instanceof Attempts.Saved.Stored;
+                saved = save.get(30, TimeUnit.SECONDS) instanceof Saved.Stored;
             } catch (java.util.concurrent.ExecutionException e) {
                 assertThat(e.getCause()).as("trial " + trial).isInstanceOf(SkillmarkException.AttemptClosed.class);
                 saved = false;

@@ -47,7 +47,7 @@ final class TestAttempts implements AutoCloseable {
     }
 
     String start(String quiz, String candidate) {
-        return attempts.start(quiz, candidate, Attempts.Client.UNKNOWN);
+        return attempts.start(quiz, candidate, Client.UNKNOWN);
     }
 
     /** Ivy invites the candidate, who follows the link and starts. */
@@ -55,19 +55,19 @@ final class TestAttempts implements AutoCloseable {
         var issued = invitations.invite(new Invitations.Request(quiz, candidate, "", 7, extraTimePercent), IVY);
         var invitation = invitations.forCandidate(issued.token());
         return attempts.startInvited(quiz, invitation.candidateName(),
-                new Attempts.Invited(invitation.id(), invitation.extraTimePercent()), Attempts.Client.UNKNOWN);
+                new Attempts.Invited(invitation.id(), invitation.extraTimePercent()), Client.UNKNOWN);
     }
 
     /** Ticks options by their position on the page, as the candidate's form sends them. */
     /** The candidate's one tab: it may overwrite its own saves. */
     static final Attempts.Base TAB = new Attempts.Base(0, "tab-1");
 
-    Attempts.Saved tick(String attempt, int slot, int... positions) {
+    Saved tick(String attempt, int slot, int... positions) {
         var choices = Arrays.stream(positions).mapToObj(String::valueOf).toList();
         return attempts.save(attempt, slot, TAB, new AnswerInput(choices, ""));
     }
 
-    Attempts.Saved type(String attempt, int slot, String text) {
+    Saved type(String attempt, int slot, String text) {
         return attempts.save(attempt, slot, TAB, text(text));
     }
 
