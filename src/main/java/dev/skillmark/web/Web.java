@@ -112,7 +112,7 @@ public final class Web {
                             + "Go back and try again.", null);
                     return;
                 }
-                if (databaseUnavailable(e)) {
+                if (DatabaseFailure.unavailable(e)) {
                     log.error("request {} {}: the database cannot be used, reference {}", ctx.method(), ctx.path(), reference, e);
                     error(ctx, 503, "Cannot save right now", "Skillmark cannot write to its database at the moment. "
                             + "Nothing saved before is lost; your page keeps your answer and tries again.", null);
@@ -137,27 +137,6 @@ public final class Web {
             if (t instanceof org.eclipse.jetty.http.BadMessageException || t instanceof org.eclipse.jetty.io.EofException
                     || t.getClass().getName().endsWith("HttpEofException")
                     || t instanceof java.nio.charset.CharacterCodingException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A failure of the database itself (full disk, closed, unreachable), not of this request. */
-    private static boolean databaseUnavailable(Throwable e) {
-        boolean database = false;
-        boolean io = false;
-        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-            database |= t instanceof java.sql.SQLException;
-            io |= t instanceof java.io.IOException;
-        }
-        if (database && io) {
-            return true; // the database could not write its file
-        }
-        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException s && (s.getErrorCode() == 90098 || s.getErrorCode() == 90028
-                    || s.getErrorCode() == 90031 || s.getErrorCode() == 90121
-                    || s.getSQLState() != null && s.getSQLState().startsWith("08"))) {
                 return true;
             }
         }
