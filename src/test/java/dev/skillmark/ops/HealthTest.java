@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -95,6 +96,12 @@ class HealthTest {
                 "\"migrations\":\"not checked: no database\"", "\"contentHash\":");
         assertThat(down.body()).as("nothing about where the database is").doesNotContain("127.0.0.1", "jdbc");
         assertThat(app.get("/healthz").status()).as("alive without its database").isEqualTo(200);
+        long began = System.nanoTime();
+        var stillDown = app.get("/readyz");   // the pool has no connection left and waits up to 30 s for one
+        assertThat(stillDown.status()).isEqualTo(503);
+        assertThat(stillDown.body()).contains("\"failed\":\"database\"");
+        assertThat(Duration.ofNanos(System.nanoTime() - began)).as("a probe waits at most 2 s, not the pool's 30")
+                .isLessThan(Duration.ofSeconds(10));
 
         link.mend();
         int tries = 0;
