@@ -24,7 +24,33 @@ public record Config(
         Duration sessionMax,
         boolean secureCookies,
         java.util.Set<String> trustedProxies,
-        Optional<String> publicUrl) {
+        Optional<String> publicUrl,
+        Monitoring monitoring) {
+
+    /**
+     * How the process reports on itself: the log format ({@code text} or {@code json}), who may read /metrics
+     * without the token ({@code loopback}, {@code proxies} for the trusted proxies, addresses, or nothing), and
+     * the bearer token that lets anyone else read it.
+     */
+    public record Monitoring(String logFormat, java.util.Set<String> metricsFrom, Optional<String> metricsToken) {
+
+        public static final java.util.Set<String> LOG_FORMATS = java.util.Set.of("text", "json");
+        public static final Monitoring DEFAULT = new Monitoring("text", java.util.Set.of("loopback", "proxies"), Optional.empty());
+
+        public Monitoring {
+            if (!LOG_FORMATS.contains(logFormat)) {
+                throw new IllegalArgumentException("SKILLMARK_LOG_FORMAT must be text or json, not '" + logFormat + "'");
+            }
+            metricsFrom = java.util.Set.copyOf(metricsFrom);
+        }
+
+        /** Never printed: the token is a secret. */
+        @Override
+        public String toString() {
+            return "Monitoring[logFormat=" + logFormat + ", metricsFrom=" + metricsFrom + ", metricsToken="
+                    + (metricsToken.isPresent() ? "(set)" : "(none)") + "]";
+        }
+    }
 
     /** Name, default and meaning of each setting, for --help and the README. */
     public static final Map<String, String[]> SETTINGS = settings();
@@ -49,6 +75,11 @@ public record Config(
         s.put("SKILLMARK_SECURE_COOKIES", new String[]{"false", "true when users reach Skillmark over HTTPS (also when TLS ends at a proxy)"});
         s.put("SKILLMARK_PUBLIC_URL", new String[]{"http://localhost:<port>", "the address people use to reach Skillmark; invitation links are built from it, never from the Host header"});
         s.put("SKILLMARK_TRUSTED_PROXIES", new String[]{"(none)", "comma-separated proxy addresses whose X-Forwarded-For is believed"});
+        s.put("SKILLMARK_LOG_FORMAT", new String[]{"text", "text for people, or json: one JSON object a line with the request id, "
+                + "and one line per request"});
+        s.put("SKILLMARK_METRICS_FROM", new String[]{"loopback,proxies", "who may read /metrics without the token: loopback, "
+                + "proxies (the trusted proxies themselves), client addresses, or none"});
+        s.put("SKILLMARK_METRICS_TOKEN", new String[]{"(none)", "a secret that lets anyone read /metrics with Authorization: Bearer <token>"});
         return java.util.Collections.unmodifiableMap(s);
     }
 
@@ -73,7 +104,18 @@ public record Config(
                 java.util.Arrays.stream(env.getOrDefault("SKILLMARK_TRUSTED_PROXIES", "").split(","))
                         .map(String::strip).filter(p -> !p.isEmpty()).collect(java.util.stream.Collectors.toSet()),
                 Optional.ofNullable(env.get("SKILLMARK_PUBLIC_URL")).map(String::strip).filter(u -> !u.isEmpty())
-                        .map(u -> u.replaceAll("/+$", "")));
+                        .map(u -> u.replaceAll("/+$", "")),
+                monitoring(env));
+    }
+
+    private static Monitoring monitoring(Map<String, String> env) {
+        // exactly as logback.xml reads it: it picks logback-<format>.xml
+        String format = env.getOrDefault("SKILLMARK_LOG_FORMAT", "text");
+        var from = java.util.Arrays.stream(env.getOrDefault("SKILLMARK_METRICS_FROM", "loopback,proxies").split(","))
+                .map(String::strip).filter(a -> !a.isEmpty() && !a.equalsIgnoreCase("none"))
+                .collect(java.util.stream.Collectors.toSet());
+        var token = Optional.ofNullable(env.get("SKILLMARK_METRICS_TOKEN")).map(String::strip).filter(t -> !t.isEmpty());
+        return new Monitoring(format, from, token);
     }
 
     /** A configuration for tests and embedding: everything under one folder, a free port. */
@@ -81,13 +123,25 @@ public record Config(
         return new Config("127.0.0.1", 0, dataDir, h2Url(dataDir), "sa", "", contentDir,
                 folder(Map.of(), "SKILLMARK_TEMPLATES_DIR", "templates"), folder(Map.of(), "SKILLMARK_STATIC_DIR", "static"),
                 Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofMinutes(120), Duration.ofHours(12), false,
-                java.util.Set.of(), Optional.empty());
+                java.util.Set.of(), Optional.empty(), Monitoring.DEFAULT);
     }
 
     /** The same configuration on another database, e.g. PostgreSQL: {@code jdbc:postgresql://host/name}. */
     public Config withDatabase(String url, String user, String password) {
         return new Config(host, port, dataDir, url, user, password, contentDir, templatesDir, staticDir, grace,
-                sweepEvery, sessionIdle, sessionMax, secureCookies, trustedProxies, publicUrl);
+                sweepEvery, sessionIdle, sessionMax, secureCookies, trustedProxies, publicUrl, monitoring);
+    }
+
+    /** The same configuration behind these proxies. */
+    public Config withTrustedProxies(java.util.Set<String> proxies) {
+        return new Config(host, port, dataDir, databaseUrl, databaseUser, databasePassword, contentDir, templatesDir, staticDir,
+                grace, sweepEvery, sessionIdle, sessionMax, secureCookies, java.util.Set.copyOf(proxies), publicUrl, monitoring);
+    }
+
+    /** The same configuration, reporting on itself this way. */
+    public Config withMonitoring(Monitoring monitoring) {
+        return new Config(host, port, dataDir, databaseUrl, databaseUser, databasePassword, contentDir, templatesDir, staticDir,
+                grace, sweepEvery, sessionIdle, sessionMax, secureCookies, trustedProxies, publicUrl, monitoring);
     }
 
     /*

@@ -13,6 +13,7 @@ import dev.skillmark.account.UserAdmin;
 import dev.skillmark.attempt.AttemptController;
 import dev.skillmark.attempt.AttemptPages;
 import dev.skillmark.attempt.AttemptSignals;
+import dev.skillmark.attempt.Backlog;
 import dev.skillmark.attempt.Attempts;
 import dev.skillmark.attempt.Extensions;
 import dev.skillmark.attempt.Grades;
@@ -33,6 +34,10 @@ import dev.skillmark.review.ReviewController;
 import dev.skillmark.review.Reviews;
 import dev.skillmark.review.Statistics;
 import dev.skillmark.review.StatisticsController;
+import dev.skillmark.ops.Metrics;
+import dev.skillmark.ops.MetricsAccess;
+import dev.skillmark.ops.OpsController;
+import dev.skillmark.ops.Readiness;
 import dev.skillmark.web.ClientAddress;
 import dev.skillmark.web.Routes;
 import dev.skillmark.web.Templates;
@@ -41,8 +46,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -56,6 +63,8 @@ import org.slf4j.LoggerFactory;
 public final class Skillmark implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Skillmark.class);
+    /** The longest /readyz and the database-backed gauges wait for the database before saying it does not answer. */
+    static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
     private final Database database;
     private final Web.Server server;
@@ -67,11 +76,15 @@ public final class Skillmark implements AutoCloseable {
     private final ScheduledExecutorService sweeper;
     private final ContentWatcher watcher;
     private final AttemptSignals signals;
+    private final Metrics metrics;
+    private final Readiness readiness;
 
     private Skillmark(Database database, Web.Server server, Attempts attempts, AttemptPages pages, Extensions extensions,
                       Accounts accounts, Content content, ScheduledExecutorService sweeper, ContentWatcher watcher,
-                      AttemptSignals signals) {
+                      AttemptSignals signals, Metrics metrics, Readiness readiness) {
         this.signals = signals;
+        this.metrics = metrics;
+        this.readiness = readiness;
         this.extensions = extensions;
         this.database = database;
         this.server = server;
@@ -93,7 +106,15 @@ public final class Skillmark implements AutoCloseable {
      * probes to the same server; production passes none.
      */
     public static Skillmark start(Config config, Clock clock, LongSupplier seeds, List<Routes> extraRoutes) {
-        var database = new Database(config);
+        var metrics = new Metrics();
+        Database database;
+        try {
+            database = new Database(config, Optional.of(metrics.registry()));
+        } catch (RuntimeException e) {
+            metrics.close();
+            throw e;
+        }
+        Readiness readiness = null;
         try {
             var jdbi = database.jdbi();
             var content = new Content(config.contentDir(), new ContentLoader(new Markdown()), clock);
@@ -103,11 +124,14 @@ public final class Skillmark implements AutoCloseable {
             var settings = new Settings(jdbi, audit);
             var invitations = new Invitations(jdbi, clock, audit, content);
             var grades = new Grades(jdbi, audit, clock);
-            var attempts = new Attempts(jdbi, content, invitations, grades, clock, config.grace(), seeds);
+            var attempts = new Attempts(jdbi, content, invitations, grades, clock, config.grace(), seeds, metrics);
             var pages = new AttemptPages(jdbi, attempts);
             var extensions = new Extensions(jdbi, attempts, content, audit, clock);
             var reviews = new Reviews(jdbi, attempts, pages, grades, audit, clock);
             var clientAddress = new ClientAddress(config.trustedProxies());
+            var backlog = new Backlog(jdbi, clock, config.grace());
+            metrics.watch(backlog, content, clock, PROBE_TIMEOUT);
+            readiness = new Readiness(jdbi, database.latestMigration(), content, backlog, PROBE_TIMEOUT);
             var staffAccess = new StaffAccess(accounts, config.secureCookies());
             var port = new AtomicReference<Integer>();
             var publicUrl = config.publicUrl();
@@ -125,9 +149,12 @@ public final class Skillmark implements AutoCloseable {
             features.add(new InvitationController(invitations, content, () -> publicUrl.orElse("http://localhost:" + port.get())));
             features.add(new ReviewController(reviews, new Exports(reviews, audit), new Comparisons(reviews),
                     new Regrades(jdbi, pages, grades, content), extensions, content, invitations));
+            var monitoring = config.monitoring();
+            features.add(new OpsController(readiness, metrics,
+                    new MetricsAccess(monitoring.metricsFrom(), config.trustedProxies(), monitoring.metricsToken()), clientAddress));
             features.addAll(extraRoutes);
             var server = Web.create(new Web.Settings(config.host(), config.port(), config.staticDir(), config.secureCookies(),
-                            ServerSecret.load(jdbi, "csrf", clock), publicUrl),
+                            ServerSecret.load(jdbi, "csrf", clock), publicUrl, OpsController.PATHS, metrics),
                     new Templates(config.templatesDir()), staffAccess, features);
             server.javalin().start();
             port.set(server.port());
@@ -141,15 +168,32 @@ public final class Skillmark implements AutoCloseable {
             });
             long every = config.sweepEvery().toMillis();
             sweeper.scheduleWithFixedDelay(() -> sweep(attempts, accounts), every, every, TimeUnit.MILLISECONDS);
+            logContent(content);
             return new Skillmark(database, server, attempts, pages, extensions, accounts, content, sweeper,
-                    new ContentWatcher(content), signals);
+                    new ContentWatcher(content, metrics::contentReloadFailed), signals, metrics, readiness);
         } catch (RuntimeException e) {
-            database.close();
+            closeAfterFailedStart(database, metrics, readiness);
             throw e;
         } catch (IOException e) {
-            database.close();
+            closeAfterFailedStart(database, metrics, readiness);
             throw new UncheckedIOException("cannot watch the content folder", e);
         }
+    }
+
+    private static void closeAfterFailedStart(Database database, Metrics metrics, Readiness readiness) {
+        if (readiness != null) {
+            readiness.close();
+        }
+        database.close();
+        metrics.close();
+    }
+
+    /** Which content this instance serves, so one out of step with the others can be told in its log (and on /readyz). */
+    private static void logContent(Content content) {
+        String version = content.version();
+        int git = version.indexOf(" git:");
+        log.info("serving content catalog {}, {}", git < 0 ? version : version.substring(0, git),
+                git < 0 ? "not from a git work tree" : "git commit " + version.substring(git + 5));
     }
 
     private static void sweep(Attempts attempts, Accounts accounts) {
@@ -190,6 +234,11 @@ public final class Skillmark implements AutoCloseable {
         return extensions;
     }
 
+    /** The newest migration this build ships, which /readyz checks the database has. */
+    public String latestMigration() {
+        return database.latestMigration();
+    }
+
     /** The database, for tests and tools built on the same graph. */
     public Jdbi jdbi() {
         return database.jdbi();
@@ -218,7 +267,9 @@ public final class Skillmark implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         signals.close();
+        readiness.close();
         database.close();
+        metrics.close();
     }
 
     public static void main(String[] args) {

@@ -109,6 +109,21 @@ interface AttemptDao {
     @SqlQuery("select id from attempt where status = 'IN_PROGRESS' and deadline_at < :cutoff order by deadline_at")
     List<String> overdue(@Bind("cutoff") long cutoff);
 
+    @SqlQuery("select count(*) from attempt where status = 'IN_PROGRESS'")
+    long countInProgress();
+
+    /** The deadline of the attempt the sweeper should have finalised first, if any is overdue. */
+    @SqlQuery("""
+        select deadline_at from attempt where status = 'IN_PROGRESS' and deadline_at < :cutoff
+        order by deadline_at fetch first 1 rows only""")
+    Optional<Long> oldestOverdueDeadline(@Bind("cutoff") long cutoff);
+
+    /** What the newest open attempt was drawn from: another instance's content shows up here first. */
+    @SqlQuery("""
+        select content_version from attempt where status = 'IN_PROGRESS'
+        order by started_at desc fetch first 1 rows only""")
+    Optional<String> newestOpenContentVersion();
+
     @SqlUpdate("insert into attempt_event (attempt_id, at, type, slot, detail) values (:id, :at, :type, :slot, :detail)")
     void event(@Bind("id") String attemptId, @Bind("at") long at, @Bind("type") EventType type,
                @Bind("slot") Integer slot, @Bind("detail") String detail);

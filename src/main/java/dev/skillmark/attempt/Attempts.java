@@ -54,17 +54,22 @@ public final class Attempts {
     private final LongSupplier seeds;
     private final SecureRandom random = new SecureRandom();
     private final Finalisation finalisation;
+    private final AttemptMetrics metrics;
 
-    /** {@code seeds}: where each attempt's draw seed comes from (random in production, fixed in tests). */
+    /**
+     * {@code seeds}: where each attempt's draw seed comes from (random in production, fixed in tests);
+     * {@code metrics}: told of every save and finalisation as it happens.
+     */
     public Attempts(Jdbi jdbi, Content content, Invitations invitations, Grades grades, Clock clock, Duration grace,
-                    LongSupplier seeds) {
+                    LongSupplier seeds, AttemptMetrics metrics) {
         this.jdbi = jdbi;
         this.content = content;
         this.invitations = invitations;
         this.clock = clock;
         this.grace = grace;
         this.seeds = seeds;
-        this.finalisation = new Finalisation(jdbi, grades);
+        this.finalisation = new Finalisation(jdbi, grades, metrics);
+        this.metrics = metrics;
     }
 
     public Duration grace() {
@@ -146,33 +151,39 @@ public final class Attempts {
      * is already stored is harmless.
      */
     public Saved save(String attemptId, int slot, Base base, AnswerInput input) {
-        return write(attemptId, (h, attempt) -> {
+        var saved = write(attemptId, (h, attempt) -> {
             var dao = h.attach(AttemptDao.class);
             var question = slot(dao, attemptId, slot);
             String encoded = input.toResponse(question, dao.options(attemptId, slot).size()).encode();
             var current = dao.answer(attemptId, slot).orElseThrow();
             long now = clock.millis();
             if (current.response().equals(encoded)) {
-                return new Saved.Stored(current.revision());
+                return new Counted(new Saved.Stored(current.revision()), AttemptMetrics.Save.UNCHANGED);
             }
             if (current.checked()) {
                 throw new SkillmarkException.Conflict("You already checked this question; its answer is final.");
             }
             if (current.revision() != base.revision() && !base.page().equals(current.savedBy())) {
                 dao.event(attemptId, now, EventType.STALE_SAVE, slot, "revision " + base.revision() + " < " + current.revision());
-                return new Saved.Stale(current);
+                return new Counted(new Saved.Stale(current), AttemptMetrics.Save.STALE);
             }
             countSave(dao, attempt, now);
             dao.save(attemptId, slot, encoded, base.page(), now);
             dao.event(attemptId, now, EventType.SAVED, slot, "revision " + (current.revision() + 1));
-            return new Saved.Stored(current.revision() + 1);
+            return new Counted(new Saved.Stored(current.revision() + 1), AttemptMetrics.Save.STORED);
         });
+        metrics.saved(saved.outcome()); // counted after the commit: a save that rolled back was not made
+        return saved.saved();
+    }
+
+    private record Counted(Saved saved, AttemptMetrics.Save outcome) {
     }
 
     /** Past {@link #SAVES_PER_MINUTE} saves in a minute an attempt is told to slow down: storage stays bounded. */
     private void countSave(AttemptDao dao, Attempt attempt, long now) {
         long windowStart = now - SAVE_WINDOW.toMillis();
         if (attempt.saveWindowStart() > windowStart && attempt.saveWindowCount() >= SAVES_PER_MINUTE) {
+            metrics.saved(AttemptMetrics.Save.TOO_FAST);
             throw new SkillmarkException.TooFast(Duration.ofMillis(attempt.saveWindowStart() - windowStart));
         }
         dao.countSave(attempt.id(), now, windowStart);
@@ -209,7 +220,8 @@ public final class Attempts {
         var attempt = attempt(attemptId);
         if (attempt.inProgress()) {
             boolean timeRanOut = attempt.timed() && clock.millis() >= attempt.deadlineAt();
-            finalisation.finalise(attemptId, timeRanOut ? Attempt.Status.EXPIRED : Attempt.Status.SUBMITTED, clock.millis());
+            var status = timeRanOut ? Attempt.Status.EXPIRED : Attempt.Status.SUBMITTED;
+            finalisation.finalise(attemptId, status, clock.millis(), AttemptMetrics.Finalised.SUBMITTED);
         }
     }
 
@@ -218,7 +230,7 @@ public final class Attempts {
         long cutoff = clock.millis() - grace.toMillis();
         int finalised = 0;
         for (String id : jdbi.withExtension(AttemptDao.class, dao -> dao.overdue(cutoff))) {
-            if (finalisation.finalise(id, Attempt.Status.EXPIRED, clock.millis())) {
+            if (finalisation.finalise(id, Attempt.Status.EXPIRED, clock.millis(), AttemptMetrics.Finalised.SWEPT)) {
                 finalised++;
             }
         }
@@ -229,7 +241,7 @@ public final class Attempts {
     public Attempt current(String attemptId) {
         var attempt = attempt(attemptId);
         if (attempt.inProgress() && overdue(attempt)) {
-            finalisation.finalise(attemptId, Attempt.Status.EXPIRED, clock.millis());
+            finalisation.finalise(attemptId, Attempt.Status.EXPIRED, clock.millis(), AttemptMetrics.Finalised.EXPIRED);
             return attempt(attemptId);
         }
         return attempt;
@@ -269,7 +281,7 @@ public final class Attempts {
             return overdue(attempt) ? Optional.<T>empty() : Optional.of(command.apply(h, attempt));
         });
         return done.orElseThrow(() -> {
-            finalisation.finalise(attemptId, Attempt.Status.EXPIRED, clock.millis());
+            finalisation.finalise(attemptId, Attempt.Status.EXPIRED, clock.millis(), AttemptMetrics.Finalised.EXPIRED);
             jdbi.useExtension(AttemptDao.class, dao -> dao.event(attemptId, clock.millis(), EventType.LATE_REQUEST, null, ""));
             return new SkillmarkException.AttemptClosed(attemptId, true, "Time is up. Answers that reached the server "
                     + "before the deadline (plus " + grace.toSeconds() + " seconds' grace) were kept and graded; this one "

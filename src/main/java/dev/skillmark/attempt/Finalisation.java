@@ -12,17 +12,20 @@ final class Finalisation {
     private static final Logger log = LoggerFactory.getLogger(Finalisation.class);
     private final Jdbi jdbi;
     private final Grades grades;
+    private final AttemptMetrics metrics;
 
-    Finalisation(Jdbi jdbi, Grades grades) {
+    Finalisation(Jdbi jdbi, Grades grades, AttemptMetrics metrics) {
         this.jdbi = jdbi;
         this.grades = grades;
+        this.metrics = metrics;
     }
 
     /**
      * Returns true when this call finalised the attempt, false when it was already finalised. The row
      * lock orders it after every save in flight; the unique key on the finalisation is the second wall.
+     * Only the call that finalises counts it, as {@code how}.
      */
-    boolean finalise(String attemptId, Attempt.Status status, long now) {
+    boolean finalise(String attemptId, Attempt.Status status, long now, AttemptMetrics.Finalised how) {
         try {
             boolean done = jdbi.inTransaction(h -> {
                 var dao = h.attach(AttemptDao.class);
@@ -39,6 +42,7 @@ final class Finalisation {
                 return true;
             });
             if (done) {
+                metrics.finalised(how);
                 log.info("attempt {} {}", attemptId.substring(0, 6), status.name().toLowerCase(Locale.ROOT));
             }
             return done;

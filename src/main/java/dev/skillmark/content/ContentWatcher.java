@@ -26,9 +26,16 @@ public final class ContentWatcher implements AutoCloseable {
     private final Content content;
     private final WatchService watcher;
     private final Thread thread;
+    private final Runnable onFailure;
 
     public ContentWatcher(Content content) throws IOException {
+        this(content, () -> { });
+    }
+
+    /** {@code onFailure}: told of every reload that failed (the metrics count them). */
+    public ContentWatcher(Content content, Runnable onFailure) throws IOException {
         this.content = content;
+        this.onFailure = onFailure;
         this.watcher = content.folder().getFileSystem().newWatchService();
         register();
         this.thread = new Thread(this::run, "content-watcher");
@@ -69,6 +76,7 @@ public final class ContentWatcher implements AutoCloseable {
                 return;
             } catch (RuntimeException | IOException e) {
                 log.warn("reloading content failed; still watching", e);
+                onFailure.run();
             }
         }
     }

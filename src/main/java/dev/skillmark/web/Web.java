@@ -25,9 +25,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class Web {
 
-    /** What the server needs to know from the configuration. */
+    /**
+     * What the server needs to know from the configuration. {@code probes}: paths answered without a session, a
+     * CSRF cookie or any database read of web's own (health checks and metrics); {@code observer}: told of every
+     * answered request.
+     */
     public record Settings(String host, int port, Optional<Path> staticDir, boolean secureCookies, byte[] csrfSecret,
-                           Optional<String> publicUrl) {
+                           Optional<String> publicUrl, Set<String> probes, RequestTrace.Observer observer) {
+        public Settings {
+            probes = Set.copyOf(probes);
+        }
     }
 
     /** A registered route and the roles it declares; none means anyone may call it. */
@@ -55,6 +62,7 @@ public final class Web {
     public static Server create(Settings settings, Templates templates, Guard guard, List<Routes> features) {
         var routes = Collections.synchronizedList(new ArrayList<Route>());
         var csrf = new Csrf(settings.csrfSecret(), settings.secureCookies(), settings.publicUrl());
+        var trace = new RequestTrace(settings.observer());
         var app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.startup.showOldJavalinVersionWarning = false;
@@ -62,6 +70,7 @@ public final class Web {
             javalin.jetty.port = settings.port();
             javalin.http.maxRequestSize = MAX_REQUEST_BYTES;
             javalin.fileRenderer(templates);
+            javalin.requestLogger.http(trace::end);
             javalin.events.handlerAdded(info -> {
                 if (info.getHttpMethod().isHttpMethod()) {
                     routes.add(new Route(info.getHttpMethod(), info.getPath(), roles(info.getRoles())));
@@ -86,8 +95,11 @@ public final class Web {
             });
             var r = javalin.routes;
             r.before(ctx -> {
+                trace.begin(ctx);
                 securityHeaders(ctx, settings.secureCookies());
-                if (!ctx.path().startsWith("/static/")) {
+                if (settings.probes().contains(ctx.path())) {
+                    ctx.header("Cache-Control", "no-store");
+                } else if (!ctx.path().startsWith("/static/")) {
                     ctx.header("Cache-Control", "no-store");
                     guard.identify(ctx);
                     refuseUnreadableBodies(ctx);

@@ -11,8 +11,9 @@ import java.time.Clock;
 
 /**
  * The package graph points one way, as the README draws it:
- * quiz and web at the top; content below them; then account, attempt and review; the root package
- * (Skillmark, Config, Database) and cli wire everything and nothing imports them.
+ * quiz and web at the top; content below them; then account, attempt and review; ops (health, readiness,
+ * metrics) beside review, on attempt, content and web; the root package (Skillmark, Config, Database) and cli
+ * wire everything and nothing imports them.
  */
 @AnalyzeClasses(packages = "dev.skillmark", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -25,6 +26,7 @@ class ArchitectureTest {
     private static final String ATTEMPT = "dev.skillmark.attempt..";
     private static final String REVIEW = "dev.skillmark.review..";
     private static final String CLI = "dev.skillmark.cli..";
+    private static final String OPS = "dev.skillmark.ops..";
 
     @ArchTest
     static final ArchRule the_features_form_no_cycle = slices().matching("dev.skillmark.(*)..").should().beFreeOfCycles();
@@ -57,12 +59,22 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage(ROOT, REVIEW, CLI);
 
     @ArchTest
+    static final ArchRule only_the_wiring_knows_how_things_are_measured = noClasses()
+            .that().resideInAnyPackage(QUIZ, WEB, CONTENT, ACCOUNT, ATTEMPT, REVIEW)
+            .should().dependOnClassesThat().resideInAPackage(OPS)
+            .orShould().dependOnClassesThat().resideInAPackage("io.micrometer..");
+
+    @ArchTest
+    static final ArchRule ops_reads_attempts_content_and_web_only = noClasses().that().resideInAPackage(OPS)
+            .should().dependOnClassesThat().resideInAnyPackage(ROOT, ACCOUNT, REVIEW, CLI);
+
+    @ArchTest
     static final ArchRule reviews_do_not_reach_the_wiring = noClasses().that().resideInAPackage(REVIEW)
             .should().dependOnClassesThat().resideInAnyPackage(ROOT, CLI);
 
     @ArchTest
     static final ArchRule services_and_the_domain_never_import_javalin = noClasses()
-            .that().resideInAnyPackage(QUIZ, CONTENT, ACCOUNT, ATTEMPT, REVIEW)
+            .that().resideInAnyPackage(QUIZ, CONTENT, ACCOUNT, ATTEMPT, REVIEW, OPS)
             .and().haveSimpleNameNotEndingWith("Controller")
             .and().doNotHaveSimpleName("StaffAccess") // the session cookie and route-role check for the web layer
             .should().dependOnClassesThat().resideInAPackage("io.javalin..");

@@ -42,7 +42,7 @@ final class TestAttempts implements AutoCloseable {
         var audit = new Audit(database.jdbi(), clock);
         invitations = new Invitations(database.jdbi(), clock, audit, content);
         grades = new Grades(database.jdbi(), audit, clock);
-        attempts = new Attempts(database.jdbi(), content, invitations, grades, clock, GRACE, Fixtures.seeds());
+        attempts = new Attempts(database.jdbi(), content, invitations, grades, clock, GRACE, Fixtures.seeds(), AttemptMetrics.NONE);
         pages = new AttemptPages(database.jdbi(), attempts);
     }
 
