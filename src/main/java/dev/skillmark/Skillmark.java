@@ -43,6 +43,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -67,11 +68,13 @@ public final class Skillmark implements AutoCloseable {
     private final ScheduledExecutorService sweeper;
     private final ContentWatcher watcher;
     private final AttemptSignals signals;
+    private final Optional<Backups> backups;
 
     private Skillmark(Database database, Web.Server server, Attempts attempts, AttemptPages pages, Extensions extensions,
                       Accounts accounts, Content content, ScheduledExecutorService sweeper, ContentWatcher watcher,
-                      AttemptSignals signals) {
+                      AttemptSignals signals, Optional<Backups> backups) {
         this.signals = signals;
+        this.backups = backups;
         this.extensions = extensions;
         this.database = database;
         this.server = server;
@@ -125,6 +128,10 @@ public final class Skillmark implements AutoCloseable {
             features.add(new InvitationController(invitations, content, () -> publicUrl.orElse("http://localhost:" + port.get())));
             features.add(new ReviewController(reviews, new Exports(reviews, audit), new Comparisons(reviews),
                     new Regrades(jdbi, pages, grades, content), extensions, content, invitations));
+            // the backup command reaches the H2 file through the server that holds it
+            var backups = Backups.supports(config.databaseUrl()) ? Optional.of(new Backups(jdbi, config.dataDir()))
+                    : Optional.<Backups>empty();
+            backups.ifPresent(features::add);
             features.addAll(extraRoutes);
             var server = Web.create(new Web.Settings(config.host(), config.port(), config.staticDir(), config.secureCookies(),
                             ServerSecret.load(jdbi, "csrf", clock), publicUrl),
@@ -141,8 +148,10 @@ public final class Skillmark implements AutoCloseable {
             });
             long every = config.sweepEvery().toMillis();
             sweeper.scheduleWithFixedDelay(() -> sweep(attempts, accounts), every, every, TimeUnit.MILLISECONDS);
-            return new Skillmark(database, server, attempts, pages, extensions, accounts, content, sweeper,
-                    new ContentWatcher(content), signals);
+            var skillmark = new Skillmark(database, server, attempts, pages, extensions, accounts, content, sweeper,
+                    new ContentWatcher(content), signals, backups);
+            backups.ifPresent(b -> b.serving(localUrl(config.host(), server.port())));
+            return skillmark;
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -162,6 +171,16 @@ public final class Skillmark implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("sweeping overdue attempts failed; will retry", e);
         }
+    }
+
+    /** The address the backup command on this machine reaches the server at. */
+    private static String localUrl(String host, int port) {
+        String local = switch (host) {
+            case "0.0.0.0", "" -> "127.0.0.1";
+            case "::", "[::]" -> "[::1]";
+            default -> host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        };
+        return "http://" + local + ":" + port;
     }
 
     public int port() {
@@ -204,11 +223,12 @@ public final class Skillmark implements AutoCloseable {
     }
 
     /**
-     * Stop taking requests and drain those in flight, then stop the sweeper, then write the waiting
-     * timeline events, then close the database.
+     * Stop offering backups, stop taking requests and drain those in flight, then stop the sweeper, then write
+     * the waiting timeline events, then close the database.
      */
     @Override
     public void close() {
+        backups.ifPresent(Backups::close);
         server.javalin().stop();
         watcher.close();
         sweeper.shutdown();
