@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "backup", description = {"Write a consistent backup of the H2 database to FILE (a zip), also while Skillmark serves.",
+@Command(name = "backup", mixinStandardHelpOptions = true,
+        description = {"Write a consistent backup of the H2 database to FILE (a zip), also while Skillmark serves.",
         "PostgreSQL: use pg_dump -Fc (README, Backups)."})
 final class BackupCommand implements Callable<Integer> {
 

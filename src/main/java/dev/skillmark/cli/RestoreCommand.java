@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "restore", description = {"Unpack a zip written by the backup command into a new data folder and check that it opens;",
+@Command(name = "restore", mixinStandardHelpOptions = true,
+        description = {"Unpack a zip written by the backup command into a new data folder and check that it opens;",
         "then start Skillmark with SKILLMARK_DATA_DIR set to that folder."})
 final class RestoreCommand implements Callable<Integer> {
 
