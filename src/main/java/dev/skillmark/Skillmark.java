@@ -78,13 +78,15 @@ public final class Skillmark implements AutoCloseable {
     private final AttemptSignals signals;
     private final Metrics metrics;
     private final Readiness readiness;
+    private final Optional<Backups> backups;
 
     private Skillmark(Database database, Web.Server server, Attempts attempts, AttemptPages pages, Extensions extensions,
                       Accounts accounts, Content content, ScheduledExecutorService sweeper, ContentWatcher watcher,
-                      AttemptSignals signals, Metrics metrics, Readiness readiness) {
+                      AttemptSignals signals, Metrics metrics, Readiness readiness, Optional<Backups> backups) {
         this.signals = signals;
         this.metrics = metrics;
         this.readiness = readiness;
+        this.backups = backups;
         this.extensions = extensions;
         this.database = database;
         this.server = server;
@@ -152,6 +154,10 @@ public final class Skillmark implements AutoCloseable {
             var monitoring = config.monitoring();
             features.add(new OpsController(readiness, metrics,
                     new MetricsAccess(monitoring.metricsFrom(), config.trustedProxies(), monitoring.metricsToken()), clientAddress));
+            // the backup command reaches the H2 file through the server that holds it
+            var backups = Backups.supports(config.databaseUrl()) ? Optional.of(new Backups(jdbi, config.dataDir()))
+                    : Optional.<Backups>empty();
+            backups.ifPresent(features::add);
             features.addAll(extraRoutes);
             var server = Web.create(new Web.Settings(config.host(), config.port(), config.staticDir(), config.secureCookies(),
                             ServerSecret.load(jdbi, "csrf", clock), publicUrl, OpsController.PATHS, metrics),
@@ -169,8 +175,10 @@ public final class Skillmark implements AutoCloseable {
             long every = config.sweepEvery().toMillis();
             sweeper.scheduleWithFixedDelay(() -> sweep(attempts, accounts), every, every, TimeUnit.MILLISECONDS);
             logContent(content);
-            return new Skillmark(database, server, attempts, pages, extensions, accounts, content, sweeper,
-                    new ContentWatcher(content, metrics::contentReloadFailed), signals, metrics, readiness);
+            var skillmark = new Skillmark(database, server, attempts, pages, extensions, accounts, content, sweeper,
+                    new ContentWatcher(content, metrics::contentReloadFailed), signals, metrics, readiness, backups);
+            backups.ifPresent(b -> b.serving(localUrl(config.host(), server.port())));
+            return skillmark;
         } catch (RuntimeException e) {
             closeAfterFailedStart(database, metrics, readiness);
             throw e;
@@ -206,6 +214,16 @@ public final class Skillmark implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("sweeping overdue attempts failed; will retry", e);
         }
+    }
+
+    /** The address the backup command on this machine reaches the server at. */
+    private static String localUrl(String host, int port) {
+        String local = switch (host) {
+            case "0.0.0.0", "" -> "127.0.0.1";
+            case "::", "[::]" -> "[::1]";
+            default -> host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        };
+        return "http://" + local + ":" + port;
     }
 
     public int port() {
@@ -253,11 +271,12 @@ public final class Skillmark implements AutoCloseable {
     }
 
     /**
-     * Stop taking requests and drain those in flight, then stop the sweeper, then write the waiting
-     * timeline events, then close the database.
+     * Stop offering backups, stop taking requests and drain those in flight, then stop the sweeper, then write
+     * the waiting timeline events, then close the database.
      */
     @Override
     public void close() {
+        backups.ifPresent(Backups::close);
         server.javalin().stop();
         watcher.close();
         sweeper.shutdown();

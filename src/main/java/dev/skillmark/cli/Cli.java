@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "skillmark", mixinStandardHelpOptions = true, version = "Skillmark 0.1",
         description = "Timed interview and training quizzes from markdown question banks.",
         subcommands = {ServeCommand.class, LintCommand.class, CheckSnippetsCommand.class, ImportGiftCommand.class,
-                ExportGiftCommand.class, CreateAdminCommand.class, CommandLine.HelpCommand.class},
+                ExportGiftCommand.class, CreateAdminCommand.class, BackupCommand.class, RestoreCommand.class,
+                CommandLine.HelpCommand.class},
         footerHeading = "%nSettings (environment variables):%n", footer = "%s")
 public final class Cli implements Runnable {
 
@@ -37,6 +38,15 @@ public final class Cli implements Runnable {
                 });
         commandLine.getCommandSpec().usageMessage().footer(settings());
         return commandLine.execute(args);
+    }
+
+    /** The settings from the environment; {@code dataDir}, when given, stands for SKILLMARK_DATA_DIR. */
+    static Config config(Path dataDir) {
+        var env = new java.util.HashMap<>(System.getenv());
+        if (dataDir != null) {
+            env.put("SKILLMARK_DATA_DIR", dataDir.toString());
+        }
+        return Config.fromEnvironment(env);
     }
 
     static Path contentDir() {

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A real Chromium (Debian's, through Playwright) against a fresh application per test. The page's
- * clock is Playwright's and starts at the server's test clock; console errors fail the test.
+ * A real Chromium (the system's, or Playwright's own: see {@link Chromium}) against a fresh application per
+ * test. The page's clock is Playwright's and starts at the server's test clock; console errors fail the test.
  */
 abstract class BrowserTestBase {
 
@@ -41,18 +41,35 @@ abstract class BrowserTestBase {
 
     @BeforeAll
     static void launch() {
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(chromium())
+        var chromium = Chromium.forThisMachine();
+        var options = new BrowserType.LaunchOptions()
                 .setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
+                        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"));
+        if (chromium.playwrightsOwn()) {
+            try {
+                playwright = Playwright.create(); // downloads its own browser the first time
+                browser = playwright.chromium().launch(options);
+            } catch (RuntimeException e) {
+                quit();
+                throw new IllegalStateException(Chromium.downloadFailed(e), e);
+            }
+        } else {
+            playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of(Chromium.SKIP_DOWNLOAD, "1")));
+            browser = playwright.chromium().launch(options.setExecutablePath(chromium.executable().orElseThrow()));
+        }
     }
 
     @AfterAll
     static void quit() {
-        browser.close();
-        playwright.close();
+        if (browser != null) {
+            browser.close();
+            browser = null;
+        }
+        if (playwright != null) {
+            playwright.close();
+            playwright = null;
+        }
     }
 
     @BeforeEach
@@ -109,10 +126,5 @@ abstract class BrowserTestBase {
     protected void screenshot(String name) throws Exception {
         Files.createDirectories(SCREENSHOTS);
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name)).setFullPage(true));
-    }
-
-    static Path chromium() {
-        String configured = System.getProperty("skillmark.chromium", System.getenv("SKILLMARK_CHROMIUM"));
-        return Path.of(configured != null ? configured : "/usr/bin/chromium");
     }
 }
