@@ -39,7 +39,21 @@ public record SlotSnapshot(
 
     /** Every accepted key, regular expressions included, as interviewers read them. */
     public String acceptedKeys() {
-        return kind.equals("short") ? String.join(" | ", answerKeys.split("\n")) : answerDisplay;
+        return kind.equals("short") ? String.join(" | ", keys()) : answerDisplay;
+    }
+
+    /** Keys are stored one a line; the line breaks inside a key of several lines are stored as carriage returns. */
+    static String encodeKeys(List<String> keys) {
+        return String.join("\n", keys.stream().map(k -> k.replace("\r\n", "\n").replace('\n', '\r')).toList());
+    }
+
+    private List<String> keys() {
+        return Arrays.stream(answerKeys.split("\n")).map(k -> k.replace('\r', '\n')).toList();
+    }
+
+    /** Rows of the answer field: 1 for a one-line field, or the lines of a key of several lines. */
+    public int answerLines() {
+        return kind.equals("short") ? new AnswerKey.ShortText(keys()).lines() : 1;
     }
 
     /** Rebuilds the answer part for grading; options are in the order this attempt shows them. */
@@ -47,7 +61,7 @@ public record SlotSnapshot(
         return switch (kind) {
             case "single", "multiple" -> new AnswerKey.Choice(
                     options.stream().map(o -> new Option(o.html(), o.correct())).toList(), multiple());
-            case "short" -> new AnswerKey.ShortText(Arrays.asList(answerKeys.split("\n")));
+            case "short" -> new AnswerKey.ShortText(keys());
             case "numeric" -> new AnswerKey.Numeric(numericMin, numericMax, answerDisplay);
             default -> new AnswerKey.Essay(rubricHtml);
         };

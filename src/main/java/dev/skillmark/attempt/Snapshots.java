@@ -20,7 +20,7 @@ final class Snapshots {
         String display = "";
         String rubric = "";
         if (q.key() instanceof AnswerKey.ShortText s) {
-            keys = String.join("\n", s.keys());
+            keys = SlotSnapshot.encodeKeys(s.keys());
             // candidates see one readable accepted answer, never a raw regular expression
             display = s.keys().stream().filter(k -> !Grading.isRegex(k)).findFirst().orElse("");
         } else if (q.key() instanceof AnswerKey.Numeric n) {

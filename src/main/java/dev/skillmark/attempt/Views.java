@@ -59,7 +59,9 @@ public final class Views {
                         + "each wrong tick takes one away, never below zero.";
                 case "single" -> "One option is correct.";
                 case "numeric" -> "Answer with " + Numbers.FORMAT + ".";
-                case "short" -> "Type just the answer; case and spacing do not matter.";
+                case "short" -> question.answerLines() > 1
+                        ? "Type every line it prints, in order; case and spacing do not matter."
+                        : "Type just the answer; case and spacing do not matter.";
                 default -> "A person grades this answer.";
             };
         }

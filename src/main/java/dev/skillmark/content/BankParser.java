@@ -153,6 +153,14 @@ final class BankParser {
             return null;
         }
         var answerLine = parts.answerLine().get();
+        if (answerLine.text().contains("\n")) {
+            // a fenced block after "Answer:": one literal key of several lines, answered in a multi-line field
+            String key = answerLine.text().strip();
+            if (key.isEmpty()) {
+                problems.add(new Problem(file, answerLine.line(), "'Answer:' has no key: its code block is empty"));
+            }
+            return new AnswerKey.ShortText(List.of(key));
+        }
         var keys = Arrays.stream(answerLine.text().split(" \\| ")).map(String::strip).filter(k -> !k.isEmpty()).toList();
         if (keys.isEmpty()) {
             problems.add(new Problem(file, answerLine.line(), "'Answer:' has no key"));
@@ -168,6 +176,10 @@ final class BankParser {
         }
         var answerLine = parts.answerLine().get();
         String key = answerLine.text().strip();
+        if (answerLine.text().contains("\n")) {
+            problems.add(new Problem(file, answerLine.line(), "a numeric key is one number on the 'Answer:' line, not a code block"));
+            return null;
+        }
         Matcher m;
         if ((m = EXACT.matcher(key)).matches()) {
             double v = Double.parseDouble(m.group(1));

@@ -24,6 +24,7 @@ public record QuestionParts(String body, List<OptionLine> options, Optional<Text
     static final Pattern ANSWER = Pattern.compile("^Answer:\\s*(.*)$");
     static final Pattern RUBRIC = Pattern.compile("^Rubric:\\s*$");
     static final Pattern MODEL = Pattern.compile("^Model answer:\\s*$");
+    private static final Pattern FENCE = Pattern.compile("^ {0,3}(```|~~~).*$");
     private static final Pattern LIST_ITEM = Pattern.compile("^ {0,3}[-*+]\\s+.*$");
 
     /** The prompt of a question heading line (without its {#id ...}), if the line is a question heading. */
@@ -99,6 +100,23 @@ public record QuestionParts(String body, List<OptionLine> options, Optional<Text
                 }
                 section = "answer";
                 answer = new TextAt(m.group(1), lineNo);
+                int fence = i + 1;
+                while (fence < lines.size() && lines.get(fence).isBlank()) {
+                    fence++;
+                }
+                if (m.group(1).isBlank() && fence < lines.size() && FENCE.matcher(lines.get(fence)).matches()) {
+                    // "Answer:" alone, then a fenced block: one key of several lines (what a program prints)
+                    int end = fence + 1;
+                    while (end < lines.size() && fenced[end] && !FENCE.matcher(lines.get(end)).matches()) {
+                        end++;
+                    }
+                    if (end >= lines.size()) {
+                        problems.add(new Problem(file, block.firstLine() + 1 + fence, "the answer's code block is not closed"));
+                    }
+                    // ends with a line break, even for a block of one line: the parser tells a block key by it
+                    answer = new TextAt(String.join("\n", lines.subList(fence + 1, Math.min(end, lines.size()))) + "\n", lineNo);
+                    i = end;
+                }
             } else if (RUBRIC.matcher(l).matches()) {
                 section = "rubric";
                 rubricLine = lineNo;

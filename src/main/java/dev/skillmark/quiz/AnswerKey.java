@@ -24,10 +24,18 @@ public sealed interface AnswerKey {
         }
     }
 
-    /** Keys compared ignoring case and whitespace runs; a key written /re/ or /re/i is a regular expression. */
+    /**
+     * Keys compared ignoring case and whitespace runs (line breaks included); a key written /re/ or /re/i is a
+     * regular expression. A key of several lines (what a program prints) asks for a multi-line field.
+     */
     record ShortText(List<String> keys) implements AnswerKey {
         public ShortText {
             keys = List.copyOf(keys);
+        }
+
+        /** Lines of the longest key: 1 for a one-line field, more for a multi-line one. */
+        public int lines() {
+            return keys.stream().mapToInt(k -> (int) k.lines().count()).max().orElse(1);
         }
 
         @Override

@@ -83,7 +83,9 @@ final class GiftWriter {
                 lines.add(marker + (guard ? "%0%" : "") + text);
             }
         } else if (q.key() instanceof AnswerKey.ShortText shortText) {
-            for (String key : shortText.keys()) {
+            for (String written : shortText.keys()) {
+                // a key of several lines becomes one line: responses are compared ignoring whitespace runs anyway
+                String key = written.strip().replaceAll("\\s*\\R\\s*", " ");
                 var gift = ShortKeys.toGift(key).map(k -> keepFormatTag(k, "[moodle]"));
                 if (gift.isEmpty()) {
                     problem(q, "the key " + key + " is a regular expression, which GIFT cannot state: it is left out");
