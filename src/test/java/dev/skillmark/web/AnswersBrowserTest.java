@@ -82,6 +82,49 @@ class AnswersBrowserTest extends BrowserTestBase {
     }
 
     @Test
+    void a_key_of_several_lines_is_typed_line_by_line_in_a_multi_line_field() throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("content/skills/printing.md"), """
+                ---
+                title: Printing
+                ---
+
+                ## What does this print? {#print-lines type=short}
+
+                ```ts
+                console.log("first");
+                console.log("second line");
+                ```
+
+                Answer:
+
+                ```text
+                first
+                second line
+                ```
+
+                > One line per call.
+                """);
+        app.app.content().reload();
+        page.navigate(app.url("/quizzes/practice-printing"));
+        page.getByLabel("Your name").fill("Ada");
+        page.locator("form[action$='/start'] button[type=submit]").click();
+        onTheFirstQuestion(page);
+        var field = page.getByLabel("Your answer");
+        assertThat(field).hasAttribute("rows", "3");
+        field.click();
+        page.keyboard().type("first");
+        page.keyboard().press("Enter"); // a new line in the field, not a button
+        page.keyboard().type("second line");
+        assertSaved(page);
+        assertThat(page.locator("h1")).hasText("Question 1 of 1");
+        String attempt = attemptOf(page);
+        assertThat(stored(attempt, 1)).isEqualTo("first\nsecond line");
+        screenshot("multi-line-answer-desktop.png");
+        page.setViewportSize(390, 844);
+        screenshot("multi-line-answer-phone.png");
+    }
+
+    @Test
     void a_number_field_says_what_it_takes_and_refuses_words_next_to_the_field() {
         startTimedQuiz(page);
         String attempt = attemptOf(page);
