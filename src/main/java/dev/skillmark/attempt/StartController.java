@@ -46,10 +46,32 @@ public final class StartController implements Routes {
         routes.post("/quizzes/{quiz}/start", this::start);
     }
 
+    /** The home page as a visitor without an attempt in progress sees it, for one catalog and one setting. */
+    private record CachedHome(Catalog catalog, boolean open, String html) {
+    }
+
+    private volatile CachedHome cachedHome;
+
     void home(Context ctx) {
         var catalog = content.current();
+        if (Guard.staff(ctx).isEmpty() && ctx.cookie(RESUME_COOKIE) == null) {
+            // the same page for every such visitor: rendered once per catalog version and setting, not per request
+            boolean open = settings.publicPractice();
+            var cached = cachedHome;
+            if (cached == null || cached.catalog() != catalog || cached.open() != open) {
+                renderHome(ctx, catalog, open);
+                cachedHome = new CachedHome(catalog, open, ctx.result());
+            } else {
+                ctx.html(cached.html());
+            }
+            return;
+        }
+        renderHome(ctx, catalog, open(ctx));
+    }
+
+    private void renderHome(Context ctx, Catalog catalog, boolean open) {
         // invitation quizzes are never offered here; public ones when an admin allows them, and always to staff
-        var offers = open(ctx) ? catalog.offers().stream().filter(o -> o.quiz().access() == Quiz.Access.PUBLIC).toList()
+        var offers = open ? catalog.offers().stream().filter(o -> o.quiz().access() == Quiz.Access.PUBLIC).toList()
                 : List.<Catalog.Offer>of();
         var model = new HashMap<String, Object>();
         model.put("quizzes", offers.stream().filter(o -> !o.practiceOfBank()).toList());
