@@ -100,6 +100,7 @@ public final class Benchmark {
              var http = new HttpSession(app.port())) {
             int port = app.port();
             String csrf = http.csrf();
+            String cookies = http.cookieHeader(); // the token is bound to this browser's id cookie
             long before = Files.size(file);
             var ids = Collections.synchronizedList(new ArrayList<String>());
             var starts = Collections.synchronizedList(new ArrayList<Long>());
@@ -125,7 +126,7 @@ public final class Benchmark {
             clock.jump(Duration.ofMinutes(2));
             var counter = new AtomicLong();
             var save = Load.run("autosave (" + ids.size() + " attempts)", clients, warm, measure,
-                    n -> autosave(port, csrf, textSlots, n, counter.incrementAndGet()));
+                    n -> autosave(port, csrf, cookies, textSlots, n, counter.incrementAndGet()));
             System.out.println();
             System.out.println(bare.line(null));
             System.out.println(page.line(bare));
@@ -138,7 +139,7 @@ public final class Benchmark {
             long saves = (long) attemptCount * savesPerAttempt;
             long startBytes = Files.size(file);
             var statuses = new TreeMap<Integer, Long>();
-            double seconds = Load.count(clients, saves, n -> autosave(port, csrf, textSlots, n, counter.incrementAndGet()), statuses);
+            double seconds = Load.count(clients, saves, n -> autosave(port, csrf, cookies, textSlots, n, counter.incrementAndGet()), statuses);
             long afterSaves = Files.size(file);
             System.out.printf(Locale.ROOT, "%d autosaves on %d attempts in %.1f s (%.0f/s), statuses %s%n", saves, attemptCount,
                     seconds, saves / seconds, statuses);
@@ -190,14 +191,14 @@ public final class Benchmark {
     }
 
 
-    private static HttpRequest autosave(int port, String csrf, List<String[]> textSlots, long n, long unique) {
+    private static HttpRequest autosave(int port, String csrf, String cookies, List<String[]> textSlots, long n, long unique) {
         var target = textSlots.get((int) (n % textSlots.size()));
         String answer = target[2].equals("numeric") ? String.valueOf(unique) : "answer " + unique + " " + "x".repeat(120);
         String body = "revision=0&page=bench-tab&response=" + HttpSession.enc(answer);
         return Load.request(port, "/attempts/" + target[0] + "/q/" + target[1] + "/autosave")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/json")
-                .header("Cookie", "skillmark_csrf=" + csrf)
+                .header("Cookie", cookies)
                 .header("X-CSRF-Token", csrf)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }

@@ -26,8 +26,10 @@ final class Load {
     record Result(String name, double perSecond, double p50, double p99, long count, Map<Integer, Long> statuses) {
         String line(Result ceiling) {
             String ratio = ceiling == null ? "(ceiling)" : String.format(Locale.ROOT, "%5.1f%% of %s", 100 * perSecond / ceiling.perSecond, ceiling.name);
-            return String.format(Locale.ROOT, "%-40s %8.0f req/s  p50 %7.2f ms  p99 %7.2f ms  %-28s statuses %s",
-                    name, perSecond, p50, p99, ratio, statuses);
+            long failed = statuses.entrySet().stream().filter(e -> e.getKey() >= 400).mapToLong(Map.Entry::getValue).sum();
+            return String.format(Locale.ROOT, "%-40s %8.0f req/s  p50 %7.2f ms  p99 %7.2f ms  %-28s statuses %s%s",
+                    name, perSecond, p50, p99, ratio, statuses,
+                    failed > 0 ? "  <- " + failed + " refused: these figures do not measure the real work" : "");
         }
     }
 
