@@ -9,7 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "check-snippets", description = {"Type-check TypeScript blocks and run verify=output questions",
+@Command(name = "check-snippets", mixinStandardHelpOptions = true, description = {"Type-check TypeScript blocks and run verify=output questions",
         "(needs node, and typescript in $SKILLMARK_NODE_TOOLS/node_modules)."})
 final class CheckSnippetsCommand implements Callable<Integer> {
 

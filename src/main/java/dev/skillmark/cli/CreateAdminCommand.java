@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "create-admin", description = "Add an admin (password from $SKILLMARK_ADMIN_PASSWORD or typed).")
+@Command(name = "create-admin", mixinStandardHelpOptions = true, description = "Add an admin (password from $SKILLMARK_ADMIN_PASSWORD or typed).")
 final class CreateAdminCommand implements Callable<Integer> {
 
     @Spec

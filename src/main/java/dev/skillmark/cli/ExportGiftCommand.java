@@ -7,7 +7,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "export-gift", description = "Print a bank as GIFT for Moodle.")
+@Command(name = "export-gift", mixinStandardHelpOptions = true, description = "Print a bank as GIFT for Moodle.")
 final class ExportGiftCommand implements Callable<Integer> {
 
     @Spec

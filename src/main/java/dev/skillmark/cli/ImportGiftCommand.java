@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "import-gift", description = {"Write content/skills/NAME.md from a Moodle GIFT file;",
+@Command(name = "import-gift", mixinStandardHelpOptions = true, description = {"Write content/skills/NAME.md from a Moodle GIFT file;",
         "reports what it cannot map, with GIFT lines."})
 final class ImportGiftCommand implements Callable<Integer> {
 

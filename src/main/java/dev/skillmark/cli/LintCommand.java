@@ -8,7 +8,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "lint", description = "Check a content folder: prints file:line: message, exits 1 on problems.")
+@Command(name = "lint", mixinStandardHelpOptions = true, description = "Check a content folder: prints file:line: message, exits 1 on problems.")
 final class LintCommand implements Callable<Integer> {
 
     @Spec

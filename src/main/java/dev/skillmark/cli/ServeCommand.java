@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 
-@Command(name = "serve", description = "Run the server (the default). Settings come from the environment.")
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the server (the default). Settings come from the environment.")
 final class ServeCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
