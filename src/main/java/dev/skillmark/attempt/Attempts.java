@@ -97,7 +97,8 @@ public final class Attempts {
         if (name.length() > MAX_NAME) {
             throw new SkillmarkException.InvalidInput("name", "Your name can be at most " + MAX_NAME + " characters.");
         }
-        var catalog = content.current();
+        var inService = content.inService();
+        var catalog = inService.catalog();
         Quiz quiz = catalog.quiz(quizId).orElseThrow(() -> new SkillmarkException.NotFound("There is no quiz called '" + quizId + "'."));
         if (!quiz.openAt(clock.instant())) {
             throw new SkillmarkException.Conflict(quiz.opens().filter(o -> clock.instant().isBefore(o)).isPresent()
@@ -122,7 +123,7 @@ public final class Attempts {
             deadline = deadline == null ? closes : Math.min(deadline, closes);
         }
         var row = new Attempt(id, quiz.id(), quiz.title(), quiz.mode(), quiz.review(), quiz.passMark(),
-                name, seed, now, deadline, Attempt.Status.IN_PROGRESS, null, null, max, 0, 0, content.version(),
+                name, seed, now, deadline, Attempt.Status.IN_PROGRESS, null, null, max, 0, 0, inService.version(),
                 invited.map(Invited::invitationId).orElse(null), extra, client.address(), client.agent(), trial, 0, 0);
         jdbi.useTransaction(h -> {
             var dao = h.attach(AttemptDao.class);
