@@ -214,12 +214,16 @@ public final class Attempts {
         }
     }
 
-    /** The sweeper: finalises every attempt whose deadline and grace have passed. Returns how many it finalised. */
+    /**
+     * The sweeper: finalises every attempt whose deadline and grace have passed. Every instance runs one; each
+     * skips the attempts another holds locked, so they share the work and each attempt is finalised once.
+     * Returns how many this call finalised.
+     */
     public int expireOverdue() {
         long cutoff = clock.millis() - grace.toMillis();
         int finalised = 0;
         for (String id : jdbi.withExtension(AttemptDao.class, dao -> dao.overdue(cutoff))) {
-            if (finalisation.finalise(id, Attempt.Status.EXPIRED, clock.millis())) {
+            if (finalisation.finaliseUnlessBusy(id, Attempt.Status.EXPIRED, clock.millis())) {
                 finalised++;
             }
         }
