@@ -128,6 +128,30 @@ class TwoInstancesTest {
     }
 
     @Test
+    void parallel_set_ups_through_the_links_of_both_instances_make_one_admin() throws Exception {
+        String fromA = a.app.accounts().setupTokenIfNoAdmin().orElseThrow();
+        String fromB = b.app.accounts().setupTokenIfNoAdmin().orElseThrow();
+        String csrf = a.csrf();
+        var go = new CountDownLatch(1);
+        var replies = new ArrayList<Future<Integer>>();
+        for (int i = 0; i < 10; i++) {
+            var at = i % 2 == 0 ? (HttpSession) a : onB;
+            String link = "/setup/" + (i % 2 == 0 ? fromA : fromB);
+            String name = "admin" + i;
+            replies.add(pool.submit(() -> {
+                go.await();
+                return at.postRaw(link, "csrf", csrf, "username", name, "displayName", name, "password", Fixtures.PASSWORD,
+                        "confirm", Fixtures.PASSWORD).status();
+            }));
+        }
+        go.countDown();
+        for (var reply : replies) {
+            assertThat(reply.get(60, TimeUnit.SECONDS)).isIn(303, 404, 429);   // 429: busy hashing, try later
+        }
+        assertThat(count("select count(*) from app_user")).isEqualTo(1);
+    }
+
+    @Test
     void twenty_parallel_submits_split_across_both_instances_finalise_once_in_each_trial() throws Exception {
         for (int trial = 0; trial < SUBMIT_TRIALS; trial++) {
             String id = a.startAttempt("timed", "Ada " + trial);
