@@ -173,9 +173,9 @@ class TwoInstancesTest {
             for (var reply : replies) {
                 assertThat(reply.get(60, TimeUnit.SECONDS)).as("trial %d", trial).isEqualTo(303);
             }
-            assertThat(count("select count(*) from attempt_finalisation where attempt_id = ?", id)).as("trial %d", trial).isEqualTo(1);
             assertThat(count("select count(*) from attempt_event where attempt_id = ? and type = 'SUBMITTED'", id))
                     .as("submitted events, trial %d", trial).isEqualTo(1);
+            assertThat(count("select count(*) from attempt_finalisation where attempt_id = ?", id)).as("trial %d", trial).isEqualTo(1);
             assertThat(a.attemptStatus(id)).isEqualTo(Attempt.Status.SUBMITTED);
             assertThat(b.app.pages().result(id).score().points()).isEqualTo(1.0);
         }

@@ -91,12 +91,12 @@ class TwoSweepersTest {
             int byB = sweptByB.get(120, TimeUnit.SECONDS);
             candidates.get(120, TimeUnit.SECONDS);
 
-            assertThat(count("select count(*) from attempt_finalisation where attempt_id in (" + placeholders(ids) + ")", ids))
-                    .as("finalisations, trial %d", trial).isEqualTo(OVERDUE);
             assertThat(count("""
                     select count(*) from (select attempt_id from attempt_event where type = 'EXPIRED' and attempt_id in (%s)
                     group by attempt_id having count(*) = 1) once""".formatted(placeholders(ids)), ids))
                     .as("attempts with exactly one EXPIRED event, trial %d", trial).isEqualTo(OVERDUE);
+            assertThat(count("select count(*) from attempt_finalisation where attempt_id in (" + placeholders(ids) + ")", ids))
+                    .as("finalisations, trial %d", trial).isEqualTo(OVERDUE);
             assertThat(count("select count(*) from attempt where status = 'EXPIRED' and id in (" + placeholders(ids) + ")", ids))
                     .isEqualTo(OVERDUE);
             assertThat(byA + byB).as("finalised by the sweepers").isLessThanOrEqualTo(OVERDUE);
@@ -124,6 +124,8 @@ class TwoSweepersTest {
         }
         assertThat(a.app.attempts().expireOverdue()).as("the next sweep takes the one that was busy").isEqualTo(1);
         assertThat(b.app.attempts().expireOverdue()).isZero();
+        assertThat(count("select count(*) from attempt_event where type = 'EXPIRED' and attempt_id in (" + placeholders(ids) + ")",
+                ids)).isEqualTo(5);
         assertThat(count("select count(*) from attempt_finalisation where attempt_id in (" + placeholders(ids) + ")", ids))
                 .isEqualTo(5);
     }
