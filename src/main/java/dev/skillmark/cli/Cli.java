@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "skillmark", mixinStandardHelpOptions = true, version = "Skillmark 0.1",
         description = "Timed interview and training quizzes from markdown question banks.",
         subcommands = {ServeCommand.class, LintCommand.class, CheckSnippetsCommand.class, ImportGiftCommand.class,
-                ExportGiftCommand.class, CreateAdminCommand.class, CommandLine.HelpCommand.class},
+                ExportGiftCommand.class, CreateAdminCommand.class, ClusterCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nSettings (environment variables):%n", footer = "%s")
 public final class Cli implements Runnable {
 
