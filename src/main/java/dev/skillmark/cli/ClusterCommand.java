@@ -44,7 +44,7 @@ final class ClusterCommand implements Callable<Integer> {
     @Option(names = "--port", description = "HAProxy's port, the address people use (default: ${DEFAULT-VALUE})")
     int port = 8080;
 
-    @Option(names = "--instance-ports", split = ",", description = "the instances' own ports (default: ${DEFAULT-VALUE})")
+    @Option(names = "--instance-ports", split = ",", description = "the instances' own ports, one instance per port (default: ${DEFAULT-VALUE})")
     List<Integer> instancePorts = List.of(8081, 8082);
 
     @Option(names = "--postgres-port", description = "PostgreSQL's port (default: ${DEFAULT-VALUE})")
