@@ -15,9 +15,8 @@ import java.util.List;
 /** An HTTP client that keeps cookies and sends forms the way Skillmark's pages do, CSRF token included. */
 public class HttpSession implements AutoCloseable {
 
-    private final CookieManager cookies = new CookieManager();
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final CookieManager cookies;
+    private final HttpClient http;
     private final java.util.function.IntSupplier port;
 
     public record Reply(int status, String body, java.net.http.HttpHeaders headers) {
@@ -35,7 +34,23 @@ public class HttpSession implements AutoCloseable {
     }
 
     HttpSession(java.util.function.IntSupplier port) {
+        this.cookies = new CookieManager();
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
         this.port = port;
+    }
+
+    private HttpSession(HttpSession browser, java.util.function.IntSupplier port) {
+        this.cookies = browser.cookies;
+        this.http = browser.http;
+        this.port = port;
+    }
+
+    /**
+     * The same browser (its cookies and connections) talking to the server on {@code otherPort} of this host, as a
+     * browser does behind a load balancer: cookies are per host, not per port.
+     */
+    public HttpSession at(int otherPort) {
+        return new HttpSession(this, () -> otherPort);
     }
 
     public String url(String path) {

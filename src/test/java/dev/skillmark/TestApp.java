@@ -49,6 +49,16 @@ public final class TestApp extends HttpSession {
         return new TestApp(dir, clock, app);
     }
 
+    /**
+     * A second instance of the application on this one's database and clock, with its own copy of the fixture
+     * content in {@code otherDir}, its own port, sweeper, caches and timeline writer: what a load balancer has
+     * behind it. On H2 both use the same file URL, which one JVM shares; on PostgreSQL the same database.
+     */
+    public TestApp another(Path otherDir) {
+        var config = TestDatabase.config(dir.resolve("data"), Fixtures.content("content", otherDir.resolve("content")));
+        return new TestApp(otherDir, clock, Skillmark.start(config, clock, Fixtures.seeds(), List.of()));
+    }
+
     /** Creates a user with these roles and signs this session in as them. */
     public User signInAs(String username, Role... roles) {
         var user = app.accounts().create(username, username, Fixtures.PASSWORD, Set.of(roles), "test");

@@ -100,9 +100,14 @@ public final class AccountController implements Routes {
             requireSamePassword(ctx);
             var user = accounts.completeSetup(ctx.pathParam("token"), ctx.formParam("username"), ctx.formParam("displayName"),
                     ctx.formParam("password"));
-            var signedIn = accounts.signIn(user.username(), ctx.formParam("password"), clientAddress.of(ctx));
-            access.startSession(ctx, signedIn.sessionId());
-            ctx.redirect("/admin/users", HttpStatus.SEE_OTHER);
+            try {
+                var signedIn = accounts.signIn(user.username(), ctx.formParam("password"), clientAddress.of(ctx));
+                access.startSession(ctx, signedIn.sessionId());
+                ctx.redirect("/admin/users", HttpStatus.SEE_OTHER);
+            } catch (SkillmarkException.Throttled busy) {
+                // the admin exists and the link is used up: a busy moment must not make the setup look failed
+                ctx.redirect("/sign-in?next=%2Fadmin%2Fusers", HttpStatus.SEE_OTHER);
+            }
         } catch (SkillmarkException.InvalidInput e) {
             setupPage(ctx, Map.of(e.field(), e.getMessage()), HttpStatus.BAD_REQUEST);
         }

@@ -189,28 +189,33 @@ public final class Accounts {
                 now - absoluteTimeout.toMillis()));
     }
 
-    /** When nobody can administer Skillmark yet, a fresh one-time setup token; otherwise empty. */
+    /**
+     * When nobody can administer Skillmark yet, a fresh one-time setup token; otherwise empty. Every instance
+     * that starts on the database prints its own, and each works until any of them creates the first admin.
+     */
     public Optional<String> setupTokenIfNoAdmin() {
         return jdbi.inTransaction(h -> {
             var dao = h.attach(UserDao.class);
             if (dao.activeAdmins() > 0) {
                 return Optional.<String>empty();
             }
-            dao.retireSetupTokens(clock.millis());
             String token = token();
             dao.insertSetupToken(sha256(token), clock.millis());
             return Optional.of(token);
         });
     }
 
+    /** Open while unused and while there is no admin yet (one made with create-admin closes it too). */
     public boolean setupTokenIsOpen(String token) {
-        return token != null && jdbi.withExtension(UserDao.class, dao -> dao.openSetupTokens(sha256(token))) == 1;
+        return token != null && jdbi.withExtension(UserDao.class, dao -> dao.openSetupTokens(sha256(token)) == 1
+                && dao.activeAdmins() == 0);
     }
 
     /**
-     * Creates the first admin from the setup link. The link is consumed by one conditional update in the
-     * same transaction that creates the admin, so of many parallel uses exactly one succeeds; if creating
-     * the admin fails (a bad username, say), the link stays usable.
+     * Creates the first admin from the setup link. Every open link is locked and retired in the same
+     * transaction that creates the admin, so of many parallel uses, of one link or of the links several
+     * instances printed, exactly one succeeds; if creating the admin fails (a bad username, say), the links
+     * stay usable.
      */
     public User completeSetup(String token, String username, String displayName, String password) {
         if (!setupTokenIsOpen(token)) {
@@ -220,9 +225,10 @@ public final class Accounts {
         String hash = hashing.hash(password);
         long id = jdbi.inTransaction(h -> {
             var dao = h.attach(UserDao.class);
-            if (dao.useSetupToken(sha256(token), clock.millis()) != 1) {
+            if (!dao.lockOpenSetupTokens().contains(sha256(token)) || dao.activeAdmins() > 0) {
                 throw new SkillmarkException.NotFound("This setup link is not valid or was already used.");
             }
+            dao.retireSetupTokens(clock.millis()); // this link and the ones other instances printed
             return insert(dao, draft, hash);
         });
         audit.record(draft.username(), "setup.completed", draft.username(), "first admin created from the setup link");

@@ -78,12 +78,12 @@ interface UserDao {
     @SqlUpdate("insert into setup_token (token_hash, created_at) values (:hash, :at)")
     void insertSetupToken(@Bind("hash") String hash, @Bind("at") long at);
 
-    /** 1 when this call used the token; 0 when it was unknown or already used. */
-    @SqlUpdate("update setup_token set used_at = :at where token_hash = :hash and used_at is null")
-    int useSetupToken(@Bind("hash") String hash, @Bind("at") long at);
-
     @SqlQuery("select count(*) from setup_token where token_hash = :hash and used_at is null")
     int openSetupTokens(@Bind("hash") String hash);
+
+    /** Every open link, locked in one order: parallel set-ups from links of different instances queue here. */
+    @SqlQuery("select token_hash from setup_token where used_at is null order by token_hash for update")
+    List<String> lockOpenSetupTokens();
 
     @SqlUpdate("update setup_token set used_at = :at where used_at is null")
     void retireSetupTokens(@Bind("at") long at);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -51,6 +52,18 @@ interface AttemptDao {
     /** The attempt, locked until the transaction ends: every write to an attempt takes this lock first. */
     @SqlQuery("select * from attempt where id = :id for update")
     Optional<Attempt> lock(@Bind("id") String id);
+
+    /**
+     * The attempt, locked, if it is still in progress and nobody else holds its lock: what a sweeper takes, so
+     * sweepers on several instances share the overdue attempts instead of queueing on each other's. (One row by
+     * its key on purpose: H2 2.5 locks every row the WHERE matches before it applies ORDER BY ... LIMIT.)
+     */
+    @SqlQuery("select * from attempt where id = :id and status = 'IN_PROGRESS' for update skip locked")
+    Optional<Attempt> lockUnlessBusy(@Bind("id") String id);
+
+    /** These attempts, locked in the order of their ids (so two callers cannot deadlock), until the transaction ends. */
+    @SqlQuery("select * from attempt where id in (<ids>) order by id for update")
+    List<Attempt> lockAll(@BindList("ids") List<String> attemptIds);
 
     @SqlQuery("select * from attempt_question where attempt_id = :id order by slot")
     List<SlotSnapshot> slots(@Bind("id") String attemptId);

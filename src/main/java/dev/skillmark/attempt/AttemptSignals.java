@@ -20,6 +20,10 @@ import org.slf4j.LoggerFactory;
  * {@link #BATCH} are waiting, before a submit, and on {@link #close}. A crash (kill -9) may lose the
  * events of the last flush interval, only these timeline events: answers, and their SAVED events, are
  * written in the save's own transaction. Events keep the time they happened, and timelines sort by it.
+ *
+ * <p>Each instance has its own queue, so a submit on one instance cannot flush another's: events of the last
+ * {@value #FLUSH_EVERY_MS} ms from another instance reach the table after the finalisation, and their flush
+ * corrects the time spent (see {@link #write}). The timeline is never more than one flush interval stale.
  */
 public final class AttemptSignals implements AutoCloseable {
 
@@ -97,7 +101,7 @@ public final class AttemptSignals implements AutoCloseable {
             return;
         }
         try {
-            jdbi.useTransaction(h -> h.attach(AttemptDao.class).events(batch));
+            jdbi.useTransaction(h -> write(h.attach(AttemptDao.class), batch));
         } catch (RuntimeException e) {
             int kept = 0;
             for (var p : batch) {
@@ -106,6 +110,18 @@ public final class AttemptSignals implements AutoCloseable {
             log.warn("writing {} timeline event(s) failed; {} kept for the next try", batch.size(), kept, e);
             throw e;
         }
+    }
+
+    /**
+     * Another instance may have finalised an attempt while its last "shown" events waited here, and time spent
+     * is computed at finalisation. So the attempts with "shown" events are locked first: one still in progress
+     * is finalised after this commit and sees these events; one already finalised gets its time spent again.
+     */
+    private static void write(AttemptDao dao, List<Pending> batch) {
+        var shown = batch.stream().filter(p -> p.type() == EventType.SHOWN).map(Pending::attemptId).distinct().toList();
+        var locked = shown.isEmpty() ? List.<Attempt>of() : dao.lockAll(shown);
+        dao.events(batch);
+        locked.stream().filter(a -> !a.inProgress()).forEach(a -> Finalisation.recordTimeSpent(dao, a.id()));
     }
 
     private void flushQuietly() {

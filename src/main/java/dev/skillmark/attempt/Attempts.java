@@ -102,7 +102,8 @@ public final class Attempts {
         if (name.length() > MAX_NAME) {
             throw new SkillmarkException.InvalidInput("name", "Your name can be at most " + MAX_NAME + " characters.");
         }
-        var catalog = content.current();
+        var inService = content.inService();
+        var catalog = inService.catalog();
         Quiz quiz = catalog.quiz(quizId).orElseThrow(() -> new SkillmarkException.NotFound("There is no quiz called '" + quizId + "'."));
         if (!quiz.openAt(clock.instant())) {
             throw new SkillmarkException.Conflict(quiz.opens().filter(o -> clock.instant().isBefore(o)).isPresent()
@@ -127,7 +128,7 @@ public final class Attempts {
             deadline = deadline == null ? closes : Math.min(deadline, closes);
         }
         var row = new Attempt(id, quiz.id(), quiz.title(), quiz.mode(), quiz.review(), quiz.passMark(),
-                name, seed, now, deadline, Attempt.Status.IN_PROGRESS, null, null, max, 0, 0, content.version(),
+                name, seed, now, deadline, Attempt.Status.IN_PROGRESS, null, null, max, 0, 0, inService.version(),
                 invited.map(Invited::invitationId).orElse(null), extra, client.address(), client.agent(), trial, 0, 0);
         jdbi.useTransaction(h -> {
             var dao = h.attach(AttemptDao.class);
@@ -225,12 +226,16 @@ public final class Attempts {
         }
     }
 
-    /** The sweeper: finalises every attempt whose deadline and grace have passed. Returns how many it finalised. */
+    /**
+     * The sweeper: finalises every attempt whose deadline and grace have passed. Every instance runs one; each
+     * skips the attempts another holds locked, so they share the work and each attempt is finalised once.
+     * Returns how many this call finalised.
+     */
     public int expireOverdue() {
         long cutoff = clock.millis() - grace.toMillis();
         int finalised = 0;
         for (String id : jdbi.withExtension(AttemptDao.class, dao -> dao.overdue(cutoff))) {
-            if (finalisation.finalise(id, Attempt.Status.EXPIRED, clock.millis(), AttemptMetrics.Finalised.SWEPT)) {
+            if (finalisation.finaliseUnlessBusy(id, Attempt.Status.EXPIRED, clock.millis(), AttemptMetrics.Finalised.SWEPT)) {
                 finalised++;
             }
         }

@@ -1,12 +1,16 @@
 package dev.skillmark.attempt;
 
 import java.util.Locale;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Grades and closes an attempt exactly once, whoever asks first: the candidate, the timer or the sweeper. */
+/**
+ * Grades and closes an attempt exactly once, whoever asks first: the candidate, the timer or a sweeper,
+ * on this instance or another one on the same database.
+ */
 final class Finalisation {
 
     private static final Logger log = LoggerFactory.getLogger(Finalisation.class);
@@ -26,19 +30,36 @@ final class Finalisation {
      * Only the call that finalises counts it, as {@code how}.
      */
     boolean finalise(String attemptId, Attempt.Status status, long now, AttemptMetrics.Finalised how) {
+        return finalise(attemptId, status, now, how, false);
+    }
+
+    /**
+     * The sweeper's finalisation: like {@link #finalise} but it does not wait for the attempt's lock. When
+     * another transaction holds it (a sweeper or a submit on any instance, or a save), it returns false at
+     * once and that transaction, the candidate's next request or the next sweep finalises the attempt.
+     */
+    boolean finaliseUnlessBusy(String attemptId, Attempt.Status status, long now, AttemptMetrics.Finalised how) {
+        return finalise(attemptId, status, now, how, true);
+    }
+
+    private boolean finalise(String attemptId, Attempt.Status status, long now, AttemptMetrics.Finalised how, boolean unlessBusy) {
         try {
             boolean done = jdbi.inTransaction(h -> {
                 var dao = h.attach(AttemptDao.class);
-                var attempt = dao.lock(attemptId).orElseThrow();
-                if (!attempt.inProgress()) {
+                Optional<Attempt> locked = unlessBusy ? dao.lockUnlessBusy(attemptId) : dao.lock(attemptId);
+                if (locked.isEmpty() && !unlessBusy) {
+                    throw new IllegalStateException("no attempt " + attemptId);
+                }
+                if (locked.isEmpty() || !locked.get().inProgress()) {
                     return false;
                 }
+                var attempt = locked.get();
                 dao.insertFinalisation(attemptId, now, status.name());
                 grades.gradeAll(h, attemptId);
                 long finishedAt = status == Attempt.Status.EXPIRED && attempt.timed() ? Math.min(now, attempt.deadlineAt()) : now;
                 dao.finish(attemptId, status, finishedAt);
                 dao.event(attemptId, now, status == Attempt.Status.EXPIRED ? EventType.EXPIRED : EventType.SUBMITTED, null, "");
-                TimeSpent.perSlot(dao.events(attemptId)).forEach((slot, spent) -> dao.setTimeSpent(attemptId, slot, spent.toMillis()));
+                recordTimeSpent(dao, attemptId);
                 return true;
             });
             if (done) {
@@ -52,6 +73,14 @@ final class Finalisation {
             }
             throw e;
         }
+    }
+
+    /**
+     * The time each question was on screen, from the timeline up to the finalisation. Called at finalisation,
+     * and again under the attempt's lock when "shown" events batched on another instance arrive after it.
+     */
+    static void recordTimeSpent(AttemptDao dao, String attemptId) {
+        TimeSpent.perSlot(dao.events(attemptId)).forEach((slot, spent) -> dao.setTimeSpent(attemptId, slot, spent.toMillis()));
     }
 
     private static boolean isUniqueViolation(Throwable e) {

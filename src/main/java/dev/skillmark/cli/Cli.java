@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         description = "Timed interview and training quizzes from markdown question banks.",
         subcommands = {ServeCommand.class, LintCommand.class, CheckSnippetsCommand.class, ImportGiftCommand.class,
                 ExportGiftCommand.class, CreateAdminCommand.class, BackupCommand.class, RestoreCommand.class,
-                CommandLine.HelpCommand.class},
+                ClusterCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nSettings (environment variables):%n", footer = "%s")
 public final class Cli implements Runnable {
 

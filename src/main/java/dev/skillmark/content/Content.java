@@ -23,8 +23,7 @@ public final class Content {
     private final Path folder;
     private final ContentLoader loader;
     private final Clock clock;
-    private final AtomicReference<Catalog> current = new AtomicReference<>(Catalog.EMPTY);
-    private final AtomicReference<String> version = new AtomicReference<>("");
+    private final AtomicReference<InService> inService = new AtomicReference<>(new InService(Catalog.EMPTY, ""));
     private final List<Consumer<Catalog>> listeners = new CopyOnWriteArrayList<>();
 
     public Content(Path folder, ContentLoader loader, Clock clock) {
@@ -34,8 +33,17 @@ public final class Content {
         reload();
     }
 
+    /** The catalog in service and its version, read together: a reload replaces both at once. */
+    public record InService(Catalog catalog, String version) {
+    }
+
     public Catalog current() {
-        return current.get();
+        return inService.get().catalog();
+    }
+
+    /** What an attempt draws from and records, in one read, so it never pairs one catalog with another's version. */
+    public InService inService() {
+        return inService.get();
     }
 
     public Path folder() {
@@ -44,7 +52,7 @@ public final class Content {
 
     /** What attempts record: the catalog's hash and, when content/ is in git, the commit. */
     public String version() {
-        return version.get();
+        return inService.get().version();
     }
 
     /** Called after every reload with the catalog now in service (tests wait on this, the watcher logs). */
@@ -69,12 +77,11 @@ public final class Content {
     }
 
     public synchronized Catalog reload() {
-        var catalog = loader.load(folder, current.get(), clock.millis());
+        var catalog = loader.load(folder, current(), clock.millis());
         catalog.problems().forEach(p -> log.warn("content problem: {}", p));
         log.info("content loaded from {}: {} banks, {} quizzes, {} problems", folder, catalog.banks().size(),
                 catalog.offers().size(), catalog.problems().size());
-        version.set(gitCommit().map(c -> catalog.version() + " git:" + c).orElse(catalog.version()));
-        current.set(catalog);
+        inService.set(new InService(catalog, gitCommit().map(c -> catalog.version() + " git:" + c).orElse(catalog.version())));
         listeners.forEach(l -> l.accept(catalog));
         return catalog;
     }
