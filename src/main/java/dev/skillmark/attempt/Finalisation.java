@@ -39,6 +39,7 @@ final class Finalisation {
                 dao.finish(attemptId, status, finishedAt);
                 dao.event(attemptId, now, status == Attempt.Status.EXPIRED ? EventType.EXPIRED : EventType.SUBMITTED, null, "");
                 TimeSpent.perSlot(dao.events(attemptId)).forEach((slot, spent) -> dao.setTimeSpent(attemptId, slot, spent.toMillis()));
+                grades.finalised(h, attemptId);
                 return true;
             });
             if (done) {
