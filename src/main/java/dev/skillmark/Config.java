@@ -89,6 +89,7 @@ public record Config(
         s.put("SKILLMARK_SMTP_PASSWORD", new String[]{"(none)", "SMTP password"});
         s.put("SKILLMARK_SMTP_TLS", new String[]{"starttls", "starttls (required), smtps (TLS from the start) or none (a local relay only)"});
         s.put("SKILLMARK_MAIL_FROM", new String[]{"skillmark@localhost", "the sender address of Skillmark's e-mail"});
+        s.put("SKILLMARK_SEND_SECONDS", new String[]{"5", "how often each instance delivers the e-mail and webhook calls that are due"});
         s.put("SKILLMARK_WEBHOOK_URL", new String[]{"(none)", "URL that gets a signed JSON POST when an attempt is finalised and when it is fully graded"});
         s.put("SKILLMARK_WEBHOOK_SECRET", new String[]{"(none; required with the URL)", "shared secret of the webhook's HMAC-SHA256 signature"});
         return java.util.Collections.unmodifiableMap(s);
@@ -139,7 +140,8 @@ public record Config(
             throw new IllegalArgumentException("SKILLMARK_WEBHOOK_URL must be an http:// or https:// URL, not '" + url.get() + "'");
         }
         return new Outbound(smtp, text(env, "SKILLMARK_MAIL_FROM").orElse(Outbound.NONE.mailFrom()),
-                url.map(u -> new Outbound.Webhook(u, secret.orElseThrow())));
+                url.map(u -> new Outbound.Webhook(u, secret.orElseThrow())),
+                Duration.ofSeconds(Math.max(1, integer(env, "SKILLMARK_SEND_SECONDS", (int) Outbound.SEND_EVERY.toSeconds()))));
     }
 
     private static Optional<String> text(Map<String, String> env, String key) {

@@ -85,8 +85,6 @@ public final class Skillmark implements AutoCloseable {
     private final Optional<Backups> backups;
     private final Outbox outbox;
     private final ScheduledExecutorService sender;
-    /** How often each instance looks for e-mail and webhook calls that are due. */
-    static final Duration SEND_EVERY = Duration.ofSeconds(5);
 
     private Skillmark(Database database, Web.Server server, Attempts attempts, AttemptPages pages, Extensions extensions,
                       Accounts accounts, Content content, ScheduledExecutorService sweeper, ContentWatcher watcher,
@@ -195,7 +193,7 @@ public final class Skillmark implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
             });
-            long sendEvery = SEND_EVERY.toMillis();
+            long sendEvery = config.outbound().sendEvery().toMillis();
             sender.scheduleWithFixedDelay(() -> send(outbox), sendEvery, sendEvery, TimeUnit.MILLISECONDS);
             logContent(content);
             var skillmark = new Skillmark(database, server, attempts, pages, extensions, accounts, content, sweeper,

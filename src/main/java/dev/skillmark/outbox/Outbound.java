@@ -1,5 +1,6 @@
 package dev.skillmark.outbox;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -7,9 +8,10 @@ import java.util.Optional;
  * Where Skillmark sends what it tells people and other systems: an SMTP server and a sender address for
  * e-mail, a URL and a shared secret for the webhook. Either may be absent; nothing is sent there then.
  */
-public record Outbound(Optional<Smtp> smtp, String mailFrom, Optional<Webhook> webhook) {
+public record Outbound(Optional<Smtp> smtp, String mailFrom, Optional<Webhook> webhook, Duration sendEvery) {
 
-    public static final Outbound NONE = new Outbound(Optional.empty(), "skillmark@localhost", Optional.empty());
+    public static final Duration SEND_EVERY = Duration.ofSeconds(5);
+    public static final Outbound NONE = new Outbound(Optional.empty(), "skillmark@localhost", Optional.empty(), SEND_EVERY);
 
     /** How the connection to the SMTP server is protected. */
     public enum Tls {
@@ -51,10 +53,15 @@ public record Outbound(Optional<Smtp> smtp, String mailFrom, Optional<Webhook> w
     }
 
     public Outbound withSmtp(Smtp smtp) {
-        return new Outbound(Optional.of(smtp), mailFrom, webhook);
+        return new Outbound(Optional.of(smtp), mailFrom, webhook, sendEvery);
     }
 
     public Outbound withWebhook(Webhook webhook) {
-        return new Outbound(smtp, mailFrom, Optional.of(webhook));
+        return new Outbound(smtp, mailFrom, Optional.of(webhook), sendEvery);
+    }
+
+    /** The same, with the sender looking for due deliveries this often (tests run it by hand instead). */
+    public Outbound withSendEvery(Duration every) {
+        return new Outbound(smtp, mailFrom, webhook, every);
     }
 }

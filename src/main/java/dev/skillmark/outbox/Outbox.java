@@ -47,9 +47,10 @@ public final class Outbox {
 
         @SqlQuery("""
             select id from outbox
-            where status = 'PENDING' and not_before <= :now and (claimed_until is null or claimed_until < :now)
+            where status = 'PENDING' and kind in (<kinds>) and not_before <= :now
+              and (claimed_until is null or claimed_until < :now)
             order by not_before, id limit :limit""")
-        List<Long> due(@Bind("now") long now, @Bind("limit") int limit);
+        List<Long> due(@BindList("kinds") List<Delivery.Kind> kinds, @Bind("now") long now, @Bind("limit") int limit);
 
         /** 1 when this sender took the delivery; 0 when another one has it, or it is done. */
         @SqlUpdate("""
@@ -163,9 +164,16 @@ public final class Outbox {
      * on every instance at once, and again while a run is going.
      */
     public int deliverDue() {
+        // only what this instance can send: one set up without e-mail leaves the e-mail to the others
+        var kinds = new java.util.ArrayList<Delivery.Kind>();
+        mail.ifPresent(m -> kinds.add(Delivery.Kind.MAIL));
+        webhook.ifPresent(w -> kinds.add(Delivery.Kind.WEBHOOK));
+        if (kinds.isEmpty()) {
+            return 0;
+        }
         int delivered = 0;
         long now = clock.millis();
-        for (long id : jdbi.withExtension(Dao.class, dao -> dao.due(now, BATCH))) {
+        for (long id : jdbi.withExtension(Dao.class, dao -> dao.due(kinds, now, BATCH))) {
             long at = clock.millis();
             if (jdbi.withExtension(Dao.class, dao -> dao.claim(id, me, at, at + LEASE.toMillis())) == 1) {
                 delivered += deliver(jdbi.withExtension(Dao.class, dao -> dao.byId(id)).orElseThrow()) ? 1 : 0;
@@ -175,11 +183,9 @@ public final class Outbox {
     }
 
     private boolean deliver(Delivery delivery) {
-        var channel = delivery.kind() == Delivery.Kind.MAIL ? mail : webhook;
+        var channel = (delivery.kind() == Delivery.Kind.MAIL ? mail : webhook).orElseThrow();
         try {
-            channel.orElseThrow(() -> new IllegalStateException(delivery.kind() == Delivery.Kind.MAIL
-                    ? "e-mail is no longer set up (SKILLMARK_SMTP_HOST)" : "the webhook is no longer set up (SKILLMARK_WEBHOOK_URL)"))
-                    .deliver(delivery);
+            channel.deliver(delivery);
         } catch (Exception e) {
             int tries = delivery.tries() + 1;
             var status = tries >= MAX_TRIES ? Delivery.Status.FAILED : Delivery.Status.PENDING;
