@@ -195,6 +195,10 @@ public final class Skillmark implements AutoCloseable {
             });
             long sendEvery = config.outbound().sendEvery().toMillis();
             sender.scheduleWithFixedDelay(() -> send(outbox), sendEvery, sendEvery, TimeUnit.MILLISECONDS);
+            if (publicUrl.isEmpty() && (config.outbound().mailEnabled() || config.outbound().webhook().isPresent())) {
+                log.warn("SKILLMARK_PUBLIC_URL is not set: links in e-mail and webhook calls point at {}, which only this "
+                        + "machine can open", linkBase.get());
+            }
             logContent(content);
             var skillmark = new Skillmark(database, server, attempts, pages, extensions, accounts, content, sweeper,
                     new ContentWatcher(content, metrics::contentReloadFailed), signals, metrics, readiness, backups,
