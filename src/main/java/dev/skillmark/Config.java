@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import dev.skillmark.outbox.Outbound;
 
 /** Everything Skillmark can be told, read from environment variables with safe defaults. */
 public record Config(
@@ -25,7 +26,8 @@ public record Config(
         boolean secureCookies,
         java.util.Set<String> trustedProxies,
         Optional<String> publicUrl,
-        Monitoring monitoring) {
+        Monitoring monitoring,
+        Outbound outbound) {
 
     /**
      * How the process reports on itself: the log format ({@code text} or {@code json}), who may read /metrics
@@ -80,6 +82,16 @@ public record Config(
         s.put("SKILLMARK_METRICS_FROM", new String[]{"loopback,proxies", "who may read /metrics without the token: loopback, "
                 + "proxies (the trusted proxies themselves), client addresses, or none"});
         s.put("SKILLMARK_METRICS_TOKEN", new String[]{"(none)", "a secret that lets anyone read /metrics with Authorization: Bearer <token>"});
+        s.put("SKILLMARK_SMTP_HOST", new String[]{"(none)", "SMTP server for e-mail (invitations, reminders, notices); without it "
+                + "no e-mail is sent and the pages offer links to copy"});
+        s.put("SKILLMARK_SMTP_PORT", new String[]{"587 (465 with smtps, 25 with none)", "SMTP port"});
+        s.put("SKILLMARK_SMTP_USER", new String[]{"(none)", "SMTP user name, when the server wants one"});
+        s.put("SKILLMARK_SMTP_PASSWORD", new String[]{"(none)", "SMTP password"});
+        s.put("SKILLMARK_SMTP_TLS", new String[]{"starttls", "starttls (required), smtps (TLS from the start) or none (a local relay only)"});
+        s.put("SKILLMARK_MAIL_FROM", new String[]{"skillmark@localhost", "the sender address of Skillmark's e-mail"});
+        s.put("SKILLMARK_SEND_SECONDS", new String[]{"5", "how often each instance delivers the e-mail and webhook calls that are due"});
+        s.put("SKILLMARK_WEBHOOK_URL", new String[]{"(none)", "URL that gets a signed JSON POST when an attempt is finalised and when it is fully graded"});
+        s.put("SKILLMARK_WEBHOOK_SECRET", new String[]{"(none; required with the URL)", "shared secret of the webhook's HMAC-SHA256 signature"});
         return java.util.Collections.unmodifiableMap(s);
     }
 
@@ -105,7 +117,35 @@ public record Config(
                         .map(String::strip).filter(p -> !p.isEmpty()).collect(java.util.stream.Collectors.toSet()),
                 Optional.ofNullable(env.get("SKILLMARK_PUBLIC_URL")).map(String::strip).filter(u -> !u.isEmpty())
                         .map(u -> u.replaceAll("/+$", "")),
-                monitoring(env));
+                monitoring(env),
+                outbound(env));
+    }
+
+    private static Outbound outbound(Map<String, String> env) {
+        var smtp = text(env, "SKILLMARK_SMTP_HOST").map(host -> {
+            var tls = text(env, "SKILLMARK_SMTP_TLS").map(Outbound.Tls::parse).orElse(Outbound.Tls.STARTTLS);
+            int port = integer(env, "SKILLMARK_SMTP_PORT", switch (tls) {
+                case STARTTLS -> 587;
+                case SMTPS -> 465;
+                case NONE -> 25;
+            });
+            return new Outbound.Smtp(host, port, text(env, "SKILLMARK_SMTP_USER"), text(env, "SKILLMARK_SMTP_PASSWORD"), tls);
+        });
+        var url = text(env, "SKILLMARK_WEBHOOK_URL");
+        var secret = text(env, "SKILLMARK_WEBHOOK_SECRET");
+        if (url.isPresent() && secret.isEmpty()) {
+            throw new IllegalArgumentException("SKILLMARK_WEBHOOK_URL needs SKILLMARK_WEBHOOK_SECRET: receivers check every delivery's signature");
+        }
+        if (url.isPresent() && !url.get().matches("(?i)https?://.+")) {
+            throw new IllegalArgumentException("SKILLMARK_WEBHOOK_URL must be an http:// or https:// URL, not '" + url.get() + "'");
+        }
+        return new Outbound(smtp, text(env, "SKILLMARK_MAIL_FROM").orElse(Outbound.NONE.mailFrom()),
+                url.map(u -> new Outbound.Webhook(u, secret.orElseThrow())),
+                Duration.ofSeconds(Math.max(1, integer(env, "SKILLMARK_SEND_SECONDS", (int) Outbound.SEND_EVERY.toSeconds()))));
+    }
+
+    private static Optional<String> text(Map<String, String> env, String key) {
+        return Optional.ofNullable(env.get(key)).map(String::strip).filter(t -> !t.isEmpty());
     }
 
     private static Monitoring monitoring(Map<String, String> env) {
@@ -123,25 +163,37 @@ public record Config(
         return new Config("127.0.0.1", 0, dataDir, h2Url(dataDir), "sa", "", contentDir,
                 folder(Map.of(), "SKILLMARK_TEMPLATES_DIR", "templates"), folder(Map.of(), "SKILLMARK_STATIC_DIR", "static"),
                 Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofMinutes(120), Duration.ofHours(12), false,
-                java.util.Set.of(), Optional.empty(), Monitoring.DEFAULT);
+                java.util.Set.of(), Optional.empty(), Monitoring.DEFAULT, Outbound.NONE);
     }
 
     /** The same configuration on another database, e.g. PostgreSQL: {@code jdbc:postgresql://host/name}. */
     public Config withDatabase(String url, String user, String password) {
         return new Config(host, port, dataDir, url, user, password, contentDir, templatesDir, staticDir, grace,
-                sweepEvery, sessionIdle, sessionMax, secureCookies, trustedProxies, publicUrl, monitoring);
+                sweepEvery, sessionIdle, sessionMax, secureCookies, trustedProxies, publicUrl, monitoring, outbound);
     }
 
     /** The same configuration behind these proxies. */
     public Config withTrustedProxies(java.util.Set<String> proxies) {
         return new Config(host, port, dataDir, databaseUrl, databaseUser, databasePassword, contentDir, templatesDir, staticDir,
-                grace, sweepEvery, sessionIdle, sessionMax, secureCookies, java.util.Set.copyOf(proxies), publicUrl, monitoring);
+                grace, sweepEvery, sessionIdle, sessionMax, secureCookies, java.util.Set.copyOf(proxies), publicUrl, monitoring, outbound);
     }
 
     /** The same configuration, reporting on itself this way. */
     public Config withMonitoring(Monitoring monitoring) {
         return new Config(host, port, dataDir, databaseUrl, databaseUser, databasePassword, contentDir, templatesDir, staticDir,
-                grace, sweepEvery, sessionIdle, sessionMax, secureCookies, trustedProxies, publicUrl, monitoring);
+                grace, sweepEvery, sessionIdle, sessionMax, secureCookies, trustedProxies, publicUrl, monitoring, outbound);
+    }
+
+    /** The same configuration, sending e-mail and webhooks here. */
+    public Config withOutbound(Outbound outbound) {
+        return new Config(host, port, dataDir, databaseUrl, databaseUser, databasePassword, contentDir, templatesDir, staticDir,
+                grace, sweepEvery, sessionIdle, sessionMax, secureCookies, trustedProxies, publicUrl, monitoring, outbound);
+    }
+
+    /** The same configuration, with links built from this address. */
+    public Config withPublicUrl(String url) {
+        return new Config(host, port, dataDir, databaseUrl, databaseUser, databasePassword, contentDir, templatesDir, staticDir,
+                grace, sweepEvery, sessionIdle, sessionMax, secureCookies, trustedProxies, Optional.of(url), monitoring, outbound);
     }
 
     /*

@@ -5,12 +5,14 @@ import dev.skillmark.account.Accounts;
 import dev.skillmark.account.Audit;
 import dev.skillmark.account.InvitationController;
 import dev.skillmark.account.Invitations;
+import dev.skillmark.account.NoticeAddresses;
 import dev.skillmark.account.Hashing;
 import dev.skillmark.account.Settings;
 import dev.skillmark.account.StaffAccess;
 import dev.skillmark.account.Throttle;
 import dev.skillmark.account.UserAdmin;
 import dev.skillmark.attempt.AttemptController;
+import dev.skillmark.attempt.AttemptNotices;
 import dev.skillmark.attempt.AttemptPages;
 import dev.skillmark.attempt.AttemptSignals;
 import dev.skillmark.attempt.Backlog;
@@ -38,6 +40,8 @@ import dev.skillmark.ops.Metrics;
 import dev.skillmark.ops.MetricsAccess;
 import dev.skillmark.ops.OpsController;
 import dev.skillmark.ops.Readiness;
+import dev.skillmark.outbox.Outbox;
+import dev.skillmark.outbox.OutboxController;
 import dev.skillmark.web.ClientAddress;
 import dev.skillmark.web.Routes;
 import dev.skillmark.web.Templates;
@@ -79,10 +83,15 @@ public final class Skillmark implements AutoCloseable {
     private final Metrics metrics;
     private final Readiness readiness;
     private final Optional<Backups> backups;
+    private final Outbox outbox;
+    private final ScheduledExecutorService sender;
 
     private Skillmark(Database database, Web.Server server, Attempts attempts, AttemptPages pages, Extensions extensions,
                       Accounts accounts, Content content, ScheduledExecutorService sweeper, ContentWatcher watcher,
-                      AttemptSignals signals, Metrics metrics, Readiness readiness, Optional<Backups> backups) {
+                      AttemptSignals signals, Metrics metrics, Readiness readiness, Optional<Backups> backups,
+                      Outbox outbox, ScheduledExecutorService sender) {
+        this.outbox = outbox;
+        this.sender = sender;
         this.signals = signals;
         this.metrics = metrics;
         this.readiness = readiness;
@@ -124,8 +133,14 @@ public final class Skillmark implements AutoCloseable {
             var hashing = Hashing.forThisMachine();
             var accounts = new Accounts(jdbi, clock, audit, new Throttle(jdbi, clock), hashing, config.sessionIdle(), config.sessionMax());
             var settings = new Settings(jdbi, audit);
-            var invitations = new Invitations(jdbi, clock, audit, content);
-            var grades = new Grades(jdbi, audit, clock);
+            var port = new AtomicReference<Integer>();
+            var publicUrl = config.publicUrl();
+            java.util.function.Supplier<String> linkBase = () -> publicUrl.orElse("http://localhost:" + port.get());
+            var templates = new Templates(config.templatesDir());
+            var outbox = new Outbox(jdbi, clock, config.outbound(), templates);
+            var invitations = new Invitations(jdbi, clock, audit, content, Optional.of(outbox), linkBase);
+            var noticeAddresses = new NoticeAddresses(jdbi);
+            var grades = new Grades(jdbi, audit, clock, new AttemptNotices(outbox, invitations, noticeAddresses, linkBase));
             var attempts = new Attempts(jdbi, content, invitations, grades, clock, config.grace(), seeds, metrics);
             var pages = new AttemptPages(jdbi, attempts);
             var extensions = new Extensions(jdbi, attempts, content, audit, clock);
@@ -135,8 +150,6 @@ public final class Skillmark implements AutoCloseable {
             metrics.watch(backlog, content, clock, PROBE_TIMEOUT);
             readiness = new Readiness(jdbi, database.latestMigration(), content, backlog, PROBE_TIMEOUT);
             var staffAccess = new StaffAccess(accounts, config.secureCookies());
-            var port = new AtomicReference<Integer>();
-            var publicUrl = config.publicUrl();
             var features = new ArrayList<Routes>();
             features.add(new StartController(content, attempts, settings, clientAddress, config.secureCookies(),
                     new Retakes(jdbi, clock)));
@@ -148,7 +161,8 @@ public final class Skillmark implements AutoCloseable {
             features.add(new StatisticsController(new Statistics(jdbi, content, settings), content, settings));
             features.add(new AccountController(accounts, staffAccess, clientAddress, audit, settings,
                     new UserAdmin(jdbi, audit, hashing), content));
-            features.add(new InvitationController(invitations, content, () -> publicUrl.orElse("http://localhost:" + port.get())));
+            features.add(new InvitationController(invitations, content, linkBase, noticeAddresses));
+            features.add(new OutboxController(outbox));
             features.add(new ReviewController(reviews, new Exports(reviews, audit), new Comparisons(reviews),
                     new Regrades(jdbi, pages, grades, content), extensions, content, invitations));
             var monitoring = config.monitoring();
@@ -161,7 +175,7 @@ public final class Skillmark implements AutoCloseable {
             features.addAll(extraRoutes);
             var server = Web.create(new Web.Settings(config.host(), config.port(), config.staticDir(), config.secureCookies(),
                             ServerSecret.load(jdbi, "csrf", clock), publicUrl, OpsController.PATHS, metrics),
-                    new Templates(config.templatesDir()), staffAccess, features);
+                    templates, staffAccess, features);
             server.javalin().start();
             port.set(server.port());
             String base = publicUrl.orElse("http://" + (config.host().equals("0.0.0.0") ? "localhost" : config.host()) + ":" + server.port());
@@ -174,9 +188,21 @@ public final class Skillmark implements AutoCloseable {
             });
             long every = config.sweepEvery().toMillis();
             sweeper.scheduleWithFixedDelay(() -> sweep(attempts, accounts), every, every, TimeUnit.MILLISECONDS);
+            var sender = Executors.newSingleThreadScheduledExecutor(r -> {
+                var t = new Thread(r, "outbox-sender");
+                t.setDaemon(true);
+                return t;
+            });
+            long sendEvery = config.outbound().sendEvery().toMillis();
+            sender.scheduleWithFixedDelay(() -> send(outbox), sendEvery, sendEvery, TimeUnit.MILLISECONDS);
+            if (publicUrl.isEmpty() && (config.outbound().mailEnabled() || config.outbound().webhook().isPresent())) {
+                log.warn("SKILLMARK_PUBLIC_URL is not set: links in e-mail and webhook calls point at {}, which only this "
+                        + "machine can open", linkBase.get());
+            }
             logContent(content);
             var skillmark = new Skillmark(database, server, attempts, pages, extensions, accounts, content, sweeper,
-                    new ContentWatcher(content, metrics::contentReloadFailed), signals, metrics, readiness, backups);
+                    new ContentWatcher(content, metrics::contentReloadFailed), signals, metrics, readiness, backups,
+                    outbox, sender);
             backups.ifPresent(b -> b.serving(localUrl(config.host(), server.port())));
             return skillmark;
         } catch (RuntimeException e) {
@@ -213,6 +239,14 @@ public final class Skillmark implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             log.warn("sweeping overdue attempts failed; will retry", e);
+        }
+    }
+
+    private static void send(Outbox outbox) {
+        try {
+            outbox.deliverDue();
+        } catch (RuntimeException e) {
+            log.warn("delivering e-mail and webhook calls failed; will retry", e);
         }
     }
 
@@ -270,6 +304,11 @@ public final class Skillmark implements AutoCloseable {
         return content;
     }
 
+    /** E-mail and webhook calls waiting to go out; tests run its sender by hand. */
+    public Outbox outbox() {
+        return outbox;
+    }
+
     /**
      * Stop offering backups, stop taking requests and drain those in flight, then stop the sweeper, then write
      * the waiting timeline events, then close the database.
@@ -280,8 +319,10 @@ public final class Skillmark implements AutoCloseable {
         server.javalin().stop();
         watcher.close();
         sweeper.shutdown();
+        sender.shutdown();
         try {
             sweeper.awaitTermination(5, TimeUnit.SECONDS);
+            sender.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -20,12 +20,14 @@ public final class InvitationController implements Routes {
     private final Invitations invitations;
     private final Content content;
     private final Supplier<String> publicUrl;
+    private final NoticeAddresses notices;
 
     /** {@code publicUrl}: where candidates reach Skillmark, from the configuration, never from the Host header. */
-    public InvitationController(Invitations invitations, Content content, Supplier<String> publicUrl) {
+    public InvitationController(Invitations invitations, Content content, Supplier<String> publicUrl, NoticeAddresses notices) {
         this.invitations = invitations;
         this.content = content;
         this.publicUrl = publicUrl;
+        this.notices = notices;
     }
 
     @Override
@@ -35,6 +37,7 @@ public final class InvitationController implements Routes {
         routes.post("/invitations/bulk", this::inviteMany, Role.INTERVIEWER);
         routes.post("/invitations/{id}/revoke", this::revoke, Role.INTERVIEWER);
         routes.post("/invitations/{id}/reissue", this::reissue, Role.INTERVIEWER);
+        routes.post("/invitations/notices", this::setNoticeAddress, Role.INTERVIEWER);
     }
 
     void form(Context ctx, Map<String, String> errors, List<Invitations.Issued> issued, HttpStatus status) {
@@ -44,9 +47,10 @@ public final class InvitationController implements Routes {
         model.put("errors", errors);
         model.put("issued", issued);
         model.put("baseUrl", publicUrl.get());
+        model.put("mailEnabled", invitations.mailEnabled());
         model.put("form", Map.of(
                 "quiz", value(ctx, "quiz", ""), "name", value(ctx, "name", ""), "email", value(ctx, "email", ""),
-                "expires", value(ctx, "expires", "7"), "extra", value(ctx, "extra", "0"), "lines", value(ctx, "lines", "")));
+                "expires", value(ctx, "expires", "7"), "extra", value(ctx, "extra", "0"), "lines", value(ctx, "lines", ""), "notify", value(ctx, "notify", notices.of(StaffAccess.signedIn(ctx).username()).orElse(""))));
         ctx.status(status).render("account/invitations.html", model);
     }
 
@@ -65,6 +69,15 @@ public final class InvitationController implements Routes {
             var issued = invitations.inviteMany(request(ctx, "x"), ctx.formParam("lines"), StaffAccess.signedIn(ctx));
             ctx.header("Content-Disposition", "attachment; filename=\"invitations.csv\"");
             ctx.contentType("text/csv; charset=utf-8").result(Csv.write(Invitations.csv(issued, publicUrl.get())));
+        } catch (SkillmarkException.InvalidInput e) {
+            form(ctx, Map.of(e.field(), e.getMessage()), List.of(), HttpStatus.BAD_REQUEST);
+        }
+    }
+
+    void setNoticeAddress(Context ctx) {
+        try {
+            notices.set(StaffAccess.signedIn(ctx), ctx.formParam("notify"));
+            ctx.redirect("/invitations", HttpStatus.SEE_OTHER);
         } catch (SkillmarkException.InvalidInput e) {
             form(ctx, Map.of(e.field(), e.getMessage()), List.of(), HttpStatus.BAD_REQUEST);
         }

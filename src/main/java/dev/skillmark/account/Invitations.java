@@ -2,6 +2,8 @@ package dev.skillmark.account;
 
 import dev.skillmark.web.SkillmarkException;
 import dev.skillmark.content.Content;
+import dev.skillmark.outbox.Outbox;
+import dev.skillmark.quiz.Quiz;
 import dev.skillmark.web.Format;
 import dev.skillmark.web.SkillmarkException.InvitationClosed;
 import java.security.SecureRandom;
@@ -10,7 +12,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -69,17 +73,40 @@ public final class Invitations {
     }
 
     private static final int MAX_BULK = 500;
+    /** The reminder goes this long before the link expires, to invitations that last at least twice as long. */
+    static final Duration REMINDER_BEFORE = Duration.ofHours(24);
+    static final String MAIL = "invitation";
+    static final String REMINDER = "reminder";
     private final Jdbi jdbi;
     private final Clock clock;
     private final Audit audit;
     private final Content content;
+    private final Optional<Outbox> outbox;
+    private final Supplier<String> publicUrl;
     private final SecureRandom random = new SecureRandom();
 
+    /** Without e-mail: links are only shown to the interviewer. */
     public Invitations(Jdbi jdbi, Clock clock, Audit audit, Content content) {
+        this(jdbi, clock, audit, content, Optional.empty(), () -> "");
+    }
+
+    /** {@code publicUrl}: where candidates reach Skillmark, which the links in e-mails start with. */
+    public Invitations(Jdbi jdbi, Clock clock, Audit audit, Content content, Optional<Outbox> outbox, Supplier<String> publicUrl) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.audit = audit;
         this.content = content;
+        this.outbox = outbox;
+        this.publicUrl = publicUrl;
+    }
+
+    /** Whether invitations go out by e-mail; when not, the interviewer copies the link. */
+    public boolean mailEnabled() {
+        return outbox.map(Outbox::mailEnabled).orElse(false);
+    }
+
+    static boolean looksLikeEmail(String text) {
+        return text.matches("[^@\\s]+@[^@\\s]+");
     }
 
     /** Candidates with an invitation to this quiz they can still use. */
@@ -94,7 +121,8 @@ public final class Invitations {
 
     public Issued invite(Request request, User by) {
         validate(request);
-        var issued = issue(request, request.candidateName().strip(), request.email() == null ? "" : request.email().strip(), by);
+        var issued = jdbi.inTransaction(h -> issue(h, request, request.candidateName().strip(),
+                request.email() == null ? "" : request.email().strip(), by));
         audit.record(by.username(), "invitation.created", issued.invitation().id(),
                 request.quizId() + " for " + issued.invitation().candidateName());
         return issued;
@@ -115,7 +143,7 @@ public final class Invitations {
             if (name.isEmpty() || name.length() > 100) {
                 throw new SkillmarkException.InvalidInput("lines", "Line " + lineNo + ": write a name of 1 to 100 characters, then optionally a comma and an e-mail address.");
             }
-            if (!email.isEmpty() && !email.matches("[^@\\s]+@[^@\\s]+")) {
+            if (!email.isEmpty() && !looksLikeEmail(email)) {
                 throw new SkillmarkException.InvalidInput("lines", "Line " + lineNo + ": '" + email + "' is not an e-mail address.");
             }
             people.add(new String[]{name, email});
@@ -130,7 +158,7 @@ public final class Invitations {
         var issued = jdbi.inTransaction(h -> {
             var list = new ArrayList<Issued>();
             for (String[] person : people) {
-                list.add(issue(settings, person[0], person[1], by));
+                list.add(issue(h, settings, person[0], person[1], by));
             }
             return list;
         });
@@ -170,6 +198,12 @@ public final class Invitations {
             throw new InvitationClosed(InvitationClosed.Reason.USED, "This invitation was already used, withdrawn or "
                     + "has expired. If you started the quiz in another window, continue there.");
         }
+        outbox.ifPresent(o -> o.cancel(handle, invitationId, REMINDER));
+    }
+
+    /** The invitation in the caller's transaction, e.g. to tell its candidate and its owner how it went. */
+    public Optional<Invitation> byId(Handle handle, String id) {
+        return handle.attach(Dao.class).byId(id);
     }
 
     /** The rows of the CSV that bulk invitations answer with: names and links to paste into e-mails. */
@@ -192,9 +226,12 @@ public final class Invitations {
     public void revoke(String id, User by) {
         var invitation = byId(id);
         requireOwner(invitation, by, "withdraw");
-        if (jdbi.withExtension(Dao.class, dao -> dao.revoke(id, clock.millis())) == 0) {
-            throw new SkillmarkException.Conflict("This invitation was already used or revoked.");
-        }
+        jdbi.useTransaction(h -> {
+            if (h.attach(Dao.class).revoke(id, clock.millis()) == 0) {
+                throw new SkillmarkException.Conflict("This invitation was already used or revoked.");
+            }
+            outbox.ifPresent(o -> o.cancel(h, id, MAIL, REMINDER));
+        });
         audit.record(by.username(), "invitation.revoked", id, invitation.candidateName());
     }
 
@@ -204,11 +241,18 @@ public final class Invitations {
         requireOwner(invitation, by, "re-issue");
         String token = token();
         long expires = clock.millis() + Duration.ofDays(Math.max(1, Math.min(90, expiresInDays))).toMillis();
-        if (jdbi.withExtension(Dao.class, dao -> dao.reissue(id, Accounts.sha256(token), expires)) == 0) {
-            throw new SkillmarkException.Conflict("This invitation was already used or revoked; create a new one instead.");
-        }
+        var issued = jdbi.inTransaction(h -> {
+            var dao = h.attach(Dao.class);
+            if (dao.reissue(id, Accounts.sha256(token), expires) == 0) {
+                throw new SkillmarkException.Conflict("This invitation was already used or revoked; create a new one instead.");
+            }
+            outbox.ifPresent(o -> o.cancel(h, id, MAIL, REMINDER));
+            var again = new Issued(dao.byId(id).orElseThrow(), token);
+            queueMail(h, again, by);
+            return again;
+        });
         audit.record(by.username(), "invitation.reissued", id, invitation.candidateName());
-        return new Issued(byId(id), token);
+        return issued;
     }
 
     /**
@@ -223,14 +267,41 @@ public final class Invitations {
         }
     }
 
-    private Issued issue(Request request, String name, String email, User by) {
+    private Issued issue(Handle handle, Request request, String name, String email, User by) {
         String token = token();
         long now = clock.millis();
         var invitation = new Invitation(newId(), Accounts.sha256(token), request.quizId(), name, email,
                 request.extraTimePercent(), by.username(), now, now + Duration.ofDays(request.expiresInDays()).toMillis(),
                 null, null);
-        jdbi.useExtension(Dao.class, dao -> dao.insert(invitation));
-        return new Issued(invitation, token);
+        handle.attach(Dao.class).insert(invitation);
+        var issued = new Issued(invitation, token);
+        queueMail(handle, issued, by);
+        return issued;
+    }
+
+    /**
+     * The invitation e-mail now, and a reminder a day before the link expires, in the invitation's transaction.
+     * The reminder is withdrawn when the candidate starts, or the invitation is withdrawn or re-issued.
+     */
+    private void queueMail(Handle handle, Issued issued, User by) {
+        var inv = issued.invitation();
+        if (outbox.isEmpty() || inv.email().isBlank()) {
+            return;
+        }
+        var quiz = content.current().quiz(inv.quizId());
+        var model = Map.of("name", inv.candidateName(), "quizTitle", quiz.map(Quiz::title).orElse(inv.quizId()),
+                "timeLimit", quiz.flatMap(Quiz::timeLimit)
+                        .map(l -> Format.INSTANCE.duration(l.multipliedBy(100 + inv.extraTimePercent()).dividedBy(100))
+                                + (inv.extraTimePercent() > 0 ? " (with " + inv.extraTimePercent() + "% extra time)" : ""))
+                        .orElse("none"),
+                "expires", Format.INSTANCE.time(inv.expiresAt()), "link", publicUrl.get() + issued.path(),
+                "from", by.displayName());
+        long now = clock.millis();
+        outbox.get().mail(handle, MAIL, inv.id(), inv.email(), "invitation", model, now);
+        long remindAt = inv.expiresAt() - REMINDER_BEFORE.toMillis();
+        if (remindAt - now >= REMINDER_BEFORE.toMillis()) {
+            outbox.get().mail(handle, REMINDER, inv.id(), inv.email(), "reminder", model, remindAt);
+        }
     }
 
     private void validate(Request r) {

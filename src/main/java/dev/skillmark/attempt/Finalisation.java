@@ -60,6 +60,7 @@ final class Finalisation {
                 dao.finish(attemptId, status, finishedAt);
                 dao.event(attemptId, now, status == Attempt.Status.EXPIRED ? EventType.EXPIRED : EventType.SUBMITTED, null, "");
                 recordTimeSpent(dao, attemptId);
+                grades.finalised(h, attemptId);
                 return true;
             });
             if (done) {

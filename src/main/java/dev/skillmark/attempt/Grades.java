@@ -29,11 +29,23 @@ public final class Grades {
     private final Jdbi jdbi;
     private final Audit audit;
     private final Clock clock;
+    private final AttemptNotices notices;
 
     public Grades(Jdbi jdbi, Audit audit, Clock clock) {
+        this(jdbi, audit, clock, AttemptNotices.none());
+    }
+
+    /** {@code notices}: who hears when an attempt is finalised and when its last written answer is graded. */
+    public Grades(Jdbi jdbi, Audit audit, Clock clock, AttemptNotices notices) {
         this.jdbi = jdbi;
         this.audit = audit;
         this.clock = clock;
+        this.notices = notices;
+    }
+
+    /** In the finalising transaction, once the attempt is closed and graded automatically. */
+    void finalised(Handle handle, String attemptId) {
+        notices.finalised(handle, attemptId);
     }
 
     /** Grades every answer with its snapshot's key, in the finalising transaction. */
@@ -85,6 +97,9 @@ public final class Grades {
             var kind = question.essay() ? GradeChange.Kind.MANUAL : GradeChange.Kind.OVERRIDE;
             Double old = attempts.answer(attemptId, slot).orElseThrow().points();
             write(h, attemptId, slot, question.points(), old, points, kind, text, by);
+            if (attempt.pending() > 0 && attempts.attempt(attemptId).orElseThrow().pending() == 0) {
+                notices.gradedByHand(h, attemptId);
+            }
             return new Applied(kind, old, points);
         });
         audit.record(by.username(), "grade." + change.kind().name().toLowerCase(Locale.ROOT), attemptId + "#" + slot,

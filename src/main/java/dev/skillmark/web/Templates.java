@@ -16,8 +16,15 @@ import org.thymeleaf.templateresolver.FileTemplateResolver;
 public final class Templates implements FileRenderer {
 
     private final TemplateEngine engine = new TemplateEngine();
+    /** Plain-text templates ({@code .txt}), for the text part of e-mail. */
+    private final TemplateEngine textEngine = new TemplateEngine();
 
     public Templates(Optional<Path> folder) {
+        engine.setTemplateResolver(resolver(folder, ".html", TemplateMode.HTML));
+        textEngine.setTemplateResolver(resolver(folder, ".txt", TemplateMode.TEXT));
+    }
+
+    private static AbstractConfigurableTemplateResolver resolver(Optional<Path> folder, String suffix, TemplateMode mode) {
         AbstractConfigurableTemplateResolver resolver;
         if (folder.isPresent()) {
             resolver = new FileTemplateResolver();
@@ -26,11 +33,28 @@ public final class Templates implements FileRenderer {
             resolver = new ClassLoaderTemplateResolver();
             resolver.setPrefix("templates/");
         }
-        resolver.setSuffix(".html");
-        resolver.setTemplateMode(TemplateMode.HTML);
+        resolver.setSuffix(suffix);
+        resolver.setTemplateMode(mode);
         resolver.setCharacterEncoding("UTF-8");
         resolver.setCacheable(true);
-        engine.setTemplateResolver(resolver);
+        return resolver;
+    }
+
+    /** An HTML template outside a request (an e-mail's HTML part): escaped like every page. */
+    public String html(String name, Map<String, ?> model) {
+        return engine.process(name, context(model));
+    }
+
+    /** A plain-text template ({@code name.txt}): an e-mail's text part, not escaped, as text needs none. */
+    public String text(String name, Map<String, ?> model) {
+        return textEngine.process(name, context(model));
+    }
+
+    private static org.thymeleaf.context.Context context(Map<String, ?> model) {
+        var context = new org.thymeleaf.context.Context(Locale.ENGLISH);
+        model.forEach(context::setVariable);
+        context.setVariable("fmt", Format.INSTANCE);
+        return context;
     }
 
     @Override

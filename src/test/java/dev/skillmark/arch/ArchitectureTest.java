@@ -12,8 +12,9 @@ import java.time.Clock;
 /**
  * The package graph points one way, as the README draws it:
  * quiz and web at the top; content below them; then account, attempt and review; ops (health, readiness,
- * metrics) beside review, on attempt, content and web; the root package (Skillmark, Config, Database) and cli
- * wire everything and nothing imports them.
+ * metrics) beside review, on attempt, content and web; outbox (e-mail and webhooks) on web alone, beside content, for
+ * account, attempt and review to queue messages in their transactions; the root package (Skillmark, Config, Database)
+ * and cli wire everything and nothing imports them.
  */
 @AnalyzeClasses(packages = "dev.skillmark", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -27,13 +28,14 @@ class ArchitectureTest {
     private static final String REVIEW = "dev.skillmark.review..";
     private static final String CLI = "dev.skillmark.cli..";
     private static final String OPS = "dev.skillmark.ops..";
+    private static final String OUTBOX = "dev.skillmark.outbox..";
 
     @ArchTest
     static final ArchRule the_features_form_no_cycle = slices().matching("dev.skillmark.(*)..").should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule the_domain_imports_no_other_package_of_ours = noClasses().that().resideInAPackage(QUIZ)
-            .should().dependOnClassesThat().resideInAnyPackage(ROOT, WEB, CONTENT, ACCOUNT, ATTEMPT, REVIEW, CLI);
+            .should().dependOnClassesThat().resideInAnyPackage(ROOT, WEB, CONTENT, ACCOUNT, ATTEMPT, REVIEW, CLI, OUTBOX);
 
     @ArchTest
     static final ArchRule the_domain_is_pure = noClasses().that().resideInAPackage(QUIZ)
@@ -44,11 +46,15 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule web_holds_only_what_every_feature_shares = noClasses().that().resideInAPackage(WEB)
-            .should().dependOnClassesThat().resideInAnyPackage(ROOT, CONTENT, ACCOUNT, ATTEMPT, REVIEW, CLI);
+            .should().dependOnClassesThat().resideInAnyPackage(ROOT, CONTENT, ACCOUNT, ATTEMPT, REVIEW, CLI, OUTBOX);
 
     @ArchTest
     static final ArchRule content_sits_below_quiz_and_web_only = noClasses().that().resideInAPackage(CONTENT)
-            .should().dependOnClassesThat().resideInAnyPackage(ROOT, ACCOUNT, ATTEMPT, REVIEW, CLI);
+            .should().dependOnClassesThat().resideInAnyPackage(ROOT, ACCOUNT, ATTEMPT, REVIEW, CLI, OUTBOX);
+
+    @ArchTest
+    static final ArchRule the_outbox_knows_only_web = noClasses().that().resideInAPackage(OUTBOX)
+            .should().dependOnClassesThat().resideInAnyPackage(ROOT, QUIZ, CONTENT, ACCOUNT, ATTEMPT, REVIEW, CLI, OPS);
 
     @ArchTest
     static final ArchRule accounts_know_nothing_of_attempts_or_reviews = noClasses().that().resideInAPackage(ACCOUNT)
@@ -60,7 +66,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule only_the_wiring_knows_how_things_are_measured = noClasses()
-            .that().resideInAnyPackage(QUIZ, WEB, CONTENT, ACCOUNT, ATTEMPT, REVIEW)
+            .that().resideInAnyPackage(QUIZ, WEB, CONTENT, ACCOUNT, ATTEMPT, REVIEW, OUTBOX)
             .should().dependOnClassesThat().resideInAPackage(OPS)
             .orShould().dependOnClassesThat().resideInAPackage("io.micrometer..");
 
@@ -74,7 +80,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule services_and_the_domain_never_import_javalin = noClasses()
-            .that().resideInAnyPackage(QUIZ, CONTENT, ACCOUNT, ATTEMPT, REVIEW, OPS)
+            .that().resideInAnyPackage(QUIZ, CONTENT, ACCOUNT, ATTEMPT, REVIEW, OPS, OUTBOX)
             .and().haveSimpleNameNotEndingWith("Controller")
             .and().doNotHaveSimpleName("StaffAccess") // the session cookie and route-role check for the web layer
             .should().dependOnClassesThat().resideInAPackage("io.javalin..");

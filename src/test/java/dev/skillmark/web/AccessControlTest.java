@@ -28,7 +28,7 @@ class AccessControlTest {
 
     private static final String SECRET_NAME = "Zed Secretcandidate";
     /** Paths under these prefixes belong to staff: a route there that declares no role is a hole. */
-    private static final List<String> STAFF_PREFIXES = List.of("/review", "/invitations", "/content", "/trainer", "/admin", "/account");
+    private static final List<String> STAFF_PREFIXES = List.of("/review", "/invitations", "/content", "/trainer", "/admin", "/account", "/outbox");
 
     @TempDir
     static Path dir;
