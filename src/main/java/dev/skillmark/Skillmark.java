@@ -32,6 +32,8 @@ import dev.skillmark.review.Exports;
 import dev.skillmark.review.Regrades;
 import dev.skillmark.review.GradingController;
 import dev.skillmark.review.GradingQueue;
+import dev.skillmark.review.Live;
+import dev.skillmark.review.LiveController;
 import dev.skillmark.review.ReportController;
 import dev.skillmark.review.Reports;
 import dev.skillmark.review.ReviewController;
@@ -157,6 +159,7 @@ public final class Skillmark implements AutoCloseable {
                     new Regrades(jdbi, pages, grades, content), extensions, content, invitations));
             features.add(new GradingController(new GradingQueue(jdbi, pages, grades), reviews));
             features.add(new ReportController(new Reports(jdbi, pages, grades)));
+            features.add(new LiveController(new Live(jdbi, clock)));
             var monitoring = config.monitoring();
             features.add(new OpsController(readiness, metrics,
                     new MetricsAccess(monitoring.metricsFrom(), config.trustedProxies(), monitoring.metricsToken()), clientAddress));
