@@ -63,6 +63,7 @@ public final class GradingController implements Routes {
         model.put("left", queue.count());
         model.put("blind", blind);
         model.put("errors", errors);
+        model.put("entered", ctx.attribute("entered"));
         model.put("fmt", Format.INSTANCE);
         ctx.status(status).render("review/grade-one.html", model);
     }
@@ -79,6 +80,7 @@ public final class GradingController implements Routes {
         model.put("failed", failedAttempt);
         model.put("errors", errors);
         model.put("noErrors", Map.of());
+        model.put("entered", ctx.attribute("entered"));
         model.put("fmt", Format.INSTANCE);
         ctx.status(status).render("review/grade-question.html", model);
     }
@@ -92,6 +94,7 @@ public final class GradingController implements Routes {
                     StaffAccess.signedIn(ctx));
         } catch (SkillmarkException.InvalidInput e) {
             var errors = Map.of(slot + ":" + e.field(), e.getMessage());
+            ctx.attribute("entered", Entered.of(attempt, slot, ReviewController.ticks(ctx), ctx.formParam("points"), ctx.formParam("comment")));
             if (acrossCandidates) {
                 question(ctx, attempt, errors, HttpStatus.BAD_REQUEST);
             } else {

@@ -83,6 +83,7 @@ public final class ReviewController implements Routes {
         model.put("essayKeys", reviews.essayKeys(ctx.pathParam("attempt")));
         model.put("ticks", Reviews.lastTicks(detail.gradeChanges()));
         model.put("errors", errors);
+        model.put("entered", ctx.attribute("entered"));
         model.put("fmt", Format.INSTANCE);
         ctx.status(status).render("review/attempt.html", model);
     }
@@ -99,6 +100,7 @@ public final class ReviewController implements Routes {
                     ticks(ctx), StaffAccess.signedIn(ctx));
             ctx.redirect("/review/attempts/" + ctx.pathParam("attempt") + "#q" + slot, HttpStatus.SEE_OTHER);
         } catch (SkillmarkException.InvalidInput e) {
+            ctx.attribute("entered", Entered.of(ctx.pathParam("attempt"), slot, ticks(ctx), ctx.formParam("points"), ctx.formParam("comment")));
             attempt(ctx, Map.of(slot + ":" + e.field(), e.getMessage()), HttpStatus.BAD_REQUEST);
         }
     }

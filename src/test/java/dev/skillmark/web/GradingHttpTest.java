@@ -18,7 +18,7 @@ class GradingHttpTest extends AppTest {
         app.signInAs("ivy", Role.INTERVIEWER);
         var page = app.get("/review/attempts/" + id).body();
         assertThat(page).contains("name=\"tick-0\"").contains("name=\"tick-1\"").contains("max=\"3\"")
-                .contains("3 points if 2 of 3 are covered").contains("red flag");
+                .contains("3 points if 2 of 3 are covered").contains("Red flag: keeps the counters");
 
         // line 1 ticked (2 points), line 2 covers 2 of 3 (earns its 3), no red flag: 5 points, points left empty
         var saved = app.post("/review/attempts/" + id + "/grade/" + ESSAY, "rubric", "1", "tick-0", "1", "tick-1", "2",
