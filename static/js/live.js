@@ -26,8 +26,6 @@
       link.textContent = a.name;
       name.appendChild(link);
       tr.appendChild(name);
-      tr.appendChild(cell('td', a.quiz));
-      tr.appendChild(cell('td', a.started));
       var left = document.createElement('td');
       var span = cell('span', a.timeLeft);
       if (a.overdue) {
@@ -37,6 +35,8 @@
       tr.appendChild(left);
       tr.appendChild(cell('td', a.lastActivity));
       tr.appendChild(cell('td', a.answered));
+      tr.appendChild(cell('td', a.quiz));
+      tr.appendChild(cell('td', a.started));
       body.appendChild(tr);
     });
     if (data.attempts.length === 0) {

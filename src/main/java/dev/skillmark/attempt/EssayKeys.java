@@ -28,6 +28,11 @@ public final class EssayKeys {
             return rubric.stream().mapToInt(RubricLine::points).sum();
         }
 
+        /** Whether the points given are not what these ticks propose (a grade adjusted with a reason). */
+        public boolean adjusted(List<Integer> ticks, int maxPoints, Double points) {
+            return points != null && Math.abs(points - RubricLine.proposed(rubric, ticks == null ? List.of() : ticks, maxPoints)) > 1e-9;
+        }
+
         /** The ticks of a grade in words, for the grade history: "line 1, line 2 (2 of 3), red flag 3". */
         public String describe(List<Integer> ticks) {
             var parts = new ArrayList<String>();
