@@ -32,6 +32,12 @@ import dev.skillmark.content.Markdown;
 import dev.skillmark.review.Comparisons;
 import dev.skillmark.review.Exports;
 import dev.skillmark.review.Regrades;
+import dev.skillmark.review.GradingController;
+import dev.skillmark.review.GradingQueue;
+import dev.skillmark.review.Live;
+import dev.skillmark.review.LiveController;
+import dev.skillmark.review.ReportController;
+import dev.skillmark.review.Reports;
 import dev.skillmark.review.ReviewController;
 import dev.skillmark.review.Reviews;
 import dev.skillmark.review.Statistics;
@@ -165,6 +171,9 @@ public final class Skillmark implements AutoCloseable {
             features.add(new OutboxController(outbox));
             features.add(new ReviewController(reviews, new Exports(reviews, audit), new Comparisons(reviews),
                     new Regrades(jdbi, pages, grades, content), extensions, content, invitations));
+            features.add(new GradingController(new GradingQueue(jdbi, pages, grades), reviews));
+            features.add(new ReportController(new Reports(jdbi, pages, grades)));
+            features.add(new LiveController(new Live(jdbi, clock)));
             var monitoring = config.monitoring();
             features.add(new OpsController(readiness, metrics,
                     new MetricsAccess(monitoring.metricsFrom(), config.trustedProxies(), monitoring.metricsToken()), clientAddress));

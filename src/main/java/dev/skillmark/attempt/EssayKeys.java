@@ -27,6 +27,30 @@ public final class EssayKeys {
         public int rubricPoints() {
             return rubric.stream().mapToInt(RubricLine::points).sum();
         }
+
+        /** Whether the points given are not what these ticks propose (a grade adjusted with a reason). */
+        public boolean adjusted(List<Integer> ticks, int maxPoints, Double points) {
+            return points != null && Math.abs(points - RubricLine.proposed(rubric, ticks == null ? List.of() : ticks, maxPoints)) > 1e-9;
+        }
+
+        /** The ticks of a grade in words, for the grade history: "line 1, line 2 (2 of 3), red flag 3". */
+        public String describe(List<Integer> ticks) {
+            var parts = new ArrayList<String>();
+            for (int i = 0; i < rubric.size() && i < ticks.size(); i++) {
+                var line = rubric.get(i);
+                int t = ticks.get(i);
+                if (line.redFlag()) {
+                    if (t > 0) {
+                        parts.add("red flag " + (i + 1));
+                    }
+                } else if (line.awardIf().isPresent()) {
+                    parts.add("line " + (i + 1) + " (" + t + " of " + line.most() + (line.earned(t) > 0 ? ", earned" : "") + ")");
+                } else if (t > 0) {
+                    parts.add("line " + (i + 1));
+                }
+            }
+            return parts.isEmpty() ? "no rubric line ticked" : "ticked " + String.join(", ", parts);
+        }
     }
 
     public record LineRow(String attemptId, int slot, int position, String html, int points, Integer awardN, Integer awardM,
@@ -50,6 +74,9 @@ public final class EssayKeys {
         @SqlQuery("select * from attempt_rubric_line where attempt_id = :id order by slot, position")
         List<LineRow> lines(@Bind("id") String attemptId);
 
+        @SqlQuery("select * from attempt_rubric_line where attempt_id = :id and slot = :slot order by position")
+        List<LineRow> linesOf(@Bind("id") String attemptId, @Bind("slot") int slot);
+
         @SqlQuery("select * from attempt_model_answer where attempt_id = :id")
         List<ModelRow> models(@Bind("id") String attemptId);
     }
@@ -60,13 +87,16 @@ public final class EssayKeys {
         this.jdbi = jdbi;
     }
 
+    static RubricLine line(LineRow r) {
+        return new RubricLine(r.html(), r.points(), r.awardN() == null ? Optional.empty()
+                : Optional.of(new RubricLine.NOfM(r.awardN(), r.awardM())), r.redFlag());
+    }
+
     /** Slot number to key, for the essays of this attempt that have a rubric or a model answer. */
     public Map<Integer, Key> of(String attemptId) {
         return jdbi.withExtension(Dao.class, dao -> {
             var lines = new TreeMap<Integer, List<RubricLine>>();
-            dao.lines(attemptId).forEach(r -> lines.computeIfAbsent(r.slot(), k -> new ArrayList<>()).add(
-                    new RubricLine(r.html(), r.points(), r.awardN() == null ? Optional.empty()
-                            : Optional.of(new RubricLine.NOfM(r.awardN(), r.awardM())), r.redFlag())));
+            dao.lines(attemptId).forEach(r -> lines.computeIfAbsent(r.slot(), k -> new ArrayList<>()).add(line(r)));
             var models = new TreeMap<Integer, String>();
             dao.models(attemptId).forEach(m -> models.put(m.slot(), m.html()));
             var keys = new TreeMap<Integer, Key>();

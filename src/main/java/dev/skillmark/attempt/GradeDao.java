@@ -17,11 +17,12 @@ interface GradeDao {
                  @Bind("fraction") double fraction, @Bind("points") Double points, @Bind("gradedBy") String gradedBy);
 
     @SqlUpdate("""
-        insert into grade_change (attempt_id, slot, kind, old_points, new_points, comment, graded_by, at)
-        values (:attemptId, :slot, :kind, :oldPoints, :newPoints, :comment, :gradedBy, :at)""")
+        insert into grade_change (attempt_id, slot, kind, old_points, new_points, comment, graded_by, at, rubric_ticks)
+        values (:attemptId, :slot, :kind, :oldPoints, :newPoints, :comment, :gradedBy, :at, :ticks)""")
     void insertChange(@Bind("attemptId") String attemptId, @Bind("slot") int slot, @Bind("kind") GradeChange.Kind kind,
                       @Bind("oldPoints") Double oldPoints, @Bind("newPoints") double newPoints,
-                      @Bind("comment") String comment, @Bind("gradedBy") String gradedBy, @Bind("at") long at);
+                      @Bind("comment") String comment, @Bind("gradedBy") String gradedBy, @Bind("at") long at,
+                      @Bind("ticks") String ticks);
 
     @SqlQuery("select * from grade_change where attempt_id = :id order by id")
     List<GradeChange> changes(@Bind("id") String attemptId);

@@ -7,7 +7,12 @@ import dev.skillmark.quiz.Grading;
 import dev.skillmark.quiz.Response;
 import dev.skillmark.web.SkillmarkException;
 import java.time.Clock;
+import dev.skillmark.quiz.RubricLine;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.Locale;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -78,6 +83,16 @@ public final class Grades {
      * a reason). Only for finalised attempts.
      */
     public void byHand(String attemptId, int slot, String pointsText, String comment, User by) {
+        byHand(attemptId, slot, pointsText, comment, Optional.empty(), by);
+    }
+
+    /**
+     * The same, with the rubric lines the grader ticked ({@code ticks}: line position to the count covered, a
+     * missing line is 0). The ticked lines propose the points; empty points take the proposal, and other points
+     * need a reason. The ticks are kept with the grade.
+     */
+    public void byHand(String attemptId, int slot, String pointsText, String comment, Optional<Map<Integer, String>> ticks,
+                       User by) {
         String text = comment == null ? "" : comment.strip();
         if (text.length() > 4000) {
             throw new SkillmarkException.InvalidInput("comment", "Comments can be at most 4000 characters.");
@@ -90,13 +105,29 @@ public final class Grades {
             }
             var question = attempts.slot(attemptId, slot)
                     .orElseThrow(() -> new SkillmarkException.NotFound("This attempt has no question " + slot + "."));
-            double points = parsePoints(pointsText, question.points());
+            var lines = ticks.isPresent() && question.essay()
+                    ? h.attach(EssayKeys.Dao.class).linesOf(attemptId, slot).stream().map(EssayKeys::line).toList()
+                    : List.<RubricLine>of();
+            List<Integer> covered = lines.isEmpty() ? List.of() : covered(lines, ticks.orElseThrow());
+            double points;
+            if (!lines.isEmpty() && (pointsText == null || pointsText.isBlank())) {
+                points = RubricLine.proposed(lines, covered, question.points());
+            } else {
+                points = parsePoints(pointsText, question.points());
+                if (!lines.isEmpty() && Math.abs(points - RubricLine.proposed(lines, covered, question.points())) > 1e-9
+                        && text.isEmpty()) {
+                    throw new SkillmarkException.InvalidInput("comment", "The ticked lines give "
+                            + RubricLine.proposed(lines, covered, question.points())
+                            + " points: say why you give other points, or leave the points empty.");
+                }
+            }
             if (!question.essay() && text.isEmpty()) {
                 throw new SkillmarkException.InvalidInput("comment", "Say why you override the automatic grade.");
             }
             var kind = question.essay() ? GradeChange.Kind.MANUAL : GradeChange.Kind.OVERRIDE;
             Double old = attempts.answer(attemptId, slot).orElseThrow().points();
-            write(h, attemptId, slot, question.points(), old, points, kind, text, by);
+            String stored = covered.isEmpty() ? null : covered.stream().map(String::valueOf).collect(Collectors.joining(","));
+            write(h, attemptId, slot, question.points(), old, points, kind, text, stored, by);
             if (attempt.pending() > 0 && attempts.attempt(attemptId).orElseThrow().pending() == 0) {
                 notices.gradedByHand(h, attemptId);
             }
@@ -106,13 +137,26 @@ public final class Grades {
                 (change.old() == null ? "pending" : change.old()) + " -> " + change.points() + (text.isEmpty() ? "" : ": " + text));
     }
 
+    private static List<Integer> covered(List<RubricLine> lines, Map<Integer, String> ticks) {
+        var covered = new ArrayList<Integer>();
+        for (int i = 0; i < lines.size(); i++) {
+            String t = ticks.getOrDefault(i, "0").strip();
+            int most = lines.get(i).most();
+            if (!t.matches("\\d{1,3}") || Integer.parseInt(t) > most) {
+                throw new SkillmarkException.InvalidInput("points", "Rubric line " + (i + 1) + " covers 0 to " + most + " items.");
+            }
+            covered.add(Integer.parseInt(t));
+        }
+        return covered;
+    }
+
     /** Applies a regrade's changed slots to one finalised attempt; a person's grade is never among them. */
     public void regrade(String attemptId, List<Regrade> slots, User by) {
         jdbi.useTransaction(h -> {
             h.attach(AttemptDao.class).lock(attemptId).orElseThrow();
             for (var s : slots) {
                 write(h, attemptId, s.slot(), s.maxPoints(), s.oldPoints(), s.newPoints(), GradeChange.Kind.REGRADE,
-                        "regraded with the current key of " + s.questionId(), by);
+                        "regraded with the current key of " + s.questionId(), null, by);
             }
         });
         audit.record(by.username(), "regrade", attemptId, slots.size() + " question(s)");
@@ -123,11 +167,11 @@ public final class Grades {
     }
 
     private void write(Handle h, String attemptId, int slot, int maxPoints, Double old, double points,
-                       GradeChange.Kind kind, String comment, User by) {
+                       GradeChange.Kind kind, String comment, String ticks, User by) {
         var grades = h.attach(GradeDao.class);
         double fraction = maxPoints == 0 ? 0 : points / maxPoints;
         grades.setGrade(attemptId, slot, Grade.of(fraction).outcome().name(), fraction, points, by.username());
-        grades.insertChange(attemptId, slot, kind, old, points, comment, by.username(), clock.millis());
+        grades.insertChange(attemptId, slot, kind, old, points, comment, by.username(), clock.millis(), ticks);
         grades.rescore(attemptId);
     }
 

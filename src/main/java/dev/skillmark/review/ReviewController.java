@@ -60,6 +60,7 @@ public final class ReviewController implements Routes {
         var rows = reviews.dashboard(filter);
         var model = new HashMap<String, Object>();
         model.put("rows", rows);
+        model.put("answersToGrade", reviews.answersToGrade());
         model.put("filter", filter);
         model.put("statuses", Reviews.STATUSES);
         model.put("quizzes", content.current().offers());
@@ -80,7 +81,9 @@ public final class ReviewController implements Routes {
         model.put("d", detail);
         model.put("r", detail.result());
         model.put("essayKeys", reviews.essayKeys(ctx.pathParam("attempt")));
+        model.put("ticks", Reviews.lastTicks(detail.gradeChanges()));
         model.put("errors", errors);
+        model.put("entered", ctx.attribute("entered"));
         model.put("fmt", Format.INSTANCE);
         ctx.status(status).render("review/attempt.html", model);
     }
@@ -94,9 +97,10 @@ public final class ReviewController implements Routes {
         int slot = ctx.pathParam("slot").matches("\\d{1,4}") ? Integer.parseInt(ctx.pathParam("slot")) : -1;
         try {
             reviews.grade(ctx.pathParam("attempt"), slot, ctx.formParam("points"), ctx.formParam("comment"),
-                    StaffAccess.signedIn(ctx));
+                    ticks(ctx), StaffAccess.signedIn(ctx));
             ctx.redirect("/review/attempts/" + ctx.pathParam("attempt") + "#q" + slot, HttpStatus.SEE_OTHER);
         } catch (SkillmarkException.InvalidInput e) {
+            ctx.attribute("entered", Entered.of(ctx.pathParam("attempt"), slot, ticks(ctx), ctx.formParam("points"), ctx.formParam("comment")));
             attempt(ctx, Map.of(slot + ":" + e.field(), e.getMessage()), HttpStatus.BAD_REQUEST);
         }
     }
@@ -151,6 +155,20 @@ public final class ReviewController implements Routes {
         int n = regrades.apply(quiz, StaffAccess.signedIn(ctx));
         ctx.redirect("/review/regrade?quiz=" + java.net.URLEncoder.encode(quiz, java.nio.charset.StandardCharsets.UTF_8)
                 + "&applied=" + n, HttpStatus.SEE_OTHER);
+    }
+
+    /** The rubric lines ticked on a grading form ({@code tick-<position>}), when the form showed the rubric. */
+    static Optional<Map<Integer, String>> ticks(Context ctx) {
+        if (ctx.formParam("rubric") == null) {
+            return Optional.empty();
+        }
+        var ticks = new HashMap<Integer, String>();
+        ctx.formParamMap().forEach((name, values) -> {
+            if (name.matches("tick-\\d{1,3}") && !values.isEmpty()) {
+                ticks.put(Integer.parseInt(name.substring(5)), values.get(0));
+            }
+        });
+        return Optional.of(ticks);
     }
 
     private static Reviews.Filter filter(Context ctx) {

@@ -95,6 +95,11 @@ public final class Reviews {
         return rows;
     }
 
+    /** Answers of finished attempts waiting for a person's grade, for the dashboard. */
+    public int answersToGrade() {
+        return jdbi.withExtension(GradingDao.class, GradingDao::count);
+    }
+
     /** Per attempt and skill area: the score out of the points that attempt was offered there (one query). */
     public Map<String, Map<String, Score>> areas(List<String> attemptIds) {
         var result = new HashMap<String, Map<String, Score>>();
@@ -123,9 +128,18 @@ public final class Reviews {
     }
 
     /** Sets a question's points by hand: grading an essay, or overriding an automatic grade with a reason. */
-    public void grade(String attemptId, int slot, String pointsText, String comment, User by) {
+    public void grade(String attemptId, int slot, String pointsText, String comment, Optional<Map<Integer, String>> ticks,
+                      User by) {
         attempts.attempt(attemptId);
-        grades.byHand(attemptId, slot, pointsText, comment, by);
+        grades.byHand(attemptId, slot, pointsText, comment, ticks, by);
+    }
+
+    /** Per slot, the rubric ticks of its latest grade given with the rubric: the grading form starts from them. */
+    public static Map<Integer, List<Integer>> lastTicks(Map<Integer, List<GradeChange>> changes) {
+        var ticks = new HashMap<Integer, List<Integer>>();
+        changes.forEach((slot, list) -> list.stream().filter(c -> !c.ticks().isEmpty()).reduce((a, b) -> b)
+                .ifPresent(c -> ticks.put(slot, c.ticks())));
+        return ticks;
     }
 
     public void note(String attemptId, String text, String ratingText, User by) {

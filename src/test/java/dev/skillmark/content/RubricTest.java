@@ -23,7 +23,8 @@ class RubricTest {
         var essay = (AnswerKey.Essay) catalog.question("alpha-essay").orElseThrow().key();
         assertThat(essay.rubric()).containsExactly(
                 new RubricLine("RUBRIC-MARKER token bucket or sliding window", 2, Optional.empty(), false),
-                new RubricLine("shared state", 3, Optional.empty(), false),
+                new RubricLine("shared state: counters in Redis, atomic updates, a TTL per window", 3,
+                        Optional.of(new RubricLine.NOfM(2, 3)), false),
                 new RubricLine("Red flag: keeps the counters in one server's memory", 0, Optional.empty(), true));
         assertThat(essay.modelAnswerHtml()).contains("MODEL-ANSWER-MARKER").doesNotContain("EXPLANATION-MARKER");
         assertThat(essay.rubricHtml()).doesNotContain("MODEL-ANSWER-MARKER");
