@@ -2,6 +2,7 @@ package dev.skillmark.account;
 
 import dev.skillmark.content.Content;
 import dev.skillmark.web.Csv;
+import dev.skillmark.web.Flash;
 import dev.skillmark.web.Role;
 import dev.skillmark.web.Routes;
 import dev.skillmark.web.SkillmarkException;
@@ -14,9 +15,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** Interviewers invite candidates: one, or a pasted list that comes back as a CSV of links. */
+/**
+ * Interviewers invite candidates: one, or a pasted list that comes back as a CSV of links. A successful post
+ * redirects and the page it lands on says what happened (once); revoking and re-issuing ask first, on a page
+ * of their own, and a repeat of either changes nothing.
+ */
 public final class InvitationController implements Routes {
 
+    private static final int REISSUE_DAYS = 7;
     private final Invitations invitations;
     private final Content content;
     private final Supplier<String> publicUrl;
@@ -30,54 +36,126 @@ public final class InvitationController implements Routes {
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.get("/invitations", ctx -> form(ctx, Map.of(), List.of(), HttpStatus.OK), Role.INTERVIEWER);
+        routes.get("/invitations", ctx -> form(ctx, Map.of(), HttpStatus.OK), Role.INTERVIEWER);
         routes.post("/invitations", this::invite, Role.INTERVIEWER);
         routes.post("/invitations/bulk", this::inviteMany, Role.INTERVIEWER);
+        routes.get("/invitations/{id}/revoke", ctx -> confirm(ctx, true), Role.INTERVIEWER);
         routes.post("/invitations/{id}/revoke", this::revoke, Role.INTERVIEWER);
+        routes.get("/invitations/{id}/reissue", ctx -> confirm(ctx, false), Role.INTERVIEWER);
         routes.post("/invitations/{id}/reissue", this::reissue, Role.INTERVIEWER);
     }
 
-    void form(Context ctx, Map<String, String> errors, List<Invitations.Issued> issued, HttpStatus status) {
+    /** {@code errors}: field id to message; the bulk form's fields are prefixed {@code bulk-} (its list is {@code lines}). */
+    void form(Context ctx, Map<String, String> errors, HttpStatus status) {
+        boolean bulk = ctx.path().endsWith("/bulk");
         var model = new HashMap<String, Object>();
         model.put("offers", content.current().offers());
         model.put("outages", invitations.outages());
         model.put("errors", errors);
-        model.put("issued", issued);
-        model.put("baseUrl", publicUrl.get());
         model.put("form", Map.of(
-                "quiz", value(ctx, "quiz", ""), "name", value(ctx, "name", ""), "email", value(ctx, "email", ""),
-                "expires", value(ctx, "expires", "7"), "extra", value(ctx, "extra", "0"), "lines", value(ctx, "lines", "")));
+                "quiz", bulk ? "" : value(ctx, "quiz", ""), "name", value(ctx, "name", ""), "email", value(ctx, "email", ""),
+                "expires", bulk ? "7" : value(ctx, "expires", "7"), "extra", bulk ? "0" : value(ctx, "extra", "0"),
+                "bulkQuiz", bulk ? value(ctx, "quiz", "") : "", "bulkExpires", bulk ? value(ctx, "expires", "7") : "7",
+                "bulkExtra", bulk ? value(ctx, "extra", "0") : "0", "lines", value(ctx, "lines", "")));
         ctx.status(status).render("account/invitations.html", model);
     }
 
     void invite(Context ctx) {
         try {
             var issued = invitations.invite(request(ctx, value(ctx, "name", "")), StaffAccess.signedIn(ctx));
-            form(ctx, Map.of(), List.of(issued), HttpStatus.CREATED);
+            showOnce(ctx, "Invitation for " + issued.invitation().candidateName() + " to " + title(issued.invitation())
+                    + " created. Send the candidate this link.", issued);
         } catch (SkillmarkException.InvalidInput e) {
-            form(ctx, Map.of(e.field(), e.getMessage()), List.of(), HttpStatus.BAD_REQUEST);
+            form(ctx, Map.of(e.field(), e.getMessage()), HttpStatus.BAD_REQUEST);
         }
     }
 
-    /** Answers with a CSV of names and links, to paste into e-mails or a spreadsheet. */
+    /**
+     * Answers with a CSV of names and links, to paste into e-mails or a spreadsheet. The browser saves it and
+     * stays on the form it came from, so a reload shows that form and sends nothing again.
+     */
     void inviteMany(Context ctx) {
         try {
             var issued = invitations.inviteMany(request(ctx, "x"), ctx.formParam("lines"), StaffAccess.signedIn(ctx));
             ctx.header("Content-Disposition", "attachment; filename=\"invitations.csv\"");
-            ctx.contentType("text/csv; charset=utf-8").result(Csv.write(Invitations.csv(issued, publicUrl.get())));
+            ctx.contentType("text/csv; charset=utf-8").result(Csv.write(invitations.csv(issued, publicUrl.get())));
         } catch (SkillmarkException.InvalidInput e) {
-            form(ctx, Map.of(e.field(), e.getMessage()), List.of(), HttpStatus.BAD_REQUEST);
+            form(ctx, Map.of(e.field().equals("lines") ? "lines" : "bulk-" + e.field(), e.getMessage()), HttpStatus.BAD_REQUEST);
         }
     }
 
+    /** Asks before revoking or re-issuing: a page with one form, so it works without JavaScript. */
+    void confirm(Context ctx, boolean revoke) {
+        var invitation = invitations.byId(ctx.pathParam("id"));
+        if (invitation.state(invitations.now()) != Invitation.State.OPEN) {
+            Flash.next(ctx, "The invitation of " + invitation.candidateName() + " is " + stateWords(invitation)
+                    + ", so there is nothing to " + (revoke ? "revoke." : "re-issue."));
+            ctx.redirect("/review", HttpStatus.SEE_OTHER);
+            return;
+        }
+        var model = new HashMap<String, Object>();
+        model.put("heading", (revoke ? "Revoke the invitation of " : "Re-issue the link of ") + invitation.candidateName() + "?");
+        model.put("lines", revoke
+                ? List.of("Quiz: " + title(invitation) + ".", "The link stops working at once and cannot be used again. "
+                        + "You can invite the candidate again later.")
+                : List.of("Quiz: " + title(invitation) + ".", "You get a new link, valid for " + REISSUE_DAYS
+                        + " days. The link you sent before stops working at once."));
+        model.put("action", "/invitations/" + invitation.id() + (revoke ? "/revoke" : "/reissue"));
+        // the re-issue names the link it replaces, so sending the same form twice makes one new link, not two
+        model.put("hidden", revoke ? Map.of() : Map.of("replaces", invitation.tokenHash()));
+        model.put("confirm", revoke ? "Revoke the invitation" : "Re-issue the link");
+        model.put("danger", revoke);
+        model.put("cancel", "/review");
+        ctx.render("confirm.html", model);
+    }
+
     void revoke(Context ctx) {
-        invitations.revoke(ctx.pathParam("id"), StaffAccess.signedIn(ctx));
+        var user = StaffAccess.signedIn(ctx);
+        try {
+            var invitation = invitations.revoke(ctx.pathParam("id"), user);
+            Flash.next(ctx, "Invitation of " + invitation.candidateName() + " revoked: the link no longer works.");
+        } catch (SkillmarkException.Conflict e) {
+            var invitation = invitations.byId(ctx.pathParam("id"));
+            if (invitation.revokedAt() == null) {
+                throw e;
+            }
+            Flash.next(ctx, "The invitation of " + invitation.candidateName() + " was already revoked; nothing changed.");
+        }
         ctx.redirect("/review", HttpStatus.SEE_OTHER);
     }
 
     void reissue(Context ctx) {
-        var issued = invitations.reissue(ctx.pathParam("id"), 7, StaffAccess.signedIn(ctx));
-        form(ctx, Map.of(), List.of(issued), HttpStatus.OK);
+        String replaces = Optional.ofNullable(ctx.formParam("replaces")).orElse("");
+        var result = invitations.reissue(ctx.pathParam("id"), REISSUE_DAYS, replaces, StaffAccess.signedIn(ctx));
+        if (result.isEmpty()) {
+            var invitation = invitations.byId(ctx.pathParam("id"));
+            Flash.next(ctx, "The link of " + invitation.candidateName() + " was already re-issued; nothing changed. "
+                    + "Only the newest link works; if it got lost, re-issue again from the candidates page.");
+            ctx.redirect("/review", HttpStatus.SEE_OTHER);
+            return;
+        }
+        var issued = result.get();
+        showOnce(ctx, "New link for " + issued.invitation().candidateName() + " to " + title(issued.invitation())
+                + " ready; the old link no longer works.", issued);
+    }
+
+    /** The link exists only now (just its hash is stored): the next page shows it once, in the flash. */
+    private void showOnce(Context ctx, String text, Invitations.Issued issued) {
+        Flash.next(ctx, new Flash.Message(text, publicUrl.get() + issued.path()));
+        ctx.redirect("/invitations", HttpStatus.SEE_OTHER);
+    }
+
+    private String title(Invitation invitation) {
+        return invitations.quizTitle(invitation.quizId());
+    }
+
+    private String stateWords(Invitation invitation) {
+        return switch (invitation.state(invitations.now())) {
+            case REVOKED -> "already revoked";
+            case STARTED -> "already in use by the candidate's attempt";
+            case EXPIRED -> "expired";
+            case OPEN -> "open";
+        };
     }
 
     private static Invitations.Request request(Context ctx, String name) {
@@ -88,7 +166,8 @@ public final class InvitationController implements Routes {
     private static int number(Context ctx, String field, int fallback) {
         String raw = value(ctx, field, String.valueOf(fallback)).strip();
         if (!raw.matches("\\d{1,4}")) {
-            throw new SkillmarkException.InvalidInput(field, "Enter a whole number.");
+            throw new SkillmarkException.InvalidInput(field, field.equals("expires")
+                    ? "Enter how many days the link stays valid, as a whole number." : "Enter the extra time as a whole number of percent.");
         }
         return Integer.parseInt(raw);
     }
