@@ -141,7 +141,7 @@ public final class InvitationController implements Routes {
 
     /** The link exists only now (just its hash is stored): the next page shows it once, in the flash. */
     private void showOnce(Context ctx, String text, Invitations.Issued issued) {
-        Flash.next(ctx, new Flash.Message(text, publicUrl.get() + issued.path()));
+        Flash.next(ctx, new Flash.Message(text, publicUrl.get() + issued.path(), "Link for " + issued.invitation().candidateName()));
         ctx.redirect("/invitations", HttpStatus.SEE_OTHER);
     }
 

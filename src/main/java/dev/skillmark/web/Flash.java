@@ -17,10 +17,11 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class Flash {
 
-    /** What the next page says; {@code link} is a just-issued address it shows once (or empty). */
-    public record Message(String text, String link) {
+    /** What the next page says; {@code link} is a just-issued address it shows once (or empty), labelled {@code linkLabel}. */
+    public record Message(String text, String link, String linkLabel) {
         public Message {
             link = link == null ? "" : link;
+            linkLabel = linkLabel == null ? "" : linkLabel;
         }
     }
 
@@ -50,7 +51,7 @@ public final class Flash {
 
     /** Says {@code text} on the page this request redirects to. */
     public static void next(Context ctx, String text) {
-        next(ctx, new Message(text, ""));
+        next(ctx, new Message(text, "", ""));
     }
 
     public static void next(Context ctx, Message message) {
@@ -73,24 +74,25 @@ public final class Flash {
     String encode(Message message, String browser) {
         var b64 = Base64.getUrlEncoder().withoutPadding();
         String payload = b64.encodeToString(message.text().getBytes(StandardCharsets.UTF_8)) + "."
-                + b64.encodeToString(message.link().getBytes(StandardCharsets.UTF_8));
+                + b64.encodeToString(message.link().getBytes(StandardCharsets.UTF_8)) + "."
+                + b64.encodeToString(message.linkLabel().getBytes(StandardCharsets.UTF_8));
         return payload + "." + mac(browser + "|" + payload);
     }
 
     Optional<Message> decode(String cookie, String browser) {
         String[] parts = cookie.split("\\.", -1);
-        if (parts.length != 3) {
+        if (parts.length != 4) {
             return Optional.empty();
         }
-        String payload = parts[0] + "." + parts[1];
+        String payload = parts[0] + "." + parts[1] + "." + parts[2];
         if (!MessageDigest.isEqual(mac(browser + "|" + payload).getBytes(StandardCharsets.UTF_8),
-                parts[2].getBytes(StandardCharsets.UTF_8))) {
+                parts[3].getBytes(StandardCharsets.UTF_8))) {
             return Optional.empty();
         }
         try {
             var b64 = Base64.getUrlDecoder();
             return Optional.of(new Message(new String(b64.decode(parts[0]), StandardCharsets.UTF_8),
-                    new String(b64.decode(parts[1]), StandardCharsets.UTF_8)));
+                    new String(b64.decode(parts[1]), StandardCharsets.UTF_8), new String(b64.decode(parts[2]), StandardCharsets.UTF_8)));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
