@@ -241,7 +241,7 @@ public final class Web {
         String resultLink = attemptId == null ? "" : "/attempts/" + attemptId + "/result";
         // staff stay among staff pages (the page the failed request belongs to); everyone else goes back to the quizzes
         var staff = Guard.staff(ctx);
-        String back = staff.map(s -> staffPage(ctx).orElse(s.home())).orElse("/");
+        String back = staff.map(s -> staffPage(ctx, s).orElse(s.home())).orElse("/");
         String backLabel = staff.isPresent() && !back.equals("/") ? "Back to your staff pages" : "Back to the quizzes";
         ctx.render("error.html", Map.of("status", status, "heading", heading, "message", message,
                 "resultLink", resultLink, "back", back, "backLabel", backLabel));
@@ -249,9 +249,10 @@ public final class Web {
 
     /**
      * The nearest staff page above a request's path: /invitations/{id}/revoke goes back to /invitations,
-     * /review/attempts/{id}/grade/3 to the attempt's page. Empty when no page there takes a GET.
+     * /review/attempts/{id}/grade/3 to the attempt's page. Only a page this person may open (a refused
+     * trainer is not sent to, nor shown the address of, an interviewer's page). Empty when there is none.
      */
-    static Optional<String> staffPage(Context ctx) {
+    static Optional<String> staffPage(Context ctx, Staff staff) {
         List<Route> routes = ctx.attribute(ROUTES);
         if (routes == null) {
             return Optional.empty();
@@ -261,7 +262,7 @@ public final class Web {
             String candidate = String.join("/", java.util.Arrays.copyOf(segments, n));
             synchronized (routes) {
                 if (routes.stream().anyMatch(r -> r.method() == HandlerType.GET && !r.roles().isEmpty()
-                        && matches(r.path(), candidate))) {
+                        && r.roles().stream().anyMatch(staff::may) && matches(r.path(), candidate))) {
                     return Optional.of(candidate);
                 }
             }
