@@ -10,6 +10,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,8 +62,24 @@ public final class InvitationController implements Routes {
     }
 
     void invite(Context ctx) {
+        // every problem at once, so the summary lists them all: numbers that do not parse, then the rest
+        var errors = new LinkedHashMap<String, String>();
+        int expires = numberOr(ctx, "expires", 7, errors);
+        int extra = numberOr(ctx, "extra", 0, errors);
+        var request = new Invitations.Request(ctx.formParam("quiz"), value(ctx, "name", ""), value(ctx, "email", ""), expires, extra);
+        invitations.problems(request).forEach(errors::putIfAbsent);
+        if (!errors.isEmpty()) {
+            var ordered = new LinkedHashMap<String, String>();
+            for (String field : List.of("quiz", "name", "email", "expires", "extra")) {
+                if (errors.containsKey(field)) {
+                    ordered.put(field, errors.get(field));
+                }
+            }
+            form(ctx, ordered, HttpStatus.BAD_REQUEST);
+            return;
+        }
         try {
-            var issued = invitations.invite(request(ctx, value(ctx, "name", "")), StaffAccess.signedIn(ctx));
+            var issued = invitations.invite(request, StaffAccess.signedIn(ctx));
             showOnce(ctx, "Invitation for " + issued.invitation().candidateName() + " to " + title(issued.invitation())
                     + " created. Send the candidate this link.", issued);
         } catch (SkillmarkException.InvalidInput e) {
@@ -161,6 +178,16 @@ public final class InvitationController implements Routes {
     private static Invitations.Request request(Context ctx, String name) {
         return new Invitations.Request(ctx.formParam("quiz"), name, value(ctx, "email", ""),
                 number(ctx, "expires", 7), number(ctx, "extra", 0));
+    }
+
+    /** The number typed in {@code field}, or a valid stand-in with the problem noted in {@code errors}. */
+    private static int numberOr(Context ctx, String field, int fallback, Map<String, String> errors) {
+        try {
+            return number(ctx, field, fallback);
+        } catch (SkillmarkException.InvalidInput e) {
+            errors.put(field, e.getMessage());
+            return fallback;
+        }
     }
 
     private static int number(Context ctx, String field, int fallback) {

@@ -276,21 +276,30 @@ public final class Invitations {
     }
 
     private void validate(Request r) {
+        problems(r).entrySet().stream().findFirst().ifPresent(p -> {
+            throw new SkillmarkException.InvalidInput(p.getKey(), p.getValue());
+        });
+    }
+
+    /** Every problem of a request at once, by field, in the order of the form: what the error summary lists. */
+    public java.util.Map<String, String> problems(Request r) {
+        var problems = new java.util.LinkedHashMap<String, String>();
         if (r.quizId() == null || content.current().quiz(r.quizId()).isEmpty()) {
-            throw new SkillmarkException.InvalidInput("quiz", "Choose a quiz.");
+            problems.put("quiz", "Choose a quiz.");
         }
         if (r.candidateName() == null || r.candidateName().isBlank() || r.candidateName().strip().length() > 100) {
-            throw new SkillmarkException.InvalidInput("name", "Enter the candidate's name (at most 100 characters).");
+            problems.put("name", "Enter the candidate's name (at most 100 characters).");
         }
         if (r.email() != null && !r.email().isBlank() && !r.email().strip().matches("[^@\\s]+@[^@\\s]+")) {
-            throw new SkillmarkException.InvalidInput("email", "That is not an e-mail address.");
+            problems.put("email", "That is not an e-mail address.");
         }
         if (r.expiresInDays() < 1 || r.expiresInDays() > 90) {
-            throw new SkillmarkException.InvalidInput("expires", "The link can stay valid for 1 to 90 days.");
+            problems.put("expires", "The link can stay valid for 1 to 90 days.");
         }
         if (r.extraTimePercent() < 0 || r.extraTimePercent() > 300) {
-            throw new SkillmarkException.InvalidInput("extra", "Extra time is a percentage from 0 to 300.");
+            problems.put("extra", "Extra time is a percentage from 0 to 300.");
         }
+        return problems;
     }
 
     private String token() {

@@ -68,7 +68,9 @@ class StaffFormsBrowserTest extends BrowserTestBase {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create invitation").setExact(true)).click();
 
         var summary = page.locator("#error-summary");
-        assertThat(summary).containsText("There is a problem");
+        assertThat(summary).containsText("There are 2 problems");
+        assertThat(summary.getByRole(AriaRole.LINK)).hasCount(2);
+        assertThat(page.locator("#expires-error")).containsText("1 to 90 days");
         assertThat(summary).isFocused();
         assertThat(page.locator("#name-error")).containsText("Enter the candidate's name");
         assertThat(page.getByLabel("E-mail (optional, for your records)")).hasValue("cora@example.org");
