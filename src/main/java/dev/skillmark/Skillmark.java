@@ -150,7 +150,7 @@ public final class Skillmark implements AutoCloseable {
             var attempts = new Attempts(jdbi, content, invitations, grades, clock, config.grace(), seeds, metrics);
             var pages = new AttemptPages(jdbi, attempts);
             var extensions = new Extensions(jdbi, attempts, content, audit, clock);
-            var reviews = new Reviews(jdbi, attempts, pages, grades, audit, clock);
+            var reviews = new Reviews(jdbi, attempts, pages, grades, audit, clock, content);
             var clientAddress = new ClientAddress(config.trustedProxies());
             var backlog = new Backlog(jdbi, clock, config.grace());
             metrics.watch(backlog, content, clock, PROBE_TIMEOUT);

@@ -78,6 +78,15 @@ public class HttpSession implements AutoCloseable {
         return postRaw(path, form.toArray(String[]::new));
     }
 
+    /** A form post, then the page its redirect leads to, as a browser shows it (a flash message included). */
+    public Reply postAndFollow(String path, String... pairs) {
+        var reply = post(path, pairs);
+        if (reply.status() != 303) {
+            throw new IllegalStateException("POST " + path + " did not redirect: " + reply.status() + " " + reply.body());
+        }
+        return get(reply.location());
+    }
+
     public Reply postRaw(String path, String... pairs) {
         var body = new StringBuilder();
         for (int i = 0; i < pairs.length; i += 2) {

@@ -3,6 +3,7 @@ package dev.skillmark.account;
 import dev.skillmark.content.Content;
 import dev.skillmark.web.SkillmarkException;
 import dev.skillmark.web.ClientAddress;
+import dev.skillmark.web.Flash;
 import dev.skillmark.web.Role;
 import dev.skillmark.web.Format;
 import dev.skillmark.web.Routes;
@@ -11,6 +12,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -46,6 +49,7 @@ public final class AccountController implements Routes {
         routes.get("/admin/users", ctx -> usersPage(ctx, Map.of(), Map.of(), HttpStatus.OK), Role.ADMIN);
         routes.post("/admin/users", this::createUser, Role.ADMIN);
         routes.post("/admin/users/{id}/roles", this::setRoles, Role.ADMIN);
+        routes.get("/admin/users/{id}/deactivate", this::confirmDeactivate, Role.ADMIN);
         routes.post("/admin/users/{id}/active", this::setActive, Role.ADMIN);
         routes.post("/admin/users/{id}/password", this::resetPassword, Role.ADMIN);
         routes.get("/account/password", ctx -> passwordPage(ctx, Map.of(), HttpStatus.OK), Role.values());
@@ -118,6 +122,10 @@ public final class AccountController implements Routes {
         model.put("users", accounts.users());
         model.put("roles", Role.values());
         model.put("errors", errors);
+        // the summary at the top links to the field: a reset's error to that user's first password box
+        var summary = new LinkedHashMap<String, String>();
+        errors.forEach((key, message) -> summary.put(key.startsWith("reset-") ? "reset-password-" + key.substring(6) : key, message));
+        model.put("summary", summary);
         model.put("form", form);
         model.put("publicPractice", settings.publicPractice());
         model.put("publicExamAttempts", settings.publicExamAttempts());
@@ -135,6 +143,7 @@ public final class AccountController implements Routes {
             requireSamePassword(ctx);
             accounts.create(ctx.formParam("username"), ctx.formParam("displayName"), ctx.formParam("password"), roles,
                     StaffAccess.signedIn(ctx).username());
+            Flash.next(ctx, "User " + ctx.formParam("username").strip() + " added. They sign in with the password you chose.");
             ctx.redirect("/admin/users", HttpStatus.SEE_OTHER);
         } catch (SkillmarkException.InvalidInput e) {
             usersPage(ctx, Map.of(e.field(), e.getMessage()), form, HttpStatus.BAD_REQUEST);
@@ -145,11 +154,32 @@ public final class AccountController implements Routes {
         var roles = EnumSet.noneOf(Role.class);
         ctx.formParams("roles").forEach(r -> Role.parse(r).ifPresent(roles::add));
         accounts.setRoles(userId(ctx), roles, StaffAccess.signedIn(ctx));
+        Flash.next(ctx, "Roles of " + user(userId(ctx)).username() + " saved.");
         ctx.redirect("/admin/users", HttpStatus.SEE_OTHER);
     }
 
+    /** Asks before deactivating: the user is signed out everywhere at once. */
+    void confirmDeactivate(Context ctx) {
+        var target = user(userId(ctx));
+        var model = new HashMap<String, Object>();
+        model.put("heading", "Deactivate " + target.displayName() + " (" + target.username() + ")?");
+        model.put("lines", List.of("They are signed out at once and cannot sign in until an admin reactivates them.",
+                "Their invitations, grades and notes stay as they are."));
+        model.put("action", "/admin/users/" + target.id() + "/active");
+        model.put("hidden", Map.of("active", "off"));
+        model.put("confirm", "Deactivate " + target.username());
+        model.put("danger", true);
+        model.put("cancel", "/admin/users");
+        ctx.render("confirm.html", model);
+    }
+
+    /** Deactivating twice leaves the account as once did: a repeat changes nothing. */
     void setActive(Context ctx) {
-        admin.setActive(userId(ctx), "on".equals(ctx.formParam("active")), StaffAccess.signedIn(ctx));
+        boolean active = "on".equals(ctx.formParam("active"));
+        admin.setActive(userId(ctx), active, StaffAccess.signedIn(ctx));
+        String name = user(userId(ctx)).username();
+        Flash.next(ctx, active ? name + " reactivated: they can sign in again."
+                : name + " deactivated: their sessions ended and they cannot sign in.");
         ctx.redirect("/admin/users", HttpStatus.SEE_OTHER);
     }
 
@@ -158,6 +188,7 @@ public final class AccountController implements Routes {
         try {
             requireSamePassword(ctx);
             admin.resetPassword(id, ctx.formParam("password"), StaffAccess.signedIn(ctx));
+            Flash.next(ctx, "Password of " + user(id).username() + " reset: they choose a new one at their next sign-in.");
             ctx.redirect("/admin/users", HttpStatus.SEE_OTHER);
         } catch (SkillmarkException.InvalidInput e) {
             usersPage(ctx, Map.of("reset-" + id, e.getMessage()), Map.of(), HttpStatus.BAD_REQUEST);
@@ -174,10 +205,16 @@ public final class AccountController implements Routes {
         try {
             requireSamePassword(ctx);
             admin.changePassword(user, ctx.formParam("current"), ctx.formParam("password"));
+            Flash.next(ctx, "Your password was changed.");
             ctx.redirect(user.home(), HttpStatus.SEE_OTHER);
         } catch (SkillmarkException.InvalidInput e) {
             passwordPage(ctx, Map.of(e.field(), e.getMessage()), HttpStatus.BAD_REQUEST);
         }
+    }
+
+    private User user(long id) {
+        return accounts.users().stream().filter(u -> u.id() == id).findFirst()
+                .orElseThrow(() -> new SkillmarkException.NotFound("There is no such user."));
     }
 
     private static long userId(Context ctx) {
@@ -198,6 +235,7 @@ public final class AccountController implements Routes {
         if (attempts.matches("\\d{1,3}") && Integer.parseInt(attempts) != settings.publicExamAttempts()) {
             settings.setPublicExamAttempts(Integer.parseInt(attempts), actor);
         }
+        Flash.next(ctx, "Settings saved.");
         ctx.redirect("/admin/users", HttpStatus.SEE_OTHER);
     }
 

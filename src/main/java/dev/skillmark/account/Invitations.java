@@ -66,10 +66,12 @@ public final class Invitations {
             where id = :invitation and attempt_id is null and revoked_at is null and expires_at > :now""")
         int claim(@Bind("invitation") String invitationId, @Bind("attempt") String attemptId, @Bind("now") long now);
 
+        /** 0 rows: used, revoked, or its link was already replaced (a repeat of the same re-issue). */
         @SqlUpdate("""
             update invitation set token_hash = :hash, expires_at = :expiresAt
-            where id = :id and revoked_at is null and attempt_id is null""")
-        int reissue(@Bind("id") String id, @Bind("hash") String hash, @Bind("expiresAt") long expiresAt);
+            where id = :id and revoked_at is null and attempt_id is null and token_hash = :replaces""")
+        int reissue(@Bind("id") String id, @Bind("hash") String hash, @Bind("expiresAt") long expiresAt,
+                    @Bind("replaces") String replaces);
     }
 
     private static final int MAX_BULK = 500;
@@ -128,9 +130,14 @@ public final class Invitations {
         return issued;
     }
 
-    /** One invitation per non-blank line, "name" or "name, email"; all or nothing. */
+    /**
+     * One invitation per non-blank line, "name" or "name, email"; all or nothing. A person twice (the same
+     * e-mail address, or the same name on lines without one) is refused, naming the lines.
+     */
     public List<Issued> inviteMany(Request settings, String lines, User by) {
         var people = new ArrayList<String[]>();
+        var firstLine = new java.util.HashMap<String, Integer>();
+        var repeats = new ArrayList<String>();
         int lineNo = 0;
         for (String line : (lines == null ? "" : lines).split("\\R")) {
             lineNo++;
@@ -146,7 +153,18 @@ public final class Invitations {
             if (!email.isEmpty() && !looksLikeEmail(email)) {
                 throw new SkillmarkException.InvalidInput("lines", "Line " + lineNo + ": '" + email + "' is not an e-mail address.");
             }
+            String who = email.isEmpty() ? "name:" + name.toLowerCase(java.util.Locale.ROOT)
+                    : "email:" + email.toLowerCase(java.util.Locale.ROOT);
+            Integer first = firstLine.putIfAbsent(who, lineNo);
+            if (first != null) {
+                repeats.add("line " + lineNo + " repeats line " + first + " ("
+                        + (email.isEmpty() ? name : email) + ")");
+            }
             people.add(new String[]{name, email});
+        }
+        if (!repeats.isEmpty()) {
+            throw new SkillmarkException.InvalidInput("lines", "Each candidate once, please: " + String.join("; ", repeats)
+                    + ". Remove the repeated " + (repeats.size() == 1 ? "line" : "lines") + " and send again.");
         }
         if (people.isEmpty()) {
             throw new SkillmarkException.InvalidInput("lines", "Paste at least one name, one per line.");
@@ -207,15 +225,25 @@ public final class Invitations {
     }
 
     /** The rows of the CSV that bulk invitations answer with: names and links to paste into e-mails. */
-    public static List<List<String>> csv(List<Issued> issued, String publicUrl) {
+    public List<List<String>> csv(List<Issued> issued, String publicUrl) {
         var rows = new ArrayList<List<String>>();
         rows.add(List.of("name", "email", "quiz", "expires", "extra_time_percent", "link"));
         for (var i : issued) {
             var inv = i.invitation();
-            rows.add(List.of(inv.candidateName(), inv.email(), inv.quizId(), Format.INSTANCE.time(inv.expiresAt()),
+            rows.add(List.of(inv.candidateName(), inv.email(), quizTitle(inv.quizId()), Format.INSTANCE.time(inv.expiresAt()),
                     String.valueOf(inv.extraTimePercent()), publicUrl + i.path()));
         }
         return rows;
+    }
+
+    /** A quiz as people know it: its title in the catalog, or its id once it is no longer in service. */
+    public String quizTitle(String quizId) {
+        return content.current().quiz(quizId).map(q -> q.title()).orElse(quizId);
+    }
+
+    /** The time by this service's clock, which decides whether an invitation is still open. */
+    public long now() {
+        return clock.millis();
     }
 
     public Invitation byId(String id) {
@@ -223,7 +251,8 @@ public final class Invitations {
                 .orElseThrow(() -> new SkillmarkException.NotFound("There is no such invitation."));
     }
 
-    public void revoke(String id, User by) {
+    /** Withdraws an unused invitation; a Conflict when it was used or already revoked. */
+    public Invitation revoke(String id, User by) {
         var invitation = byId(id);
         requireOwner(invitation, by, "withdraw");
         jdbi.useTransaction(h -> {
@@ -233,24 +262,40 @@ public final class Invitations {
             outbox.ifPresent(o -> o.cancel(h, id, MAIL, REMINDER));
         });
         audit.record(by.username(), "invitation.revoked", id, invitation.candidateName());
+        return invitation;
     }
 
-    /** A new link for the same invitation; the old link stops working. Not for used or revoked ones. */
-    public Issued reissue(String id, int expiresInDays, User by) {
+    /**
+     * A new link for the same invitation in place of the link whose hash is {@code replaces}; the old link stops
+     * working. Empty when that link was already replaced: the same re-issue sent twice makes one new link.
+     * Not for used or revoked invitations (a Conflict).
+     */
+    public Optional<Issued> reissue(String id, int expiresInDays, String replaces, User by) {
         var invitation = byId(id);
         requireOwner(invitation, by, "re-issue");
+        if (replaces == null || replaces.isBlank()) {
+            throw new SkillmarkException.InvalidInput("replaces", "Re-issue the link from the candidates page: "
+                    + "its confirmation says which link the new one replaces.");
+        }
         String token = token();
         long expires = clock.millis() + Duration.ofDays(Math.max(1, Math.min(90, expiresInDays))).toMillis();
         var issued = jdbi.inTransaction(h -> {
             var dao = h.attach(Dao.class);
-            if (dao.reissue(id, Accounts.sha256(token), expires) == 0) {
-                throw new SkillmarkException.Conflict("This invitation was already used or revoked; create a new one instead.");
+            if (dao.reissue(id, Accounts.sha256(token), expires, replaces) == 0) {
+                return Optional.<Issued>empty();
             }
             outbox.ifPresent(o -> o.cancel(h, id, MAIL, REMINDER));
             var again = new Issued(dao.byId(id).orElseThrow(), token);
             queueMail(h, again, by);
-            return again;
+            return Optional.of(again);
         });
+        if (issued.isEmpty()) {
+            var now = byId(id);
+            if (now.revokedAt() != null || now.attemptId() != null) {
+                throw new SkillmarkException.Conflict("This invitation was already used or revoked; create a new one instead.");
+            }
+            return Optional.empty();
+        }
         audit.record(by.username(), "invitation.reissued", id, invitation.candidateName());
         return issued;
     }
@@ -305,21 +350,30 @@ public final class Invitations {
     }
 
     private void validate(Request r) {
+        problems(r).entrySet().stream().findFirst().ifPresent(p -> {
+            throw new SkillmarkException.InvalidInput(p.getKey(), p.getValue());
+        });
+    }
+
+    /** Every problem of a request at once, by field, in the order of the form: what the error summary lists. */
+    public java.util.Map<String, String> problems(Request r) {
+        var problems = new java.util.LinkedHashMap<String, String>();
         if (r.quizId() == null || content.current().quiz(r.quizId()).isEmpty()) {
-            throw new SkillmarkException.InvalidInput("quiz", "Choose a quiz.");
+            problems.put("quiz", "Choose a quiz.");
         }
         if (r.candidateName() == null || r.candidateName().isBlank() || r.candidateName().strip().length() > 100) {
-            throw new SkillmarkException.InvalidInput("name", "Enter the candidate's name (at most 100 characters).");
+            problems.put("name", "Enter the candidate's name (at most 100 characters).");
         }
         if (r.email() != null && !r.email().isBlank() && !r.email().strip().matches("[^@\\s]+@[^@\\s]+")) {
-            throw new SkillmarkException.InvalidInput("email", "That is not an e-mail address.");
+            problems.put("email", "That is not an e-mail address.");
         }
         if (r.expiresInDays() < 1 || r.expiresInDays() > 90) {
-            throw new SkillmarkException.InvalidInput("expires", "The link can stay valid for 1 to 90 days.");
+            problems.put("expires", "The link can stay valid for 1 to 90 days.");
         }
         if (r.extraTimePercent() < 0 || r.extraTimePercent() > 300) {
-            throw new SkillmarkException.InvalidInput("extra", "Extra time is a percentage from 0 to 300.");
+            problems.put("extra", "Extra time is a percentage from 0 to 300.");
         }
+        return problems;
     }
 
     private String token() {

@@ -33,7 +33,7 @@ public final class Exports {
         out.add(header);
         for (var r : rows) {
             var d = r.data();
-            var line = new ArrayList<>(List.of(d.name(), d.quizTitle() == null ? d.quizId() : d.quizTitle(), r.status(),
+            var line = new ArrayList<>(List.of(d.name(), r.quiz(), r.status(),
                     number(d.score()), number(d.maxScore()), r.score().map(s -> String.valueOf(s.percent())).orElse(""),
                     r.passed().map(p -> p ? "yes" : "no").orElse(""), d.pending() == null ? "" : String.valueOf(d.pending()),
                     d.startedAt() == null ? "" : Format.INSTANCE.time(d.startedAt()),

@@ -76,7 +76,7 @@ public final class Reports {
         var comments = grades.history(attemptId).stream().filter(c -> c.byPerson() && !c.comment().isBlank())
                 .map(c -> new Comment(c.slot(), questionIds.getOrDefault(c.slot(), ""), c)).toList();
         var note = jdbi.withExtension(ReviewDao.class, dao -> dao.note(attemptId));
-        return new CandidateReport(result, Percentile.rounded(result.score(), scores), scores.size(), Timeline.signals(events),
+        return new CandidateReport(result, Percentile.rounded(result.score(), scores), scores.size(), Reviews.signals(jdbi, attemptId, events),
                 note, comments);
     }
 

@@ -6,6 +6,7 @@ import dev.skillmark.account.StaffAccess;
 import dev.skillmark.attempt.Extensions;
 import dev.skillmark.content.Content;
 import dev.skillmark.web.Csv;
+import dev.skillmark.web.Flash;
 import dev.skillmark.web.Format;
 import dev.skillmark.web.Role;
 import dev.skillmark.web.Routes;
@@ -47,6 +48,7 @@ public final class ReviewController implements Routes {
         routes.get("/review/export.csv", this::exportDashboard, Role.INTERVIEWER);
         routes.get("/review/compare", this::compare, Role.INTERVIEWER);
         routes.get("/review/regrade", this::regradePreview, Role.INTERVIEWER);
+        routes.get("/review/regrade/confirm", this::regradeConfirm, Role.INTERVIEWER);
         routes.post("/review/regrade", this::regradeApply, Role.INTERVIEWER);
         routes.get("/review/attempts/{attempt}", ctx -> attempt(ctx, Map.of(), HttpStatus.OK), Role.INTERVIEWER);
         routes.get("/review/attempts/{attempt}/export.csv", this::exportAttempt, Role.INTERVIEWER);
@@ -57,8 +59,25 @@ public final class ReviewController implements Routes {
 
     void dashboard(Context ctx) {
         var filter = filter(ctx);
+        // a date the filter cannot read: said on the dashboard, beside its box; the list ignores that date
+        var errors = new LinkedHashMap<String, String>();
+        if (!Reviews.validDay(filter.from())) {
+            errors.put("from", "Enter the first day as a date, like 2026-11-28.");
+        }
+        if (!Reviews.validDay(filter.to())) {
+            errors.put("to", "Enter the last day as a date, like 2026-11-30.");
+        }
+        if (!errors.isEmpty()) {
+            filter = new Reviews.Filter(filter.quiz(), filter.status(), Reviews.validDay(filter.from()) ? filter.from() : null,
+                    Reviews.validDay(filter.to()) ? filter.to() : null, filter.search(), filter.sort(), filter.descending(),
+                    filter.includePractice());
+            ctx.status(HttpStatus.BAD_REQUEST);
+        }
         var rows = reviews.dashboard(filter);
         var model = new HashMap<String, Object>();
+        model.put("errors", errors);
+        model.put("typedFrom", Optional.ofNullable(ctx.queryParam("from")).orElse(""));
+        model.put("typedTo", Optional.ofNullable(ctx.queryParam("to")).orElse(""));
         model.put("rows", rows);
         model.put("answersToGrade", reviews.answersToGrade());
         model.put("filter", filter);
@@ -75,6 +94,10 @@ public final class ReviewController implements Routes {
         csv(ctx, "candidates.csv", exports.candidates(filter(ctx), StaffAccess.signedIn(ctx)));
     }
 
+    /**
+     * {@code errors} keys name the form and field ({@code 3:points}, {@code note:rating}, {@code time:reason}); the
+     * summary at the top links each to its field's id; the form that came back keeps what was typed.
+     */
     void attempt(Context ctx, Map<String, String> errors, HttpStatus status) {
         var detail = reviews.detail(ctx.pathParam("attempt"));
         var model = new HashMap<String, Object>();
@@ -84,6 +107,10 @@ public final class ReviewController implements Routes {
         model.put("ticks", Reviews.lastTicks(detail.gradeChanges()));
         model.put("errors", errors);
         model.put("entered", ctx.attribute("entered"));
+        var summary = new LinkedHashMap<String, String>();
+        errors.forEach((key, message) -> summary.put(fieldId(key), message));
+        model.put("summary", summary);
+        model.put("typed", status == HttpStatus.OK ? Map.of() : typed(ctx));
         model.put("fmt", Format.INSTANCE);
         ctx.status(status).render("review/attempt.html", model);
     }
@@ -98,6 +125,8 @@ public final class ReviewController implements Routes {
         try {
             reviews.grade(ctx.pathParam("attempt"), slot, ctx.formParam("points"), ctx.formParam("comment"),
                     ticks(ctx), StaffAccess.signedIn(ctx));
+            Double typed = points(ctx); // empty when the ticked rubric lines give the points
+            Flash.next(ctx, "Grade of question " + slot + " saved" + (typed == null ? "." : ": " + Format.INSTANCE.points(typed) + " points."));
             ctx.redirect("/review/attempts/" + ctx.pathParam("attempt") + "#q" + slot, HttpStatus.SEE_OTHER);
         } catch (SkillmarkException.InvalidInput e) {
             ctx.attribute("entered", Entered.of(ctx.pathParam("attempt"), slot, ticks(ctx), ctx.formParam("points"), ctx.formParam("comment")));
@@ -108,6 +137,7 @@ public final class ReviewController implements Routes {
     void note(Context ctx) {
         try {
             reviews.note(ctx.pathParam("attempt"), ctx.formParam("note"), ctx.formParam("rating"), StaffAccess.signedIn(ctx));
+            Flash.next(ctx, "Notes and rating saved.");
             ctx.redirect("/review/attempts/" + ctx.pathParam("attempt") + "#notes", HttpStatus.SEE_OTHER);
         } catch (SkillmarkException.InvalidInput e) {
             attempt(ctx, Map.of("note:" + e.field(), e.getMessage()), HttpStatus.BAD_REQUEST);
@@ -119,7 +149,9 @@ public final class ReviewController implements Routes {
         try {
             extensions.add(ctx.pathParam("attempt"), ctx.formParam("amount"), "percent".equals(ctx.formParam("unit")),
                     ctx.formParam("reason"), StaffAccess.signedIn(ctx));
-            ctx.redirect("/review/attempts/" + ctx.pathParam("attempt") + "?extended=1#time", HttpStatus.SEE_OTHER);
+            Flash.next(ctx, "Time added. It is in the timeline and the audit log; the candidate's open page shows "
+                    + "the new deadline within seconds.");
+            ctx.redirect("/review/attempts/" + ctx.pathParam("attempt") + "#time", HttpStatus.SEE_OTHER);
         } catch (SkillmarkException.InvalidInput e) {
             attempt(ctx, Map.of("time:" + e.field(), e.getMessage()), HttpStatus.BAD_REQUEST);
         }
@@ -145,16 +177,81 @@ public final class ReviewController implements Routes {
         model.put("quiz", quiz);
         model.put("quizzes", content.current().offers());
         model.put("changes", quiz.isEmpty() ? List.of() : regrades.preview(quiz));
-        model.put("applied", ctx.queryParam("applied"));
         model.put("fmt", Format.INSTANCE);
         ctx.render("review/regrade.html", model);
     }
 
+    /** Asks before a regrade changes scores: what changes, for how many, on a page with one form. */
+    void regradeConfirm(Context ctx) {
+        String quiz = Optional.ofNullable(ctx.queryParam("quiz")).orElse("");
+        var changes = quiz.isEmpty() ? List.<Regrades.Change>of() : regrades.preview(quiz);
+        if (changes.isEmpty()) {
+            Flash.next(ctx, "No finished attempt of this quiz would score differently; nothing to apply.");
+            ctx.redirect(regradePage(quiz), HttpStatus.SEE_OTHER);
+            return;
+        }
+        String title = content.current().quiz(quiz).map(q -> q.title()).orElse(quiz);
+        var model = new HashMap<String, Object>();
+        model.put("heading", "Regrade " + changes.size() + (changes.size() == 1 ? " attempt" : " attempts") + " of " + title + "?");
+        model.put("lines", List.of("Their scores change to those in the preview; the original snapshots stay, and each "
+                + "change goes into the grade history and the audit log. Grades set by a person are not changed.",
+                "Candidates: " + String.join(", ", changes.stream().map(Regrades.Change::candidate).toList()) + "."));
+        model.put("action", "/review/regrade");
+        model.put("hidden", Map.of("quiz", quiz));
+        model.put("confirm", "Apply the regrade");
+        model.put("danger", false);
+        model.put("cancel", regradePage(quiz));
+        ctx.render("confirm.html", model);
+    }
+
+    /** Applies what the preview showed; a repeat finds nothing left to change. */
     void regradeApply(Context ctx) {
         String quiz = Optional.ofNullable(ctx.formParam("quiz")).orElse("");
         int n = regrades.apply(quiz, StaffAccess.signedIn(ctx));
-        ctx.redirect("/review/regrade?quiz=" + java.net.URLEncoder.encode(quiz, java.nio.charset.StandardCharsets.UTF_8)
-                + "&applied=" + n, HttpStatus.SEE_OTHER);
+        Flash.next(ctx, n == 0 ? "Nothing to regrade: no finished attempt of this quiz scores differently any more."
+                : "Regraded " + n + (n == 1 ? " attempt" : " attempts") + "; each change is in its grade history.");
+        ctx.redirect(regradePage(quiz), HttpStatus.SEE_OTHER);
+    }
+
+    private static String regradePage(String quiz) {
+        return "/review/regrade" + (quiz.isEmpty() ? "" : "?quiz=" + java.net.URLEncoder.encode(quiz, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The id of the field an error key names: {@code 3:points} is {@code points-3}, {@code time:amount} is {@code time-amount}. */
+    static String fieldId(String key) {
+        String[] parts = key.split(":", 2);
+        if (parts.length < 2) {
+            return key;
+        }
+        if (parts[0].matches("\\d+")) {
+            return parts[1] + "-" + parts[0];
+        }
+        return switch (parts[0]) {
+            case "note" -> parts[1];
+            default -> parts[0] + "-" + parts[1];
+        };
+    }
+
+    /** What the form that came back held, to put back in its fields. */
+    private static Map<String, String> typed(Context ctx) {
+        var typed = new HashMap<String, String>();
+        for (String field : List.of("points", "comment", "note", "rating", "amount", "unit", "reason")) {
+            String v = ctx.formParam(field);
+            if (v != null) {
+                typed.put(field, v);
+            }
+        }
+        typed.put("slot", ctx.pathParamMap().getOrDefault("slot", ""));
+        typed.put("form", ctx.path().substring(ctx.path().lastIndexOf('/') + 1));
+        return typed;
+    }
+
+    private static Double points(Context ctx) {
+        try {
+            return Double.parseDouble(Optional.ofNullable(ctx.formParam("points")).orElse("").strip().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** The rubric lines ticked on a grading form ({@code tick-<position>}), when the form showed the rubric. */

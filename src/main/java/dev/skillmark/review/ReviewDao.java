@@ -20,9 +20,32 @@ interface ReviewDao {
                         Long finishedAt, Long invitedAt, Long expiresAt, Long revokedAt, int signals) {
     }
 
-    String SIGNALS = """
-        (select attempt_id, count(*) as signals from attempt_event
-         where type in ('FOCUS_LOST', 'PASTE', 'CLIENT_CHANGED') group by attempt_id) s""";
+    /**
+     * The one definition of an attempt's integrity signals, by kind: lost focus, pastes, changes of network
+     * address or browser, and bursts (a 10-second stretch, counted from the epoch, in which at least four
+     * different questions were saved). The dashboard, its CSV and the attempt page all count with it.
+     */
+    String SIGNAL_KINDS = """
+        select attempt_id, 'FOCUS_LOST' as kind, count(*) as n from attempt_event where type = 'FOCUS_LOST' group by attempt_id
+        union all
+        select attempt_id, 'PASTE', count(*) from attempt_event where type = 'PASTE' group by attempt_id
+        union all
+        select attempt_id, 'CLIENT_CHANGED', count(*) from attempt_event where type = 'CLIENT_CHANGED' group by attempt_id
+        union all
+        select attempt_id, 'BURST', count(*) from (
+            select attempt_id, at / 10000 as stretch from attempt_event where type = 'SAVED'
+            group by attempt_id, at / 10000 having count(distinct slot) >= 4) bursts
+        group by attempt_id""";
+
+    String SIGNALS = "(select attempt_id, cast(sum(n) as int) as signals from (" + SIGNAL_KINDS
+            + ") kinds group by attempt_id) s";
+
+    record SignalCount(String kind, int n) {
+    }
+
+    @RegisterConstructorMapper(SignalCount.class)
+    @SqlQuery("select kind, cast(n as int) as n from (" + SIGNAL_KINDS + ") kinds where attempt_id = :attempt")
+    List<SignalCount> signals(@Bind("attempt") String attemptId);
 
     @SqlQuery("""
         select i.id as invitation_id, a.id as attempt_id, coalesce(a.candidate_name, i.candidate_name) as name,

@@ -34,7 +34,8 @@ public final class Reviews {
     }
 
     /** A dashboard row with its derived status and score (none before the attempt is finalised). */
-    public record Row(ReviewDao.DashboardRow data, String status, Optional<Score> score, Optional<Boolean> passed) {
+    /** {@code quiz}: the title the candidate saw, or for an invitation not yet used the catalog's (its id once gone). */
+    public record Row(ReviewDao.DashboardRow data, String status, Optional<Score> score, Optional<Boolean> passed, String quiz) {
         public boolean pendingGrades() {
             return data.pending() != null && data.pending() > 0;
         }
@@ -43,7 +44,12 @@ public final class Reviews {
     /** Signals, not verdicts: counts and durations the interviewer can weigh. */
     public record Signals(int focusLost, Duration awayFor, int pastes, int clientChanges, int bursts) {
         public boolean any() {
-            return focusLost + pastes + clientChanges + bursts > 0;
+            return total() > 0;
+        }
+
+        /** The number the dashboard and the CSV show for this attempt. */
+        public int total() {
+            return focusLost + pastes + clientChanges + bursts;
         }
     }
 
@@ -61,13 +67,16 @@ public final class Reviews {
     private final Grades grades;
     private final Audit audit;
     private final Clock clock;
+    private final dev.skillmark.content.Content content;
 
     /** The rubric lines and model answers of an attempt's essays, by slot: for interviewers only. */
     public java.util.Map<Integer, dev.skillmark.attempt.EssayKeys.Key> essayKeys(String attemptId) {
         return new dev.skillmark.attempt.EssayKeys(jdbi).of(attemptId);
     }
 
-    public Reviews(Jdbi jdbi, Attempts attempts, AttemptPages pages, Grades grades, Audit audit, Clock clock) {
+    public Reviews(Jdbi jdbi, Attempts attempts, AttemptPages pages, Grades grades, Audit audit, Clock clock,
+                   dev.skillmark.content.Content content) {
+        this.content = content;
         this.jdbi = jdbi;
         this.attempts = attempts;
         this.pages = pages;
@@ -80,7 +89,7 @@ public final class Reviews {
         long now = clock.millis();
         var rows = jdbi.withExtension(ReviewDao.class, ReviewDao::dashboard).stream()
                 .filter(r -> filter.includePractice() || !"PRACTICE".equals(r.mode()))
-                .map(r -> row(r, now))
+                .map(r -> row(r, now, content.current()))
                 .filter(r -> blank(filter.quiz()) || filter.quiz().equals(r.data().quizId()))
                 .filter(r -> blank(filter.status()) || filter.status().equals(r.status()))
                 .filter(r -> blank(filter.search()) || r.data().name().toLowerCase(Locale.ROOT)
@@ -124,7 +133,15 @@ public final class Reviews {
         var changes = new HashMap<Integer, List<GradeChange>>();
         grades.history(attemptId).forEach(c -> changes.computeIfAbsent(c.slot(), k -> new ArrayList<>()).add(c));
         var note = jdbi.withExtension(ReviewDao.class, dao -> dao.note(attemptId));
-        return new Detail(result, events, TimeSpent.perSlot(events), Timeline.signals(events), changes, note);
+        return new Detail(result, events, TimeSpent.perSlot(events), signals(jdbi, attemptId, events), changes, note);
+    }
+
+    /** The attempt's signals, counted by the one SQL definition the dashboard and its CSV use too. */
+    static Signals signals(Jdbi jdbi, String attemptId, List<Event> events) {
+        var counts = new HashMap<String, Integer>();
+        jdbi.withExtension(ReviewDao.class, dao -> dao.signals(attemptId)).forEach(c -> counts.put(c.kind(), c.n()));
+        return new Signals(counts.getOrDefault("FOCUS_LOST", 0), Timeline.awayFor(events),
+                counts.getOrDefault("PASTE", 0), counts.getOrDefault("CLIENT_CHANGED", 0), counts.getOrDefault("BURST", 0));
     }
 
     /** Sets a question's points by hand: grading an essay, or overriding an automatic grade with a reason. */
@@ -177,7 +194,7 @@ public final class Reviews {
         return List.copyOf(names);
     }
 
-    private static Row row(ReviewDao.DashboardRow r, long now) {
+    private static Row row(ReviewDao.DashboardRow r, long now, dev.skillmark.content.Catalog catalog) {
         String status;
         if (r.attemptId() == null) {
             status = r.revokedAt() != null ? "revoked" : r.expiresAt() != null && now >= r.expiresAt() ? "invitation expired" : "invited";
@@ -192,7 +209,8 @@ public final class Reviews {
                 : Optional.of(new Score(r.score(), r.maxScore(), r.pendingPoints() == null ? 0 : r.pendingPoints()));
         Optional<Boolean> passed = score.isEmpty() || "PRACTICE".equals(r.mode()) ? Optional.empty()
                 : score.get().passed(r.passMark());
-        return new Row(r, status, score, passed);
+        String quiz = r.quizTitle() != null ? r.quizTitle() : catalog.quiz(r.quizId()).map(q -> q.title()).orElse(r.quizId());
+        return new Row(r, status, score, passed, quiz);
     }
 
     private static long when(Row r) {
@@ -208,6 +226,19 @@ public final class Reviews {
                     .toInstant().toEpochMilli();
         } catch (java.time.format.DateTimeParseException e) {
             throw new SkillmarkException.InvalidInput("date", "Dates are written 2026-11-28.");
+        }
+    }
+
+    /** Empty, or a day as a date input sends it (2026-11-28). */
+    public static boolean validDay(String day) {
+        if (blank(day)) {
+            return true;
+        }
+        try {
+            java.time.LocalDate.parse(day.strip());
+            return true;
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
         }
     }
 

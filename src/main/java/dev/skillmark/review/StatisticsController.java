@@ -76,6 +76,7 @@ public final class StatisticsController implements Routes {
             throw new SkillmarkException.InvalidInput("threshold", "The exposure threshold must be at least 1.");
         }
         settings.setNumber(dev.skillmark.account.Settings.EXPOSURE_THRESHOLD, value, StaffAccess.signedIn(ctx));
+        dev.skillmark.web.Flash.next(ctx, "Exposure threshold saved: questions shown more than " + value + " times are flagged.");
         ctx.redirect("/trainer/stats", HttpStatus.SEE_OTHER);
     }
 

@@ -1,53 +1,28 @@
 package dev.skillmark.review;
 
 import dev.skillmark.attempt.Event;
+import dev.skillmark.attempt.EventType;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.List;
 
-/** Reads an attempt's event timeline for integrity signals. Pure. */
+/**
+ * Reads an attempt's event timeline for how long the page was away. Pure. The signal counts themselves have
+ * one home, {@link ReviewDao#SIGNAL_KINDS}, so the attempt page, the dashboard and the CSV agree.
+ */
 final class Timeline {
-
-    /** Several different questions saved within this window count as one burst. */
-    static final Duration BURST_WINDOW = Duration.ofSeconds(10);
-    static final int BURST_SIZE = 4;
 
     private Timeline() {
     }
 
-    static Reviews.Signals signals(List<Event> events) {
-        int focus = 0;
+    /** The time the page spent hidden or without focus, as the page script reported it with each loss. */
+    static Duration awayFor(List<Event> events) {
         long away = 0;
-        int pastes = 0;
-        int changes = 0;
-        int bursts = 0;
-        var window = new ArrayDeque<Event>();
-        long lastBurstEnd = -1;
         for (var e : events) {
-            switch (e.type()) {
-                case FOCUS_LOST -> {
-                    focus++;
-                    away += leadingNumber(e.detail());
-                }
-                case PASTE -> pastes++;
-                case CLIENT_CHANGED -> changes++;
-                case SAVED -> {
-                    window.addLast(e);
-                    while (e.at() - window.peekFirst().at() > BURST_WINDOW.toMillis()) {
-                        window.removeFirst();
-                    }
-                    long distinct = window.stream().map(Event::slot).distinct().count();
-                    if (distinct >= BURST_SIZE && window.peekFirst().at() > lastBurstEnd) {
-                        bursts++;
-                        lastBurstEnd = e.at();
-                        window.clear();
-                    }
-                }
-                default -> {
-                }
+            if (e.type() == EventType.FOCUS_LOST) {
+                away += leadingNumber(e.detail());
             }
         }
-        return new Reviews.Signals(focus, Duration.ofMillis(away), pastes, changes, bursts);
+        return Duration.ofMillis(away);
     }
 
     private static long leadingNumber(String detail) {

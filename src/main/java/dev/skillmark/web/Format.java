@@ -50,6 +50,19 @@ public final class Format {
         return TIME.format(java.time.Instant.ofEpochMilli(epochMillis));
     }
 
+    private static final java.time.format.DateTimeFormatter ISO =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(java.time.ZoneOffset.UTC);
+
+    /** The machine-readable UTC form for {@code <time datetime>}: "2026-11-28T09:15:03Z". */
+    public String iso(long epochMillis) {
+        return ISO.format(java.time.Instant.ofEpochMilli(epochMillis));
+    }
+
+    /** To the second, with its zone: "2026-11-28 09:15:03 UTC". */
+    public String secondsUtc(long epochMillis) {
+        return clockTime(epochMillis) + " UTC";
+    }
+
     public String time(Long epochMillis) {
         return epochMillis == null ? "–" : time(epochMillis.longValue());
     }

@@ -60,10 +60,12 @@ public final class Templates implements FileRenderer {
     @Override
     public String render(String name, Map<String, ?> model, Context ctx) {
         var context = new org.thymeleaf.context.Context(Locale.ENGLISH);
+        context.setVariable("fmt", Format.INSTANCE);
         model.forEach(context::setVariable);
         context.setVariable("csrf", Csrf.token(ctx));
         context.setVariable("requestPath", ctx.path());
         context.setVariable("user", Guard.staff(ctx).orElse(null));
+        context.setVariable("flash", Flash.shown(ctx).orElse(null));
         return engine.process(name.replaceFirst("\\.html$", ""), context);
     }
 }

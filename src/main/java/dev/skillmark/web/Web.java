@@ -53,6 +53,7 @@ public final class Web {
             + "frame-ancestors 'none'";
     static final long HSTS_SECONDS = 63_072_000;
     private static final String HTTPS = "skillmark.https";
+    private static final String ROUTES = "skillmark.routes";
     private static final long MAX_REQUEST_BYTES = 256 * 1024;
     private static final Logger log = LoggerFactory.getLogger(Web.class);
 
@@ -62,6 +63,7 @@ public final class Web {
     public static Server create(Settings settings, Templates templates, Guard guard, List<Routes> features) {
         var routes = Collections.synchronizedList(new ArrayList<Route>());
         var csrf = new Csrf(settings.csrfSecret(), settings.secureCookies(), settings.publicUrl());
+        var flash = new Flash(settings.csrfSecret(), settings.secureCookies());
         var trace = new RequestTrace(settings.observer());
         var app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
@@ -96,6 +98,7 @@ public final class Web {
             var r = javalin.routes;
             r.before(ctx -> {
                 trace.begin(ctx);
+                ctx.attribute(ROUTES, routes);
                 securityHeaders(ctx, settings.secureCookies());
                 if (settings.probes().contains(ctx.path())) {
                     ctx.header("Cache-Control", "no-store");
@@ -105,6 +108,7 @@ public final class Web {
                     refuseUnreadableBodies(ctx);
                     refuseNul(ctx);
                     csrf.handle(ctx, guard);
+                    flash.handle(ctx);
                 }
             });
             // the one place roles are checked: every route declares its own, where it is registered
@@ -235,12 +239,49 @@ public final class Web {
         String attemptId = cause instanceof SkillmarkException.AttemptClosed closed ? closed.attemptId()
                 : cause instanceof SkillmarkException.InvitationClosed used ? used.attemptId() : null;
         String resultLink = attemptId == null ? "" : "/attempts/" + attemptId + "/result";
-        // staff stay among staff pages; everyone else goes back to the quizzes
+        // staff stay among staff pages (the page the failed request belongs to); everyone else goes back to the quizzes
         var staff = Guard.staff(ctx);
-        String back = staff.map(Staff::home).orElse("/");
+        String back = staff.map(s -> staffPage(ctx, s).orElse(s.home())).orElse("/");
         String backLabel = staff.isPresent() && !back.equals("/") ? "Back to your staff pages" : "Back to the quizzes";
         ctx.render("error.html", Map.of("status", status, "heading", heading, "message", message,
                 "resultLink", resultLink, "back", back, "backLabel", backLabel));
+    }
+
+    /**
+     * The nearest staff page above a request's path: /invitations/{id}/revoke goes back to /invitations,
+     * /review/attempts/{id}/grade/3 to the attempt's page. Only a page this person may open (a refused
+     * trainer is not sent to, nor shown the address of, an interviewer's page). Empty when there is none.
+     */
+    static Optional<String> staffPage(Context ctx, Staff staff) {
+        List<Route> routes = ctx.attribute(ROUTES);
+        if (routes == null) {
+            return Optional.empty();
+        }
+        String[] segments = ctx.path().split("/");
+        for (int n = segments.length - 1; n > 1; n--) {
+            String candidate = String.join("/", java.util.Arrays.copyOf(segments, n));
+            synchronized (routes) {
+                if (routes.stream().anyMatch(r -> r.method() == HandlerType.GET && !r.roles().isEmpty()
+                        && r.roles().stream().anyMatch(staff::may) && matches(r.path(), candidate))) {
+                    return Optional.of(candidate);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean matches(String pattern, String path) {
+        String[] want = pattern.split("/");
+        String[] have = path.split("/");
+        if (want.length != have.length) {
+            return false;
+        }
+        for (int i = 0; i < want.length; i++) {
+            if (!(want[i].startsWith("{") && want[i].endsWith("}") && !have[i].isEmpty()) && !want[i].equals(have[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String readable(HttpResponseException e) {

@@ -61,7 +61,7 @@ class LiveContentTest extends AppTest {
     @Test
     void a_duplicated_question_id_keeps_the_last_good_bank_and_every_quiz_and_invitation_in_service() throws Exception {
         app.signInAs("ivy", dev.skillmark.web.Role.INTERVIEWER, dev.skillmark.web.Role.TRAINER);
-        String link = link(app.post("/invitations", "quiz", "timed", "name", "Dora", "expires", "7", "extra", "0").body());
+        String link = link(app.postAndFollow("/invitations", "quiz", "timed", "name", "Dora", "expires", "7", "extra", "0").body());
         // the usual copy-paste mistake: a question block pasted with its id, and a second problem further down
         String pasted = original.substring(original.indexOf("## Which utility type"), original.indexOf("## Which HTTP methods"));
         Files.writeString(bank, original + "\n" + pasted + "\n## No id here\n\nAnswer: 1\n");

@@ -135,7 +135,7 @@ class WebhookTest {
     }
 
     private String invitedCandidateSubmitsAnEssay() {
-        var page = app.post("/invitations", "quiz", "timed", "name", "Ada", "email", "ada@example.com", "expires", "7", "extra", "0");
+        var page = app.postAndFollow("/invitations", "quiz", "timed", "name", "Ada", "email", "ada@example.com", "expires", "7", "extra", "0");
         var m = Pattern.compile("value=\"http://[^/\"]+(/i/[A-Za-z0-9_-]{43})\"").matcher(page.body());
         assertThat(m.find()).isTrue();
         String link = m.group(1);

@@ -42,7 +42,7 @@ class AccessControlTest {
         app = TestApp.start(dir);
         var interviewer = session();
         interviewer.signIn(app.app.accounts().create("ivy", "Ivy", Fixtures.PASSWORD, Set.of(Role.INTERVIEWER), "test"));
-        var invited = interviewer.post("/invitations", "quiz", "timed", "name", SECRET_NAME, "expires", "7", "extra", "0");
+        var invited = interviewer.postAndFollow("/invitations", "quiz", "timed", "name", SECRET_NAME, "expires", "7", "extra", "0");
         Matcher m = Pattern.compile("(/i/[A-Za-z0-9_-]{43})").matcher(invited.body());
         assertThat(m.find()).isTrue();
         String link = m.group(1);

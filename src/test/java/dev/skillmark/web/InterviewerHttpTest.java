@@ -89,8 +89,8 @@ class InterviewerHttpTest extends AppTest {
         app.signInAs("ivy", Role.INTERVIEWER);
         var invited = app.post("/invitations", "quiz", "timed", "name", "=HYPERLINK(\"http://evil\")", "email", "",
                 "expires", "7", "extra", "50");
-        assertThat(invited.status()).isEqualTo(201);
-        String link = link(invited.body());
+        assertThat(invited.status()).isEqualTo(303);
+        String link = link(app.get(invited.location()).body());
 
         try (var candidate = new HttpSession(app.app.port())) {
             var start = candidate.get(link);
@@ -133,12 +133,12 @@ class InterviewerHttpTest extends AppTest {
     @Test
     void invitation_links_that_are_expired_revoked_or_unknown_get_a_clear_page() {
         app.signInAs("ivy", Role.INTERVIEWER);
-        String expiring = link(app.post("/invitations", "quiz", "timed", "name", "Ed", "expires", "1", "extra", "0").body());
-        String revoked = link(app.post("/invitations", "quiz", "timed", "name", "Rea", "expires", "7", "extra", "0").body());
+        String expiring = link(app.postAndFollow("/invitations", "quiz", "timed", "name", "Ed", "expires", "1", "extra", "0").body());
+        String revoked = link(app.postAndFollow("/invitations", "quiz", "timed", "name", "Rea", "expires", "7", "extra", "0").body());
         String id = app.app.attempts().attempt(startAs(revoked)).invitationId();
         assertThat(app.post("/invitations/" + id + "/revoke").status()).isEqualTo(409); // already used
 
-        String unused = link(app.post("/invitations", "quiz", "timed", "name", "Una", "expires", "7", "extra", "0").body());
+        String unused = link(app.postAndFollow("/invitations", "quiz", "timed", "name", "Una", "expires", "7", "extra", "0").body());
         var dashboard = app.get("/review").body();
         var m = Pattern.compile("/invitations/([^/]+)/revoke").matcher(dashboard);
         var ids = new ArrayList<String>();
@@ -162,10 +162,10 @@ class InterviewerHttpTest extends AppTest {
     @Test
     void a_withdrawn_an_expired_and_a_used_invitation_each_say_what_happened() {
         app.signInAs("ivy", Role.INTERVIEWER);
-        String used = link(app.post("/invitations", "quiz", "timed", "name", "Uma", "expires", "7", "extra", "0").body());
+        String used = link(app.postAndFollow("/invitations", "quiz", "timed", "name", "Uma", "expires", "7", "extra", "0").body());
         String attempt = startAs(used);
-        String expiring = link(app.post("/invitations", "quiz", "timed", "name", "Ed", "expires", "1", "extra", "0").body());
-        String withdrawn = link(app.post("/invitations", "quiz", "timed", "name", "Wim", "expires", "7", "extra", "0").body());
+        String expiring = link(app.postAndFollow("/invitations", "quiz", "timed", "name", "Ed", "expires", "1", "extra", "0").body());
+        String withdrawn = link(app.postAndFollow("/invitations", "quiz", "timed", "name", "Wim", "expires", "7", "extra", "0").body());
         var m = Pattern.compile("/invitations/([^/]+)/revoke").matcher(app.get("/review?q=Wim").body());
         assertThat(m.find()).isTrue();
         app.post("/invitations/" + m.group(1) + "/revoke");
@@ -245,7 +245,7 @@ class InterviewerHttpTest extends AppTest {
             visitor.get("/sign-in");
             assertThat(visitor.post("/quizzes/timed/start", "name", "Ada").status()).isEqualTo(404);
         }
-        String link = link(app.post("/invitations", "quiz", "timed", "name", "Ed", "expires", "7", "extra", "0").body());
+        String link = link(app.postAndFollow("/invitations", "quiz", "timed", "name", "Ed", "expires", "7", "extra", "0").body());
         try (var candidate = new HttpSession(app.app.port())) {
             assertThat(candidate.get(link).status()).isEqualTo(200);
         }

@@ -94,7 +94,7 @@ class PublicAccessTest {
         assertThat(visitor.get("/quizzes/interview").status()).isEqualTo(404);
         assertThat(visitor.post("/quizzes/interview/start", "name", "Eve").status()).isEqualTo(404);
         // with an invitation it works
-        var m = Pattern.compile("(/i/[A-Za-z0-9_-]{43})").matcher(admin.post("/invitations", "quiz", "interview", "name", "Cora",
+        var m = Pattern.compile("(/i/[A-Za-z0-9_-]{43})").matcher(admin.postAndFollow("/invitations", "quiz", "interview", "name", "Cora",
                 "expires", "7", "extra", "0").body());
         assertThat(m.find()).isTrue();
         var candidate = new HttpSession(app.port());

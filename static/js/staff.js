@@ -1,0 +1,51 @@
+// Staff pages, progressively enhanced: times in the viewer's own zone (UTC stays in the tooltip, and is
+// what the page says without JavaScript), and the focus on the error summary when a form came back.
+(function () {
+  'use strict';
+
+  function pad(n) {
+    return String(n).padStart(2, '0');
+  }
+
+  function local(date, seconds) {
+    var parts = {};
+    new Intl.DateTimeFormat('en-GB', {
+      year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+      second: seconds ? '2-digit' : undefined, hourCycle: 'h23', timeZoneName: 'short'
+    }).formatToParts(date).forEach(function (p) { parts[p.type] = p.value; });
+    var text = parts.year + '-' + parts.month + '-' + parts.day + ' ' + pad(parts.hour) + ':' + parts.minute;
+    return (seconds ? text + ':' + parts.second : text) + ' ' + parts.timeZoneName;
+  }
+
+  function showLocalTimes() {
+    document.querySelectorAll('time[datetime]').forEach(function (el) {
+      var date = new Date(el.getAttribute('datetime'));
+      if (isNaN(date.getTime())) {
+        return;
+      }
+      if (!el.title) {
+        el.title = el.textContent;
+      }
+      el.textContent = local(date, el.dataset.precision === 'seconds');
+    });
+  }
+
+  function focusErrors() {
+    var summary = document.getElementById('error-summary');
+    if (summary) {
+      summary.scrollIntoView({ block: 'start' });
+      summary.focus({ preventScroll: true });
+    }
+  }
+
+  function start() {
+    showLocalTimes();
+    focusErrors();
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', start);
+  } else {
+    start();
+  }
+})();
