@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A key of several lines ("what does this print") gets a multi-line field, and is graded line for line. */
-class MultiLineAnswerTest {
+public class MultiLineAnswerTest {
 
-    private static final String BANK = """
+    /** A bank of one question whose key has two lines (the browser test types it too). */
+    public static final String BANK = """
             ---
             title: Printing
             ---

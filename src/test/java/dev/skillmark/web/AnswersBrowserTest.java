@@ -83,27 +83,7 @@ class AnswersBrowserTest extends BrowserTestBase {
 
     @Test
     void a_key_of_several_lines_is_typed_line_by_line_in_a_multi_line_field() throws Exception {
-        java.nio.file.Files.writeString(dir.resolve("content/skills/printing.md"), """
-                ---
-                title: Printing
-                ---
-
-                ## What does this print? {#print-lines type=short}
-
-                ```ts
-                console.log("first");
-                console.log("second line");
-                ```
-
-                Answer:
-
-                ```text
-                first
-                second line
-                ```
-
-                > One line per call.
-                """);
+        java.nio.file.Files.writeString(dir.resolve("content/skills/printing.md"), dev.skillmark.attempt.MultiLineAnswerTest.BANK);
         app.app.content().reload();
         page.navigate(app.url("/quizzes/practice-printing"));
         page.getByLabel("Your name").fill("Ada");
