@@ -78,8 +78,9 @@ class DurabilityTest {
         CompletableFuture<HttpResponse<String>> inFlight = http.sendAsync(
                 HttpRequest.newBuilder(URI.create(app.url("/test/slow-save"))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
+        String home = app.url("/"); // before the stop: a stopping server no longer reports its port
         var stopping = CompletableFuture.runAsync(app::close);
-        assertThat(refusesNewRequests(http, app.url("/"))).isTrue();
+        assertThat(refusesNewRequests(http, home)).isTrue();
         assertThat(stopping).isNotDone();
         release.countDown();
 
