@@ -45,8 +45,8 @@ public final class AttemptNotices {
 
     /** Just finalised (and graded automatically): the interviewer's notice, the webhook, and "graded" when nothing waits. */
     void finalised(Handle handle, String attemptId) {
-        if (outbox.isEmpty()) {
-            return;
+        if (outbox.isEmpty() || !outbox.get().sendsAnything()) {
+            return; // nothing is sent: not even the attempt is read
         }
         var attempt = handle.attach(AttemptDao.class).attempt(attemptId).orElseThrow();
         if (attempt.trial() || attempt.practice()) {
@@ -66,8 +66,8 @@ public final class AttemptNotices {
 
     /** A person graded the last written answer: the candidate may now see the result, and the webhook hears it. */
     void gradedByHand(Handle handle, String attemptId) {
-        if (outbox.isEmpty()) {
-            return;
+        if (outbox.isEmpty() || !outbox.get().sendsAnything()) {
+            return; // nothing is sent: not even the attempt is read
         }
         var attempt = handle.attach(AttemptDao.class).attempt(attemptId).orElseThrow();
         if (attempt.trial() || attempt.practice()) {

@@ -120,6 +120,11 @@ public final class Outbox {
         this.me = "sender-" + HexFormat.of().formatHex(bytes);
     }
 
+    /** Whether anything is sent at all (e-mail or the webhook); without either, nothing is ever queued. */
+    public boolean sendsAnything() {
+        return mail.isPresent() || webhook.isPresent();
+    }
+
     /** Whether e-mail can be sent at all; without it the pages offer links to copy. */
     public boolean mailEnabled() {
         return mail.isPresent();
