@@ -43,15 +43,25 @@ public final class AttemptNotices {
         return new AttemptNotices(Optional.empty(), null, null, () -> "");
     }
 
-    /** Just finalised (and graded automatically): the interviewer's notice, the webhook, and "graded" when nothing waits. */
-    void finalised(Handle handle, String attemptId) {
+    /**
+     * The attempt, when something may be sent about it: e-mail or the webhook is set up (otherwise not even the
+     * attempt is read), and it is neither a trial run nor practice.
+     */
+    private Optional<Attempt> notifiable(Handle handle, String attemptId) {
         if (outbox.isEmpty() || !outbox.get().sendsAnything()) {
-            return; // nothing is sent: not even the attempt is read
+            return Optional.empty();
         }
         var attempt = handle.attach(AttemptDao.class).attempt(attemptId).orElseThrow();
-        if (attempt.trial() || attempt.practice()) {
+        return attempt.trial() || attempt.practice() ? Optional.empty() : Optional.of(attempt);
+    }
+
+    /** Just finalised (and graded automatically): the interviewer's notice, the webhook, and "graded" when nothing waits. */
+    void finalised(Handle handle, String attemptId) {
+        var found = notifiable(handle, attemptId);
+        if (found.isEmpty()) {
             return;
         }
+        var attempt = found.get();
         var invitation = invitation(handle, attempt);
         invitation.ifPresent(inv -> addresses.of(handle, inv.createdBy()).ifPresent(to -> outbox.get().mail(handle, "finished",
                 attempt.id(), to, "finished", Map.of("to", inv.createdBy(), "candidate", attempt.candidateName(),
@@ -66,13 +76,11 @@ public final class AttemptNotices {
 
     /** A person graded the last written answer: the candidate may now see the result, and the webhook hears it. */
     void gradedByHand(Handle handle, String attemptId) {
-        if (outbox.isEmpty() || !outbox.get().sendsAnything()) {
-            return; // nothing is sent: not even the attempt is read
-        }
-        var attempt = handle.attach(AttemptDao.class).attempt(attemptId).orElseThrow();
-        if (attempt.trial() || attempt.practice()) {
+        var found = notifiable(handle, attemptId);
+        if (found.isEmpty()) {
             return;
         }
+        var attempt = found.get();
         var invitation = invitation(handle, attempt);
         if (candidateSeesResult(attempt.review())) {
             invitation.filter(inv -> !inv.email().isBlank()).ifPresent(inv -> outbox.get().mail(handle, "result", attempt.id(),
