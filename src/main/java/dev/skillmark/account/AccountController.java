@@ -120,6 +120,7 @@ public final class AccountController implements Routes {
     void usersPage(Context ctx, Map<String, String> errors, Map<String, String> form, HttpStatus status) {
         var model = new HashMap<String, Object>();
         model.put("users", accounts.users());
+        model.put("lastSignIn", accounts.lastSignIns());
         model.put("roles", Role.values());
         model.put("errors", errors);
         // the summary at the top links to the field: a reset's error to that user's first password box

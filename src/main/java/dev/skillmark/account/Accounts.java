@@ -13,6 +13,7 @@ import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -91,6 +92,12 @@ public final class Accounts {
         return jdbi.withExtension(UserDao.class, dao -> dao.all().stream().map(row -> toUser(dao, row)).toList());
     }
 
+    /** When each user last signed in (epoch millis), by user id; users who never did are absent. */
+    public Map<Long, Long> lastSignIns() {
+        return jdbi.withExtension(UserDao.class, dao -> dao.lastSignIns().stream()
+                .collect(Collectors.toMap(UserDao.LastSignIn::id, UserDao.LastSignIn::lastSignInAt)));
+    }
+
     public void setRoles(long userId, Set<Role> roles, User actor) {
         var target = user(userId).orElseThrow(() -> new SkillmarkException.NotFound("There is no such user."));
         jdbi.useTransaction(h -> {
@@ -147,7 +154,11 @@ public final class Accounts {
         throttle.release(addressKey);
         String sessionId = token();
         long now = clock.millis();
-        jdbi.useExtension(UserDao.class, dao -> dao.insertSession(sha256(sessionId), row.get().id(), now));
+        jdbi.useTransaction(h -> {
+            var dao = h.attach(UserDao.class);
+            dao.insertSession(sha256(sessionId), row.get().id(), now);
+            dao.signedIn(row.get().id(), now);
+        });
         audit.record(name, "sign-in", clientAddress, "");
         return new SignedIn(sessionId, user(row.get().id()).orElseThrow());
     }

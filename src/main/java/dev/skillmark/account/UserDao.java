@@ -46,6 +46,17 @@ interface UserDao {
     @SqlUpdate("update app_user set password_hash = :hash, must_change_password = :mustChange where id = :id")
     int setPassword(@Bind("id") long id, @Bind("hash") String hash, @Bind("mustChange") boolean mustChange);
 
+    @SqlUpdate("update app_user set last_sign_in_at = :at where id = :id")
+    void signedIn(@Bind("id") long id, @Bind("at") long at);
+
+    /** Each user's last sign-in, for the ones who have signed in at all. */
+    @RegisterConstructorMapper(LastSignIn.class)
+    @SqlQuery("select id, last_sign_in_at from app_user where last_sign_in_at is not null")
+    List<LastSignIn> lastSignIns();
+
+    record LastSignIn(long id, long lastSignInAt) {
+    }
+
     @SqlUpdate("update app_user set disabled = :disabled where id = :id")
     int setDisabled(@Bind("id") long id, @Bind("disabled") boolean disabled);
 

@@ -32,6 +32,30 @@ class UserAdminHttpTest extends AppTest {
     }
 
     @Test
+    void the_user_list_shows_each_users_last_sign_in() {
+        var ivy = app.app.accounts().create("ivy", "Ivy", Fixtures.PASSWORD, Set.of(Role.INTERVIEWER), "test");
+        app.app.accounts().create("joe", "Joe", Fixtures.PASSWORD, Set.of(Role.TRAINER), "test");
+        app.clock.advance(java.time.Duration.ofMinutes(15)); // the test clock starts at 2026-11-02T09:00:00Z
+        new HttpSession(app.app.port()).signIn(ivy);
+        app.clock.advance(java.time.Duration.ofHours(3));
+        app.signInAs("ada", Role.ADMIN);
+        String page = app.get("/admin/users").body();
+        assertThat(rowOf(page, "ivy")).contains("Last sign-in:").contains("datetime=\"2026-11-02T09:15:00Z\"");
+        assertThat(rowOf(page, "joe")).contains("Last sign-in:").contains("never");
+        assertThat(rowOf(page, "ada")).contains("datetime=\"2026-11-02T12:15:00Z\"");
+        // a failed attempt is not a sign-in
+        app.clock.advance(java.time.Duration.ofHours(1));
+        new HttpSession(app.app.port()).post("/sign-in", "username", "ivy", "password", "not her password at all");
+        assertThat(rowOf(app.get("/admin/users").body(), "ivy")).contains("datetime=\"2026-11-02T09:15:00Z\"");
+    }
+
+    private static String rowOf(String page, String username) {
+        int at = page.indexOf("<code>" + username + "</code>");
+        assertThat(at).as("a row for " + username).isPositive();
+        return page.substring(at, page.indexOf("</th>", at));
+    }
+
+    @Test
     void an_admin_cannot_deactivate_themselves_or_the_last_admin() {
         var ada = app.signInAs("ada", Role.ADMIN);
         assertThat(app.post("/admin/users/" + ada.id() + "/active", "active", "off").status()).isEqualTo(409);
