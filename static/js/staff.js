@@ -1,5 +1,6 @@
 // Staff pages, progressively enhanced: times in the viewer's own zone (UTC stays in the tooltip, and is
-// what the page says without JavaScript), and the focus on the error summary when a form came back.
+// what the page says without JavaScript), the focus on the error summary when a form came back, and a form
+// sent once however often its button is pressed.
 (function () {
   'use strict';
 
@@ -38,10 +39,35 @@
     }
   }
 
+  // A double click, or Enter pressed twice, sends a form once: the second submit of a form still on its way is
+  // dropped. Back to a page from the browser's cache re-arms its forms.
+  function sendOnce() {
+    document.addEventListener('submit', function (event) {
+      var form = event.target;
+      if (!(form instanceof HTMLFormElement) || form.method.toLowerCase() !== 'post' || event.defaultPrevented) {
+        return;
+      }
+      if (form.dataset.sending === 'yes') {
+        event.preventDefault();
+        return;
+      }
+      form.dataset.sending = 'yes';
+      form.setAttribute('aria-busy', 'true');
+    });
+    window.addEventListener('pageshow', function () {
+      document.querySelectorAll('form[data-sending]').forEach(function (form) {
+        delete form.dataset.sending;
+        form.removeAttribute('aria-busy');
+      });
+    });
+  }
+
   function start() {
     showLocalTimes();
     focusErrors();
   }
+
+  sendOnce();
 
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', start);

@@ -36,6 +36,35 @@ class StaffFormsBrowserTest extends BrowserTestBase {
     }
 
     @Test
+    void a_double_click_on_create_sends_the_form_once() {
+        signIn(page);
+        page.navigate(app.url("/invitations"));
+        page.getByLabel("Quiz").first().selectOption("timed");
+        page.getByLabel("Candidate name").fill("Dora Doubleclick");
+        // hold the first POST in the browser, so the second press comes while it is still on its way; let any later one through
+        var posts = new java.util.ArrayList<com.microsoft.playwright.Route>();
+        page.route("**/invitations", route -> {
+            boolean post = route.request().method().equals("POST");
+            if (post) {
+                posts.add(route);
+            }
+            if (!post || posts.size() > 1) {
+                route.resume();
+            }
+        });
+        var create = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create invitation").setExact(true));
+        var box = create.boundingBox();
+        page.mouse().click(box.x + box.width / 2, box.y + box.height / 2);
+        page.waitForCondition(() -> !posts.isEmpty());
+        page.mouse().click(box.x + box.width / 2, box.y + box.height / 2);
+        page.keyboard().press("Enter");
+        posts.get(0).resume();
+        assertThat(page.locator("#flash")).containsText("Invitation for Dora Doubleclick to Timed fixture quiz created");
+        org.assertj.core.api.Assertions.assertThat(posts).as("POSTs the browser sent").hasSize(1);
+        org.assertj.core.api.Assertions.assertThat(count("select count(*) from invitation")).isEqualTo(1);
+    }
+
+    @Test
     void revoking_asks_for_confirmation_and_a_reload_of_the_page_after_repeats_nothing() throws Exception {
         signIn(page);
         page.navigate(app.url("/invitations"));
