@@ -326,6 +326,7 @@ public final class Skillmark implements AutoCloseable {
     public void close() {
         backups.ifPresent(Backups::close);
         server.javalin().stop();
+        attempts.close();
         watcher.close();
         sweeper.shutdown();
         sender.shutdown();

@@ -16,6 +16,10 @@ public interface AttemptMetrics {
 
     void finalised(Finalised how);
 
+    /** One shared commit held this many saves (group commit: see {@code SharedCommits}). */
+    default void committed(int writes) {
+    }
+
     /** Counts nothing: for tools and tests that build the attempt feature on its own. */
     AttemptMetrics NONE = new AttemptMetrics() {
         @Override

@@ -16,6 +16,7 @@ import java.util.function.BiFunction;
 import java.util.function.LongSupplier;
 import java.util.stream.IntStream;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +56,7 @@ public final class Attempts {
     private final SecureRandom random = new SecureRandom();
     private final Finalisation finalisation;
     private final AttemptMetrics metrics;
+    private final SharedCommits saves;
 
     /**
      * {@code seeds}: where each attempt's draw seed comes from (random in production, fixed in tests);
@@ -70,6 +72,12 @@ public final class Attempts {
         this.seeds = seeds;
         this.finalisation = new Finalisation(jdbi, grades, metrics);
         this.metrics = metrics;
+        this.saves = new SharedCommits(jdbi, metrics);
+    }
+
+    /** Commits the saves still waiting; later ones commit on their own. Call once the server takes no more requests. */
+    public void close() {
+        saves.close();
     }
 
     public Duration grace() {
@@ -152,7 +160,7 @@ public final class Attempts {
      * is already stored is harmless.
      */
     public Saved save(String attemptId, int slot, Base base, AnswerInput input) {
-        var saved = write(attemptId, (h, attempt) -> {
+        var saved = write(attemptId, true, (h, attempt) -> {
             var dao = h.attach(AttemptDao.class);
             var question = slot(dao, attemptId, slot);
             String encoded = input.toResponse(question, dao.options(attemptId, slot).size()).encode();
@@ -276,15 +284,21 @@ public final class Attempts {
      * is refused.
      */
     private <T> T write(String attemptId, BiFunction<Handle, Attempt, T> command) {
+        return write(attemptId, false, command);
+    }
+
+    /** {@code shared}: the write may share its commit with others arriving at the same time (autosaves do). */
+    private <T> T write(String attemptId, boolean shared, BiFunction<Handle, Attempt, T> command) {
         attempt(attemptId);
-        Optional<T> done = jdbi.inTransaction(h -> {
+        HandleCallback<Optional<T>, RuntimeException> locked = h -> {
             var attempt = h.attach(AttemptDao.class).lock(attemptId).orElseThrow(Attempts::notFound);
             if (!attempt.inProgress()) {
                 throw new SkillmarkException.AttemptClosed(attemptId, attempt.expired(),
                         "This attempt is finished and no longer takes answers.");
             }
             return overdue(attempt) ? Optional.<T>empty() : Optional.of(command.apply(h, attempt));
-        });
+        };
+        Optional<T> done = shared ? saves.run(attemptId, locked) : jdbi.inTransaction(locked);
         return done.orElseThrow(() -> {
             finalisation.finalise(attemptId, Attempt.Status.EXPIRED, clock.millis(), AttemptMetrics.Finalised.EXPIRED);
             jdbi.useExtension(AttemptDao.class, dao -> dao.event(attemptId, clock.millis(), EventType.LATE_REQUEST, null, ""));

@@ -5,6 +5,7 @@ import dev.skillmark.attempt.Backlog;
 import dev.skillmark.content.Content;
 import dev.skillmark.web.RequestTrace;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -44,6 +45,7 @@ public final class Metrics implements AttemptMetrics, RequestTrace.Observer, Aut
     private final Map<Save, Counter> saves = new EnumMap<>(Save.class);
     private final Map<Finalised, Counter> finalisations = new EnumMap<>(Finalised.class);
     private final Counter reloadFailures;
+    private final DistributionSummary sharedCommits;
     private final Map<String, Timer> requests = new ConcurrentHashMap<>();
     private AttemptGauges attempts;
 
@@ -63,6 +65,8 @@ public final class Metrics implements AttemptMetrics, RequestTrace.Observer, Aut
                     .description("Attempts finalised: submitted by the candidate, expired on a late request, or swept")
                     .register(registry));
         }
+        sharedCommits = DistributionSummary.builder("skillmark.answer.save.commits").baseUnit("saves")
+                .description("Commits that held answer saves, and how many each held (group commit)").register(registry);
         reloadFailures = Counter.builder("skillmark.content.reload.failures")
                 .description("Content reloads that failed (the last good content stays in service)").register(registry);
     }
@@ -94,6 +98,11 @@ public final class Metrics implements AttemptMetrics, RequestTrace.Observer, Aut
     @Override
     public void saved(Save outcome) {
         saves.get(outcome).increment();
+    }
+
+    @Override
+    public void committed(int writes) {
+        sharedCommits.record(writes);
     }
 
     @Override

@@ -1,0 +1,178 @@
+package dev.skillmark.attempt;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Group commit for autosaves: writes to attempts that arrive together run in one transaction, so they share
+ * one commit (one H2 chunk, one PostgreSQL WAL flush) instead of paying for one each.
+ *
+ * <p>Each write still sees and holds its attempt's row lock: the batch first locks all its attempts in the
+ * order of their ids (as every multi-attempt lock does, so nothing deadlocks), and each write runs inside its
+ * own savepoint, so a write that is refused (stale, finished attempt, too fast) is rolled back alone. A write is
+ * answered only after the commit that holds it: a 2xx still means the answer is on disk. When the commit fails,
+ * every write of the batch is told so, and none of them was stored.
+ */
+final class SharedCommits implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SharedCommits.class);
+
+    /** The most writes one commit takes; more waiting ones go into the next. */
+    static final int MAX_BATCH = 128;
+
+    private record Job<T>(String attemptId, HandleCallback<T, RuntimeException> body, CompletableFuture<T> done) {
+    }
+
+    private final Jdbi jdbi;
+    private final AttemptMetrics metrics;
+    private final BlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
+    private final Object lifecycle = new Object();
+    private Thread committer;
+    private boolean closed;
+
+    SharedCommits(Jdbi jdbi, AttemptMetrics metrics) {
+        this.jdbi = jdbi;
+        this.metrics = metrics;
+    }
+
+    /** Runs {@code body} in a transaction shared with the writes waiting now, and returns once it is committed. */
+    <T> T run(String attemptId, HandleCallback<T, RuntimeException> body) {
+        var job = new Job<>(attemptId, body, new CompletableFuture<T>());
+        synchronized (lifecycle) {
+            if (closed) { // shutting down: the last writes commit on their own
+                return jdbi.inTransaction(body);
+            }
+            if (committer == null) {
+                committer = new Thread(this::commitWhatArrives, "shared-commits");
+                committer.setDaemon(true);
+                committer.start();
+            }
+            queue.add(job);
+        }
+        try {
+            return job.done().get();
+        } catch (ExecutionException e) {
+            throw rethrown(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the answer was being saved", e);
+        }
+    }
+
+    private void commitWhatArrives() {
+        while (true) {
+            Job<?> first;
+            try {
+                first = queue.poll(200, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                first = null;
+            }
+            if (first == null) {
+                synchronized (lifecycle) {
+                    if (closed && queue.isEmpty()) {
+                        return;
+                    }
+                }
+                continue;
+            }
+            var batch = new ArrayList<Job<?>>(MAX_BATCH);
+            batch.add(first);
+            queue.drainTo(batch, MAX_BATCH - 1);
+            commit(batch);
+        }
+    }
+
+    private void commit(List<Job<?>> batch) {
+        var results = new Object[batch.size()];
+        var refusals = new Throwable[batch.size()];
+        try {
+            jdbi.useTransaction(h -> {
+                var attempts = batch.stream().map(Job::attemptId).distinct().toList();
+                if (attempts.size() > 1) { // one attempt's write takes its own lock
+                    h.attach(AttemptDao.class).lockAll(attempts);
+                }
+                for (int i = 0; i < batch.size(); i++) {
+                    String savepoint = "write" + i;
+                    h.savepoint(savepoint);
+                    try {
+                        results[i] = batch.get(i).body().withHandle(h);
+                    } catch (RuntimeException refused) {
+                        refusals[i] = refused;
+                        try {
+                            h.rollbackToSavepoint(savepoint);
+                        } catch (RuntimeException rollbackFailed) { // the database itself failed: the batch fails with it
+                            refused.addSuppressed(rollbackFailed);
+                            throw refused;
+                        }
+                    }
+                }
+            });
+        } catch (RuntimeException | Error failed) {
+            if (batch.size() > 1) {
+                log.warn("a shared commit of {} writes failed; none of them was stored: {}", batch.size(), failed.toString());
+            }
+            for (var job : batch) {
+                job.done().completeExceptionally(new SharedCommitFailed(failed));
+            }
+            return;
+        }
+        metrics.committed(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            complete(batch.get(i), results[i], refusals[i]);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void complete(Job<T> job, Object result, Throwable refusal) {
+        if (refusal != null) {
+            job.done().completeExceptionally(refusal);
+        } else {
+            job.done().complete((T) result);
+        }
+    }
+
+    /**
+     * The failure in the caller's thread, as it is: a refusal belongs to one write, and a failed commit reaches
+     * each write of the batch as its own exception, caused by the one failure.
+     */
+    private static RuntimeException rethrown(Throwable cause) {
+        if (cause instanceof RuntimeException own) {
+            return own;
+        }
+        return new SharedCommitFailed(cause);
+    }
+
+    /** The commit that held this write failed: nothing of it was stored. (The error path sees the cause.) */
+    static final class SharedCommitFailed extends RuntimeException {
+        SharedCommitFailed(Throwable cause) {
+            super("the commit holding this write failed: " + cause.getMessage(), cause);
+        }
+    }
+
+    /** Commits what is waiting, then lets later writes commit on their own. Call after requests stopped coming. */
+    @Override
+    public void close() {
+        Thread running;
+        synchronized (lifecycle) {
+            closed = true;
+            running = committer;
+        }
+        if (running != null) {
+            try {
+                running.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
