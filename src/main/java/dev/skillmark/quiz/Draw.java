@@ -1,9 +1,5 @@
 package dev.skillmark.quiz;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -96,12 +92,11 @@ public final class Draw {
                 definition.append("ids ").append(r.ids());
             }
         }
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(definition.toString().getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.wrap(hash).getLong();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
+        long hash = 0xcbf29ce484222325L; // 64-bit FNV-1a over the definition's characters: stable across JVMs and runs
+        for (int i = 0; i < definition.length(); i++) {
+            hash = (hash ^ definition.charAt(i)) * 0x100000001b3L;
         }
+        return hash;
     }
 
     private static List<Integer> optionOrder(Question q, boolean shuffle, Random random) {
