@@ -42,8 +42,14 @@ public final class Comparisons {
      * points it earned there; an attempt that was not asked it has no entry.
      */
     public record Row(String questionId, String excerpt, String promptHtml, String bodyHtml, Map<String, Score> scores) {
-        public int askedTo() {
-            return scores.size();
+        /** Whether the excerpt leaves some of the question out, so the row opens to show the rest. */
+        public boolean more() {
+            return !plain(bodyHtml).isEmpty() || !excerpt.equals(plain(promptHtml));
+        }
+
+        /** Whether the excerpt is the whole prompt, so the opened row need not repeat it. */
+        public boolean wholePrompt() {
+            return excerpt.startsWith(plain(promptHtml));
         }
     }
 

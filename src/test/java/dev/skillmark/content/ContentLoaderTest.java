@@ -124,10 +124,25 @@ class ContentLoaderTest {
                     count: 3
                 ---
                 """);
+        Files.writeString(dir.resolve("quizzes/open-book.md"), """
+                ---
+                title: Open book
+                form: fixed
+                review: answers
+                draw:
+                  - bank: alpha
+                    count: 2
+                ---
+                """);
         var catalog = loader.load(dir);
 
         assertThat(catalog.problems()).extracting(Problem::toString)
                 .containsExactly("quizzes/typo.md:4: unknown form 'fixd' (known: random, fixed)");
+        // one form whose keys every candidate is shown: the first candidate could hand all later ones the answers
+        assertThat(catalog.warnings()).extracting(Problem::toString).contains("quizzes/open-book.md:1: warning: form: fixed "
+                + "with review: answers shows every candidate the keys of the one form every later candidate gets too; "
+                + "use review: score, or form: random");
+        assertThat(catalog.warnings()).noneMatch(w -> w.toString().contains("panel.md") && w.toString().contains("form: fixed"));
         assertThat(catalog.quiz("typo")).isEmpty();
         assertThat(catalog.quiz("panel").orElseThrow().form()).isEqualTo(Quiz.Form.FIXED);
         assertThat(catalog.quiz("timed").orElseThrow().form()).isEqualTo(Quiz.Form.RANDOM); // no form: a random draw each

@@ -94,7 +94,7 @@ class ComparisonHttpTest extends AppTest {
         assertThat(page).contains("not asked");
     }
 
-    private void writePanel(Path content, String moreRules) throws Exception {
+    static void writePanel(Path content, String moreRules) throws Exception {
         Files.writeString(content.resolve("quizzes/panel.md"), """
                 ---
                 title: Panel interview
@@ -115,7 +115,7 @@ class ComparisonHttpTest extends AppTest {
     }
 
     /** {@code n} single-choice questions, one point each, the first option right. */
-    private static String bank(String title, String prefix, int n, String prompt) {
+    static String bank(String title, String prefix, int n, String prompt) {
         return "---\ntitle: " + title + "\n---\n\n" + IntStream.rangeClosed(1, n).mapToObj(i -> """
                 ## %s (number %d)? {#%s%d}
 
