@@ -232,7 +232,7 @@ class InterviewerHttpTest extends AppTest {
         app.signInAs("ivy", Role.INTERVIEWER);
         var compare = app.get("/review/compare?a=" + ids.get(0) + "&a=" + ids.get(1)).body();
         assertThat(compare).contains("Ada").contains("Grace").contains("Alpha skills").contains("Which utility type makes every property of T optional?")
-                .contains("<svg class=\"chart\"");
+                .contains("<svg class=\"chart compare-chart\"");
     }
 
     @Test
