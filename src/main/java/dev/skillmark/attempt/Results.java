@@ -27,13 +27,14 @@ final class Results {
             for (var slot : slots) {
                 var answer = answers.get(slot.slot() - 1);
                 var outcome = answer.outcome() == null ? null : Grade.Outcome.valueOf(answer.outcome());
-                areas.merge(slot.area(), slotScore(slot, answer, outcome), Score::plus);
-                counts.merge(slot.area(), 1, Integer::sum);
                 var slotOptions = options.stream().filter(o -> o.slot() == slot.slot()).toList();
                 var response = Response.decode(slot.key(slotOptions), answer.response());
                 var shown = slotOptions.stream().map(o -> new Views.ReviewOption(o.html(), o.correct(),
                         response instanceof Response.Choices c && c.positions().contains(o.position()))).toList();
-                review.add(new Views.ReviewItem(slot, shown, slot.choice() ? "" : answer.response(), outcome, answer.points()));
+                var item = new Views.ReviewItem(slot, shown, slot.choice() ? "" : answer.response(), outcome, answer.points());
+                areas.merge(slot.area(), item.score(), Score::plus);
+                counts.merge(slot.area(), 1, Integer::sum);
+                review.add(item);
             }
             var areaScores = new ArrayList<Views.AreaScore>();
             areas.forEach((name, score) -> areaScores.add(new Views.AreaScore(name, score, counts.get(name))));
@@ -43,10 +44,5 @@ final class Results {
             return new Views.Result(attempt, attempt.inProgress() ? Score.of(0, attempt.maxScore()) : attempt.result(),
                     taken, areaScores, show, show ? review : List.of());
         });
-    }
-
-    private static Score slotScore(SlotSnapshot slot, AnswerState answer, Grade.Outcome outcome) {
-        return new Score(answer.points() == null ? 0 : answer.points(), slot.points(),
-                outcome == Grade.Outcome.PENDING ? slot.points() : 0);
     }
 }

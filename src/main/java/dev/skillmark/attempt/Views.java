@@ -97,6 +97,11 @@ public final class Views {
         public boolean pending() {
             return outcome == Grade.Outcome.PENDING;
         }
+
+        /** Its points out of the question's, all of them pending while a person has still to grade it. */
+        public Score score() {
+            return new Score(points == null ? 0 : points, question.points(), pending() ? question.points() : 0);
+        }
     }
 
     public record ReviewOption(String html, boolean correct, boolean chosen) {

@@ -51,10 +51,13 @@ public final class ContentController implements Routes {
         long seed = seed(ctx.queryParam("seed"));
         var sample = catalog.draw(quiz, seed).stream().map(d -> d.question()).toList();
         boolean keys = "1".equals(ctx.queryParam("keys"));
-        var model = new java.util.HashMap<String, Object>(Map.of("heading", quiz.title() + " (sample draw " + seed + ")",
+        boolean fixed = quiz.form() == dev.skillmark.quiz.Quiz.Form.FIXED;
+        String heading = quiz.title() + (fixed ? " (its fixed form, in the order of sample " + seed + ")" : " (sample draw " + seed + ")");
+        var model = new java.util.HashMap<String, Object>(Map.of("heading", heading,
                 "questions", sample, "keys", keys, "path", ctx.path(), "quiz", quiz.id(), "fmt", Format.INSTANCE,
                 "instructions", quiz.instructionsHtml()));
         model.put("another", ctx.path() + "?seed=" + (seed + 1) + (keys ? "&keys=1" : ""));
+        model.put("anotherLabel", fixed ? "Another order" : "Draw another");
         model.put("seed", seed);
         ctx.render("content/preview.html", model);
     }

@@ -149,7 +149,11 @@ public final class ContentLoader {
                 quizzes.put(file, quiz.get());
             }
         }
-        var warnings = NearDuplicates.warnings(banks.values(), ContentFiles.acceptedPairs(contentDir, problems));
+        var warnings = new ArrayList<>(NearDuplicates.warnings(banks.values(), ContentFiles.acceptedPairs(contentDir, problems)));
+        quizzes.values().stream().filter(q -> q.form() == Quiz.Form.FIXED && q.showsKeys() && q.access() == Quiz.Access.INVITED)
+                .forEach(q -> warnings.add(new Problem(q.source().file(), q.source().line(), "warning: form: fixed with "
+                        + (q.mode() == Quiz.Mode.PRACTICE ? "mode: practice" : "review: answers") + " shows every candidate "
+                        + "the keys of the one form every later candidate gets too; use review: score, or form: random")));
         return new Checked(banks, quizzes, problems, warnings, bankFiles, quizFiles);
     }
 

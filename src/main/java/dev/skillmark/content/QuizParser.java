@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 final class QuizParser {
 
     private static final Set<String> KEYS = Set.of("title", "summary", "time_limit", "pass_mark", "mode", "review",
-            "shuffle_questions", "shuffle_options", "draw", "opens", "closes", "access");
+            "shuffle_questions", "shuffle_options", "draw", "opens", "closes", "access", "form");
     private static final Set<String> RULE_KEYS = Set.of("bank", "count", "difficulty", "tags", "type", "ids");
     private static final Pattern DURATION = Pattern.compile("^(?:(\\d+)h)?\\s*(?:(\\d+)m)?\\s*(?:(\\d+)s)?$");
 
@@ -44,6 +44,8 @@ final class QuizParser {
                 .orElse(Quiz.Review.SCORE);
         var access = fm.text("access").map(t -> choose(file, fm.lineOf("access"), "access", t, Quiz.Access.class, problems))
                 .orElse(mode == Quiz.Mode.PRACTICE ? Quiz.Access.PUBLIC : Quiz.Access.INVITED);
+        var form = fm.text("form").map(t -> choose(file, fm.lineOf("form"), "form", t, Quiz.Form.class, problems))
+                .orElse(Quiz.Form.RANDOM);
         boolean shuffleQuestions = flag(file, fm, "shuffle_questions", problems);
         boolean shuffleOptions = flag(file, fm, "shuffle_options", problems);
         var rules = rules(file, fm, problems);
@@ -59,7 +61,8 @@ final class QuizParser {
         return Optional.of(new Quiz(quizId, title.orElseThrow(), fm.text("summary").orElse(""), instructions,
                 timeLimit, passMark, mode == null ? Quiz.Mode.EXAM : mode,
                 review == null ? Quiz.Review.SCORE : review, shuffleQuestions, shuffleOptions, rules,
-                new Source(file, 1), opens, closes, access == null ? Quiz.Access.INVITED : access));
+                new Source(file, 1), opens, closes, access == null ? Quiz.Access.INVITED : access,
+                form == null ? Quiz.Form.RANDOM : form));
     }
 
     static Optional<Duration> timeLimit(String file, int line, String text, List<Problem> problems) {

@@ -21,13 +21,22 @@ public record Quiz(
         Source source,
         Optional<Instant> opens,
         Optional<Instant> closes,
-        Access access) {
+        Access access,
+        Form form) {
 
     /** The tag that puts a question in its bank's public-practice pool, which invitation quizzes never draw. */
     public static final String PUBLIC_POOL = "public";
 
     public Quiz {
         rules = List.copyOf(rules);
+    }
+
+    /** A quiz whose candidates each get their own random draw. */
+    public Quiz(String id, String title, String summary, String instructionsHtml, Optional<Duration> timeLimit, int passMark,
+                Mode mode, Review review, boolean shuffleQuestions, boolean shuffleOptions, List<DrawRule> rules, Source source,
+                Optional<Instant> opens, Optional<Instant> closes, Access access) {
+        this(id, title, summary, instructionsHtml, timeLimit, passMark, mode, review, shuffleQuestions, shuffleOptions, rules,
+                source, opens, closes, access, Form.RANDOM);
     }
 
     /** A quiz with the default access: invitation only for exams, public for practice. */
@@ -57,6 +66,13 @@ public record Quiz(
 
     /** Who may start it: only someone with an invitation, or anyone (when an admin allows public quizzes). */
     public enum Access { INVITED, PUBLIC }
+
+    /**
+     * Which questions a candidate gets: {@code RANDOM}, each attempt its own draw from its seed; {@code FIXED}, one draw
+     * for every candidate (the form), made from the quiz's rules and the questions they can draw, so candidates compare
+     * question for question. Only the order of questions and options then comes from the attempt's seed.
+     */
+    public enum Form { RANDOM, FIXED }
 
     /** What the candidate sees after the attempt is finalised. */
     public enum Review { SCORE, ANSWERS }

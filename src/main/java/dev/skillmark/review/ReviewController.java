@@ -161,11 +161,12 @@ public final class ReviewController implements Routes {
     void compare(Context ctx) {
         var c = comparisons.of(ctx.queryParams("a"));
         var model = new HashMap<String, Object>();
+        model.put("quizTitle", c.quizTitle());
+        model.put("sameQuestions", c.sameQuestions());
         model.put("results", c.results());
         model.put("areaNames", c.areaNames());
         model.put("areas", c.areas());
         model.put("grid", c.grid());
-        model.put("prompts", c.prompts());
         model.put("chart", c.chart());
         model.put("fmt", Format.INSTANCE);
         ctx.render("review/compare.html", model);

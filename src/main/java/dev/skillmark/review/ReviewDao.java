@@ -10,7 +10,6 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 @RegisterConstructorMapper(ReviewDao.DashboardRow.class)
 @RegisterConstructorMapper(ReviewDao.AreaRow.class)
-@RegisterConstructorMapper(ReviewDao.CellRow.class)
 @RegisterConstructorMapper(ReviewDao.Note.class)
 interface ReviewDao {
 
@@ -74,16 +73,6 @@ interface ReviewDao {
         where q.attempt_id in (<ids>)
         group by q.attempt_id, q.area order by q.area""")
     List<AreaRow> areas(@BindList("ids") List<String> attemptIds);
-
-    record CellRow(String attemptId, int slot, String questionId, String area, String promptHtml, int points,
-                   Double earned, String outcome) {
-    }
-
-    @SqlQuery("""
-        select q.attempt_id, q.slot, q.question_id, q.area, q.prompt_html, q.points, a.points as earned, a.outcome
-        from attempt_question q join answer a on a.attempt_id = q.attempt_id and a.slot = q.slot
-        where q.attempt_id in (<ids>) order by q.area, q.question_id""")
-    List<CellRow> cells(@BindList("ids") List<String> attemptIds);
 
     record Note(String attemptId, String note, Integer rating, String updatedBy, long updatedAt) {
     }

@@ -183,10 +183,6 @@ public final class Reviews {
         audit.record(by.username(), "note.saved", attemptId, r == null ? "" : "rating " + r);
     }
 
-    public List<ReviewDao.CellRow> cells(List<String> attemptIds) {
-        return attemptIds.isEmpty() ? List.of() : jdbi.withExtension(ReviewDao.class, dao -> dao.cells(attemptIds));
-    }
-
     /** The skill areas of a set of attempts, in a stable order, for export columns and comparison charts. */
     public static List<String> areaNames(Map<String, Map<String, Score>> areas) {
         var names = new TreeSet<String>();

@@ -102,6 +102,62 @@ class ContentLoaderTest {
     }
 
     @Test
+    void a_quiz_says_form_fixed_to_give_every_candidate_the_same_questions_and_a_typo_is_a_problem_at_its_line(@TempDir Path dir)
+            throws Exception {
+        Fixtures.content("content", dir);
+        Files.writeString(dir.resolve("quizzes/panel.md"), """
+                ---
+                title: Panel
+                form: fixed
+                draw:
+                  - bank: alpha
+                    count: 3
+                ---
+                """);
+        Files.writeString(dir.resolve("quizzes/typo.md"), """
+                ---
+                title: Typo
+                time_limit: 10m
+                form: fixd
+                draw:
+                  - bank: alpha
+                    count: 3
+                ---
+                """);
+        Files.writeString(dir.resolve("quizzes/open-book.md"), """
+                ---
+                title: Open book
+                form: fixed
+                review: answers
+                draw:
+                  - bank: alpha
+                    count: 2
+                ---
+                """);
+        var catalog = loader.load(dir);
+
+        assertThat(catalog.problems()).extracting(Problem::toString)
+                .containsExactly("quizzes/typo.md:4: unknown form 'fixd' (known: random, fixed)");
+        // one form whose keys every candidate is shown: the first candidate could hand all later ones the answers
+        assertThat(catalog.warnings()).extracting(Problem::toString).contains("quizzes/open-book.md:1: warning: form: fixed "
+                + "with review: answers shows every candidate the keys of the one form every later candidate gets too; "
+                + "use review: score, or form: random");
+        assertThat(catalog.warnings()).noneMatch(w -> w.toString().contains("panel.md") && w.toString().contains("form: fixed"));
+        assertThat(catalog.quiz("typo")).isEmpty();
+        assertThat(catalog.quiz("panel").orElseThrow().form()).isEqualTo(Quiz.Form.FIXED);
+        assertThat(catalog.quiz("timed").orElseThrow().form()).isEqualTo(Quiz.Form.RANDOM); // no form: a random draw each
+        var panel = catalog.quiz("panel").orElseThrow();
+        var form = catalog.draw(panel, 1).stream().map(d -> d.question().id()).sorted().toList();
+        for (long seed = 2; seed < 40; seed++) {
+            assertThat(catalog.draw(panel, seed).stream().map(d -> d.question().id()).sorted().toList()).isEqualTo(form);
+        }
+        // the same files loaded again (another instance, a restart) give the same form
+        var again = loader.load(dir);
+        assertThat(again.draw(again.quiz("panel").orElseThrow(), 99).stream().map(d -> d.question().id()).sorted().toList())
+                .isEqualTo(form);
+    }
+
+    @Test
     void raw_html_is_shown_as_text_and_script_links_are_neutralised(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("skills"));
         Files.writeString(dir.resolve("skills/html.md"), """

@@ -54,6 +54,17 @@ final class Quizzes {
         return new DrawRule.Fixed(List.of(ids), SOURCE);
     }
 
+    /** The same quiz with one form for every candidate: {@code form: fixed}. */
+    static Quiz fixedForm(Quiz q) {
+        return new Quiz(q.id(), q.title(), q.summary(), q.instructionsHtml(), q.timeLimit(), q.passMark(), q.mode(), q.review(),
+                q.shuffleQuestions(), q.shuffleOptions(), q.rules(), q.source(), q.opens(), q.closes(), q.access(), Quiz.Form.FIXED);
+    }
+
+    /** The same bank with another question list (reworded, reordered, grown). */
+    static Bank withQuestions(Bank bank, List<Question> questions) {
+        return new Bank(bank.id(), bank.title(), bank.summary(), bank.source(), questions);
+    }
+
     private static Quiz exam(boolean shuffleQuestions, boolean shuffleOptions, DrawRule... rules) {
         return new Quiz("q", "Quiz", "", "", Optional.empty(), 60, Quiz.Mode.EXAM, Quiz.Review.SCORE,
                 shuffleQuestions, shuffleOptions, List.of(rules), SOURCE, Optional.empty(), Optional.empty());

@@ -231,8 +231,8 @@ class InterviewerHttpTest extends AppTest {
         }
         app.signInAs("ivy", Role.INTERVIEWER);
         var compare = app.get("/review/compare?a=" + ids.get(0) + "&a=" + ids.get(1)).body();
-        assertThat(compare).contains("Ada").contains("Grace").contains("Alpha skills").contains("alpha-partial")
-                .contains("<svg class=\"chart\"");
+        assertThat(compare).contains("Ada").contains("Grace").contains("Alpha skills").contains("Which utility type makes every property of T optional?")
+                .contains("<svg class=\"chart compare-chart\"");
     }
 
     @Test
