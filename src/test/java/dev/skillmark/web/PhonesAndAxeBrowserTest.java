@@ -2,6 +2,8 @@ package dev.skillmark.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.deque.html.axecore.args.AxeRuleOptions;
+import com.deque.html.axecore.args.AxeRunOptions;
 import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
@@ -28,6 +30,12 @@ class PhonesAndAxeBrowserTest extends BrowserTestBase {
     static final int PHONE = 390;
     /** Where the screenshots go when {@code -Dskillmark.shots=dir} asks for them, for a person to look at. */
     static final String SHOTS = System.getProperty("skillmark.shots", "");
+
+    /**
+     * Only violations come back (passes would be most of the time spent); the experimental rule that a visible label
+     * be part of the accessible name is switched on, since that one was found by hand before.
+     */
+    private static final AxeRunOptions AXE_OPTIONS = axeOptions();
 
     private final List<String> problems = new ArrayList<>();
     private int pagesChecked;
@@ -68,7 +76,8 @@ class PhonesAndAxeBrowserTest extends BrowserTestBase {
                     "/trainer/quizzes/wide", "/trainer/quizzes/wide?keys=1", "/trainer/stats", "/trainer/stats/phones",
                     "/review/attempts/" + inProgress)) {
                 p.navigate(app.url(path));
-                check(p, path);
+                check(p, path.replace(ada, "{ada}").replace(grace, "{grace}").replace(inProgress, "{in-progress}")
+                        .replace(invitation, "{invitation}"));
             }
         } finally {
             staffContext.close();
@@ -116,16 +125,18 @@ class PhonesAndAxeBrowserTest extends BrowserTestBase {
         if (width > PHONE + 1) {
             problems.add(name + " is " + width + " px wide at " + PHONE + " px; sticking out: " + p.evaluate(WIDEST));
         }
-        axe(p, name, PHONE);
+        axe(p, name, PHONE, new AxeBuilder(p).options(AXE_OPTIONS));
         shot(p, name, PHONE);
         p.setViewportSize(1280, 900);
-        axe(p, name, 1280);
+        // every rule ran at the phone's width; at the desktop's, only what the width changes (what overflows), for time
+        axe(p, name, 1280, new AxeBuilder(p).withRules(List.of("scrollable-region-focusable")));
         shot(p, name, 1280);
     }
 
-    private void axe(Page p, String name, int width) {
+    private void axe(Page p, String name, int width, AxeBuilder axe) {
         long t = System.nanoTime();
-        var violations = new AxeBuilder(p).analyze().getViolations();
+        // legacy mode runs axe in the page itself; the default opens a new browser page per run to finish it (no iframes here)
+        var violations = axe.setLegacyMode(true).analyze().getViolations();
         axeMillis += (System.nanoTime() - t) / 1_000_000;
         for (Rule rule : violations) {
             if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
@@ -137,14 +148,24 @@ class PhonesAndAxeBrowserTest extends BrowserTestBase {
         }
     }
 
+    private static AxeRunOptions axeOptions() {
+        var options = new AxeRunOptions();
+        options.setResultTypes(List.of("violations"));
+        var on = new AxeRuleOptions();
+        on.setEnabled(true);
+        options.setRules(java.util.Map.of("label-content-name-mismatch", on));
+        return options;
+    }
+
     private static void shot(Page p, String name, int width) throws Exception {
         if (SHOTS.isBlank()) {
             return;
         }
         Path dir = Path.of(SHOTS);
         Files.createDirectories(dir);
-        String file = name.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "") + "-" + width + ".png";
-        p.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(file.isEmpty() ? "home-" + width + ".png" : file)).setFullPage(true));
+        String file = name.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "");
+        p.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve((file.isEmpty() ? "home" : file) + "-" + width + ".png"))
+                .setFullPage(true));
     }
 
     /** The elements whose right edge lies past the viewport, innermost first: what makes the page wide. */
