@@ -128,6 +128,11 @@ class PhonesAndAxeBrowserTest extends BrowserTestBase {
         axe(p, name, PHONE, new AxeBuilder(p).options(AXE_OPTIONS));
         shot(p, name, PHONE);
         p.setViewportSize(1280, 900);
+        Object notTables = p.evaluate("[...document.querySelectorAll('table')].filter(t => getComputedStyle(t).display !== 'table')"
+                + ".map(t => t.className).join(', ')");
+        if (!String.valueOf(notTables).isEmpty()) {
+            problems.add(name + " at 1280 px: tables laid out as something else (class " + notTables + ")");
+        }
         // every rule ran at the phone's width; at the desktop's, only what the width changes (what overflows), for time
         axe(p, name, 1280, new AxeBuilder(p).withRules(List.of("scrollable-region-focusable")));
         shot(p, name, 1280);
