@@ -122,6 +122,7 @@ class PhonesAndAxeBrowserTest extends BrowserTestBase {
         pagesChecked++;
         p.setViewportSize(PHONE, 844);
         int width = ((Number) p.evaluate("document.documentElement.scrollWidth")).intValue();
+        System.out.printf("%5d px wide at %d: %s%n", width, PHONE, name);
         if (width > PHONE + 1) {
             problems.add(name + " is " + width + " px wide at " + PHONE + " px; sticking out: " + p.evaluate(WIDEST));
         }
