@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every staff and candidate page, holding wide things (long code, long answers, long names), in a real Chromium:
- * axe-core finds nothing serious or critical at 1280 px and at 390 px, and at 390 px (a phone) the page itself
- * never scrolls sideways: what is wide scrolls inside its own focusable region or reflows.
+ * at 390 px (a phone) the page itself never scrolls sideways (what is wide scrolls inside its own focusable region
+ * or reflows) and axe-core finds nothing serious or critical; at 1280 px the tables are still tables and nothing
+ * that scrolls is out of the keyboard's reach. One browser, one server, each page loaded once.
  */
 class PhonesAndAxeBrowserTest extends BrowserTestBase {
 
@@ -147,8 +148,8 @@ class PhonesAndAxeBrowserTest extends BrowserTestBase {
         for (Rule rule : violations) {
             if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
                 for (var node : rule.getNodes()) {
-                    problems.add("%s at %d px: %s (%s) on %s: %s".formatted(name, width, rule.getId(), rule.getImpact(),
-                            node.getTarget(), abbreviate(node.getHtml())));
+                    problems.add("%s at %d px: %s (%s) on %s: %s (%s)".formatted(name, width, rule.getId(), rule.getImpact(),
+                            node.getTarget(), abbreviate(node.getHtml()), p.url()));
                 }
             }
         }
