@@ -9,9 +9,12 @@
   }
   var EVERY_MS = 5000;
 
-  function cell(tag, text) {
+  function cell(tag, text, label) {
     var c = document.createElement(tag);
     c.textContent = text;
+    if (label) {
+      c.dataset.label = label; // the column's name, shown above the value when the rows are cards (phones)
+    }
     return c;
   }
 
@@ -26,17 +29,17 @@
       link.textContent = a.name;
       name.appendChild(link);
       tr.appendChild(name);
-      var left = document.createElement('td');
+      var left = cell('td', '', 'Time left');
       var span = cell('span', a.timeLeft);
       if (a.overdue) {
         span.className = 'badge pending';
       }
       left.appendChild(span);
       tr.appendChild(left);
-      tr.appendChild(cell('td', a.lastActivity));
-      tr.appendChild(cell('td', a.answered));
-      tr.appendChild(cell('td', a.quiz));
-      tr.appendChild(cell('td', a.started));
+      tr.appendChild(cell('td', a.lastActivity, 'Last activity'));
+      tr.appendChild(cell('td', a.answered, 'Answered'));
+      tr.appendChild(cell('td', a.quiz, 'Quiz'));
+      tr.appendChild(cell('td', a.started, 'Started'));
       body.appendChild(tr);
     });
     if (data.attempts.length === 0) {

@@ -1,8 +1,10 @@
 package dev.skillmark.content;
 
 import com.vladsch.flexmark.ast.AutoLink;
+import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.ImageRef;
+import com.vladsch.flexmark.ast.IndentedCodeBlock;
 import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.LinkRef;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
@@ -26,7 +28,8 @@ import java.util.Set;
  * with script-capable schemes are neutralised. The attributes extension is deliberately off:
  * it would eat {@code {...}} from prose, and question ids are read from the heading line instead.
  * Images are not supported: {@code ![alt](src)} is shown as its markdown text, so no page ever loads
- * an image from anywhere a trainer's file points.
+ * an image from anywhere a trainer's file points. A code block's {@code <pre>} takes the keyboard's focus, so a
+ * line too long for the screen can be scrolled without a mouse.
  */
 public final class Markdown {
 
@@ -72,6 +75,8 @@ public final class Markdown {
                     attributes.replaceValue("rel", "nofollow noopener noreferrer");
                 } else if (node instanceof Image || node instanceof ImageRef) {
                     neutralise(attributes, "src");
+                } else if ((node instanceof FencedCodeBlock || node instanceof IndentedCodeBlock) && part == AttributablePart.NODE) {
+                    attributes.replaceValue("tabindex", "0");
                 }
             };
         }

@@ -25,7 +25,7 @@ final class NearDuplicates {
 
     static final double THRESHOLD = 0.25;
     static final int MIN_WORDS = 8;
-    private static final Pattern CODE = Pattern.compile("(?s)<pre>.*?</pre>");
+    private static final Pattern CODE = Pattern.compile("(?s)<pre[ >].*?</pre>");
     private static final Pattern TAG = Pattern.compile("<[^>]+>");
     private static final Pattern WORD = Pattern.compile("[a-z0-9]{2,}");
     private static final Set<String> STOP = Set.of("the", "of", "to", "in", "on", "for", "and", "or", "is", "are", "be",

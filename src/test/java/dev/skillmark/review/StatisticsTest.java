@@ -67,7 +67,7 @@ public class StatisticsTest extends AppTest {
         app.signInAs("tess", Role.TRAINER);
         var page = app.get("/trainer/stats/alpha").body();
         assertThat(page).contains("Which utility type makes every property of <code>T</code> optional?")
-                .contains("skills/alpha.md:6").contains("50% (19–81%)").contains("<td>–</td>")
+                .contains("skills/alpha.md:6").contains("50% (19–81%)").contains(">–</td>")
                 .contains("<code>3</code> <span>× 4</span>").contains("<code>1</code> <span>× 3</span>")
                 .doesNotContain("Candidate 0");
         assertThat(app.get("/trainer/stats").body()).contains("Alpha skills").contains("at least 30 graded responses")

@@ -120,7 +120,7 @@ class GiftImportTest {
     void code_with_escaped_braces_survives_in_the_body_and_the_options() {
         var q = question("fx-code-braces");
         assertThat(q.promptHtml()).isEqualTo("What does this print?");
-        assertThat(q.bodyHtml()).isEqualTo("<pre><code class=\"language-ts\">const o = { a: 1 };\n"
+        assertThat(q.bodyHtml()).isEqualTo("<pre tabindex=\"0\"><code class=\"language-ts\">const o = { a: 1 };\n"
                 + "console.log(JSON.stringify(o));\n</code></pre>\n");
         assertThat(options(q)).containsExactly("[x] <code>{&quot;a&quot;:1}</code>", "[ ] <code>{a:1}</code>",
                 "[ ] <code>undefined</code>");
@@ -164,7 +164,7 @@ class GiftImportTest {
 
         assertThat(loaded.problems()).isEmpty();
         assertThat(GiftFixtures.question(GiftFixtures.bank(loaded, "fx"), "fx-open").bodyHtml())
-                .isEqualTo("<pre><code class=\"language-ts\">let a = 1;\n</code></pre>\n");
+                .isEqualTo("<pre tabindex=\"0\"><code class=\"language-ts\">let a = 1;\n</code></pre>\n");
     }
 
     @Test
