@@ -1,5 +1,5 @@
 // Staff pages, progressively enhanced: times in the viewer's own zone (UTC stays in the tooltip, and is
-// what the page says without JavaScript), and the focus on the error summary when a form came back.
+// what the page says without JavaScript), the viewer's zone for date filters, and the focus on the error summary when a form came back.
 (function () {
   'use strict';
 
@@ -30,6 +30,22 @@
     });
   }
 
+  // a list's date boxes mean the viewer's own days: the form sends the browser's zone along
+  function sendZone() {
+    var zone;
+    try {
+      zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    } catch (e) {
+      return;
+    }
+    if (!zone) {
+      return;
+    }
+    document.querySelectorAll('input[type=hidden][data-viewer-zone]').forEach(function (el) {
+      el.value = zone;
+    });
+  }
+
   function focusErrors() {
     var summary = document.getElementById('error-summary');
     if (summary) {
@@ -40,6 +56,7 @@
 
   function start() {
     showLocalTimes();
+    sendZone();
     focusErrors();
   }
 
