@@ -2,6 +2,7 @@ package dev.skillmark.review;
 
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.mapper.Nested;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
@@ -39,19 +40,19 @@ interface ReviewDao {
      * few ids), so a page of the dashboard reads the events of the attempts it shows and no others.
      */
     String SIGNAL_KINDS = """
-        select attempt_id, 'FOCUS_LOST' as kind, count(*) as n from attempt_event
-        where type = 'FOCUS_LOST' and attempt_id in (select id from signal_scope) group by attempt_id
+        select e.attempt_id, 'FOCUS_LOST' as kind, count(*) as n from signal_scope sc join attempt_event e on e.attempt_id = sc.id
+        where e.type = 'FOCUS_LOST' group by e.attempt_id
         union all
-        select attempt_id, 'PASTE', count(*) from attempt_event
-        where type = 'PASTE' and attempt_id in (select id from signal_scope) group by attempt_id
+        select e.attempt_id, 'PASTE', count(*) from signal_scope sc join attempt_event e on e.attempt_id = sc.id
+        where e.type = 'PASTE' group by e.attempt_id
         union all
-        select attempt_id, 'CLIENT_CHANGED', count(*) from attempt_event
-        where type = 'CLIENT_CHANGED' and attempt_id in (select id from signal_scope) group by attempt_id
+        select e.attempt_id, 'CLIENT_CHANGED', count(*) from signal_scope sc join attempt_event e on e.attempt_id = sc.id
+        where e.type = 'CLIENT_CHANGED' group by e.attempt_id
         union all
         select attempt_id, 'BURST', count(*) from (
-            select attempt_id, at / 10000 as stretch from attempt_event
-            where type = 'SAVED' and attempt_id in (select id from signal_scope)
-            group by attempt_id, at / 10000 having count(distinct slot) >= 4) bursts
+            select e.attempt_id, e.at / 10000 as stretch from signal_scope sc join attempt_event e on e.attempt_id = sc.id
+            where e.type = 'SAVED'
+            group by e.attempt_id, e.at / 10000 having count(distinct e.slot) >= 4) bursts
         group by attempt_id""";
 
     String SIGNALS = "(select attempt_id, cast(sum(n) as int) as signals from (" + SIGNAL_KINDS
@@ -114,17 +115,24 @@ interface ReviewDao {
     @SqlQuery("select count(*) from (" + LISTED + ") counted")
     long count(@BindMethods Listing listing, @BindList(value = "titled", onEmpty = BindList.EmptyHandling.NULL_STRING) List<String> titled);
 
-    /** One page in the order {@code order} (a whitelisted ORDER BY list); signals are 0 here, see {@link #signalTotals}. */
-    @SqlQuery("select listed.*, 0 as signals from (" + LISTED + ") listed order by <order> limit :limit offset :offset")
-    List<DashboardRow> page(@BindMethods Listing listing, @BindList(value = "titled", onEmpty = BindList.EmptyHandling.NULL_STRING) List<String> titled,
-                            @Define("order") String order, @Bind("limit") long limit, @Bind("offset") long offset);
+    /** A row of a page with the number of rows on all pages: one scan gives both. */
+    record PageRow(@Nested DashboardRow row, long total) {
+    }
 
-    /** The same rows with their signals, for sorting by signals and for the CSV of every page. */
-    @SqlQuery(SCOPE_ALL + "select listed.*, coalesce(s.signals, 0) as signals from (" + LISTED + ") listed left join " + SIGNALS
-            + " on s.attempt_id = listed.attempt_id order by <order> limit :limit offset :offset")
-    List<DashboardRow> pageWithSignals(@BindMethods Listing listing,
-                                       @BindList(value = "titled", onEmpty = BindList.EmptyHandling.NULL_STRING) List<String> titled,
-                                       @Define("order") String order, @Bind("limit") long limit, @Bind("offset") long offset);
+    /** One page in the order {@code order} (a whitelisted ORDER BY list); signals are 0 here, see {@link #signalTotals}. */
+    @RegisterConstructorMapper(PageRow.class)
+    @SqlQuery("select listed.*, 0 as signals, count(*) over () as total from (" + LISTED + ") listed"
+            + " order by <order> limit :limit offset :offset")
+    List<PageRow> page(@BindMethods Listing listing, @BindList(value = "titled", onEmpty = BindList.EmptyHandling.NULL_STRING) List<String> titled,
+                       @Define("order") String order, @Bind("limit") long limit, @Bind("offset") long offset);
+
+    /** The same with the rows' signals, for sorting by signals and for the CSV of every page. */
+    @RegisterConstructorMapper(PageRow.class)
+    @SqlQuery(SCOPE_ALL + "select listed.*, coalesce(s.signals, 0) as signals, count(*) over () as total from (" + LISTED
+            + ") listed left join " + SIGNALS + " on s.attempt_id = listed.attempt_id order by <order> limit :limit offset :offset")
+    List<PageRow> pageWithSignals(@BindMethods Listing listing,
+                                  @BindList(value = "titled", onEmpty = BindList.EmptyHandling.NULL_STRING) List<String> titled,
+                                  @Define("order") String order, @Bind("limit") long limit, @Bind("offset") long offset);
 
     /** The bound values of {@link #LISTED}. */
     record Listing(long now, String quiz, String status, boolean practice, long fromAt, long toAt, String pattern) {

@@ -129,14 +129,24 @@ public final class Reviews {
         var catalog = content.current();
         var listing = listing(filter);
         var titled = titled(filter, catalog);
+        String order = order(filter);
+        boolean bySignals = "signals".equals(filter.sort());
         return jdbi.withHandle(h -> {
             var dao = h.attach(ReviewDao.class);
-            var paging = Paging.of(pageText, sizeText, dao.count(listing, titled));
-            String order = order(filter);
-            var rows = "signals".equals(filter.sort())
-                    ? dao.pageWithSignals(listing, titled, order, paging.size(), paging.offset())
-                    : withSignals(dao, dao.page(listing, titled, order, paging.size(), paging.offset()));
-            return new Listing(rows.stream().map(r -> row(r, catalog)).toList(), paging);
+            var asked = Paging.of(pageText, sizeText, Long.MAX_VALUE);
+            java.util.function.LongFunction<List<ReviewDao.PageRow>> at = offset -> bySignals
+                    ? dao.pageWithSignals(listing, titled, order, asked.size(), offset)
+                    : dao.page(listing, titled, order, asked.size(), offset);
+            var rows = at.apply(asked.offset());
+            Paging paging;
+            if (rows.isEmpty()) { // past the end, or nothing matches: count, and show the last page
+                paging = Paging.of(pageText, sizeText, dao.count(listing, titled));
+                rows = paging.total() == 0 ? rows : at.apply(paging.offset());
+            } else {
+                paging = Paging.of(pageText, sizeText, rows.get(0).total());
+            }
+            var data = rows.stream().map(ReviewDao.PageRow::row).toList();
+            return new Listing((bySignals ? data : withSignals(dao, data)).stream().map(r -> row(r, catalog)).toList(), paging);
         });
     }
 
@@ -144,7 +154,7 @@ public final class Reviews {
     public List<Row> dashboardRows(Filter filter) {
         var catalog = content.current();
         return jdbi.withExtension(ReviewDao.class, dao -> dao.pageWithSignals(listing(filter), titled(filter, catalog),
-                order(filter), Integer.MAX_VALUE, 0)).stream().map(r -> row(r, catalog)).toList();
+                order(filter), Integer.MAX_VALUE, 0)).stream().map(r -> row(r.row(), catalog)).toList();
     }
 
     private ReviewDao.Listing listing(Filter filter) {

@@ -82,7 +82,7 @@ public record Paging(int page, int size, long total) {
     }
 
     private static int pages(long total, int size) {
-        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (total + size - 1) / size));
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, total / size + (total % size == 0 ? 0 : 1)));
     }
 
     /** A whole number of at most nine digits, else the default: "abc", "-1" and "1e9" all fall back. */
