@@ -35,7 +35,10 @@ public final class Seeds {
         return String.format(Locale.ROOT, "Cand %04d", n);
     }
 
-    /** {@code count} attempts taken without an invitation, with their timelines' signals, in one transaction. */
+    /**
+     * {@code count} attempts taken without an invitation, with their timelines' signals, in one transaction. Those in
+     * progress have no deadline, so the sweeper leaves them alone while a test or a measurement reads them.
+     */
     public static void attempts(Jdbi jdbi, int count, Shape shape) {
         jdbi.useTransaction(h -> {
             var attempts = h.prepareBatch("insert into attempt (id, quiz_id, quiz_title, mode, review, pass_mark, candidate_name,"
@@ -49,7 +52,7 @@ public final class Seeds {
                 long started = shape.startedAt(n);
                 boolean finished = !"IN_PROGRESS".equals(status);
                 attempts.bind("id", attemptId(n)).bind("quiz", shape.quiz(n)).bind("title", shape.quizTitle(n))
-                        .bind("name", name(n)).bind("started", started).bind("deadline", started + 600_000)
+                        .bind("name", name(n)).bind("started", started).bind("deadline", finished ? Long.valueOf(started + 600_000) : null)
                         .bind("status", status).bind("finished", finished ? Long.valueOf(started + 300_000 + n) : null)
                         .bind("score", finished ? Double.valueOf(n % 11) : null).bind("pending", finished && n % 4 == 0 ? 1 : 0)
                         .bind("pendingPoints", finished && n % 4 == 0 ? 1.0 : 0.0).add();
