@@ -41,11 +41,6 @@ public final class Reviews {
             search = search == null ? "" : search.strip();
             sort = sort != null && ORDERS.containsKey(sort) ? sort : "date";
         }
-
-        public static Filter none() {
-            return new Filter("", "", new DayRange(Optional.empty(), Optional.empty(), java.time.ZoneOffset.UTC), "", "date",
-                    true, false);
-        }
     }
 
     /** A page of the dashboard: its rows and where it is in the filtered list. */
