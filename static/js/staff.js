@@ -1,6 +1,6 @@
 // Staff pages, progressively enhanced: times in the viewer's own zone (UTC stays in the tooltip, and is
-// what the page says without JavaScript), the focus on the error summary when a form came back, and a form
-// sent once however often its button is pressed.
+// what the page says without JavaScript), the viewer's zone for date filters, the focus on the error summary
+// when a form came back, and a form sent once however often its button is pressed.
 (function () {
   'use strict';
 
@@ -28,6 +28,22 @@
         el.title = el.textContent;
       }
       el.textContent = local(date, el.dataset.precision === 'seconds');
+    });
+  }
+
+  // a list's date boxes mean the viewer's own days: the form sends the browser's zone along
+  function sendZone() {
+    var zone;
+    try {
+      zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    } catch (e) {
+      return;
+    }
+    if (!zone) {
+      return;
+    }
+    document.querySelectorAll('input[type=hidden][data-viewer-zone]').forEach(function (el) {
+      el.value = zone;
     });
   }
 
@@ -64,6 +80,7 @@
 
   function start() {
     showLocalTimes();
+    sendZone();
     focusErrors();
   }
 

@@ -31,7 +31,8 @@ import org.jdbi.v3.core.Jdbi;
  * (add {@code -Dquick} for a run of about 40 s with a tenth of the autosaves, {@code -Dclients=N} for N
  * concurrent clients, default 32). In one run it measures two ceilings of the same stack (a bare Javalin
  * handler and a durable H2 upsert behind HikariCP, one row per request) and Skillmark's hot requests against
- * them, then the H2 file after many autosaves, then the heap.
+ * them, then the H2 file after many autosaves, then the heap, then the dashboard and the audit log with 10,000
+ * rows each ({@code -Donly=lists} runs only that step, on a fresh database).
  */
 public final class Benchmark {
 
@@ -70,6 +71,14 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if ("lists".equals(System.getProperty("only"))) {
+            Path dir = Files.createTempDirectory("skillmark-bench");
+            try (var app = Skillmark.start(Config.forFolder(dir.resolve("data"), Fixtures.projectDir().resolve("content")),
+                    Clock.systemUTC(), new java.security.SecureRandom()::nextLong, List.of())) {
+                lists(app, 10_000);
+            }
+            return;
+        }
         boolean quick = System.getProperty("quick") != null;
         int clients = Integer.getInteger("clients", 32);
         Duration warm = Duration.ofSeconds(quick ? 1 : 3);
@@ -155,6 +164,7 @@ public final class Benchmark {
             if (!quick) {
                 statistics(app, 3000);
             }
+            lists(app, 10_000);
         }
     }
 
@@ -190,6 +200,71 @@ public final class Benchmark {
         report("statistics, one bank with distractors", time(5, i -> statistics.items(java.util.Optional.of("typescript"), dev.skillmark.review.Statistics.Filter.ALL)));
     }
 
+
+    /**
+     * Seeds {@code count} attempts (with a timeline of 11 to 13 events each) and as many audit entries straight into
+     * the database, then times the pages an interviewer and an admin page through: the first request cold, then
+     * a few dozen of each.
+     */
+    private static void lists(Skillmark app, int count) {
+        long now = System.currentTimeMillis();
+        long t = System.nanoTime();
+        String[] quizzes = {QUIZ, "typescript-and-node", "aws-and-infrastructure"};
+        Seeds.attempts(app.jdbi(), count, new Seeds.Shape() {
+            public String quiz(int n) {
+                return quizzes[n % quizzes.length];
+            }
+
+            public String quizTitle(int n) {
+                return "Bench quiz " + quizzes[n % quizzes.length];
+            }
+
+            public String status(int n) {
+                return n % 10 == 0 ? "IN_PROGRESS" : "SUBMITTED";
+            }
+
+            public long startedAt(int n) {
+                return now - 600_000L * (count - n); // one every 10 minutes, up to now
+            }
+
+            public int focusLost(int n) {
+                return n % 7 == 0 ? 3 : 0;
+            }
+        });
+        Seeds.auditEntries(app.jdbi(), count, now - 60_000L * count);
+        System.out.printf(Locale.ROOT, "seeded %,d attempts and %,d audit entries in %.1f s%n", count, count, (System.nanoTime() - t) / 1e9);
+        var user = app.accounts().create("bench-lists", "Bench", Fixtures.PASSWORD,
+                java.util.Set.of(dev.skillmark.web.Role.INTERVIEWER, dev.skillmark.web.Role.ADMIN), "bench");
+        try (var http = new HttpSession(app.port())) {
+            http.signIn(user);
+            pageTimes(http, "dashboard, page 1 (" + count + " attempts)", "/review");
+            pageTimes(http, "dashboard, page 100", "/review?page=100");
+            pageTimes(http, "dashboard, search 'cand 12' + status", "/review?q=cand+12&status=submitted");
+            pageTimes(http, "dashboard, sorted by signals (counts every timeline)", "/review?sort=signals", 5);
+            pageTimes(http, "dashboard, a day in Europe/Berlin", "/review?from=" + java.time.LocalDate.now(ZoneOffset.UTC).minusDays(3)
+                    + "&to=" + java.time.LocalDate.now(ZoneOffset.UTC).minusDays(3) + "&tz=Europe/Berlin");
+            report("dashboard CSV, every row", time(2, i -> http.get("/review/export.csv")));
+            pageTimes(http, "audit log, page 1 (" + count + " entries)", "/admin/audit");
+            pageTimes(http, "audit log, page 150", "/admin/audit?page=150");
+            pageTimes(http, "audit log, actor + search", "/admin/audit?actor=ivy&q=entry+12");
+        }
+    }
+
+    private static void pageTimes(HttpSession http, String what, String path) {
+        pageTimes(http, what, path, 40);
+    }
+
+    /** The first request, then {@code n} more: prints the cold time and the spread of the warm ones. */
+    private static void pageTimes(HttpSession http, String what, String path, int n) {
+        long t = System.nanoTime();
+        var first = http.get(path);
+        long cold = System.nanoTime() - t;
+        if (first.status() != 200) {
+            System.out.println(what + ": status " + first.status());
+        }
+        System.out.printf(Locale.ROOT, "%-50s cold %7.2f ms, %,d bytes%n", what, cold / 1e6, first.body().length());
+        report(what, time(n, i -> http.get(path)));
+    }
 
     private static HttpRequest autosave(int port, String csrf, String cookies, List<String[]> textSlots, long n, long unique) {
         var target = textSlots.get((int) (n % textSlots.size()));

@@ -5,7 +5,10 @@ import dev.skillmark.web.SkillmarkException;
 import dev.skillmark.web.ClientAddress;
 import dev.skillmark.web.Flash;
 import dev.skillmark.web.Role;
+import dev.skillmark.web.DayRange;
 import dev.skillmark.web.Format;
+import dev.skillmark.web.Paging;
+import dev.skillmark.web.QueryString;
 import dev.skillmark.web.Routes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -240,8 +243,33 @@ public final class AccountController implements Routes {
         ctx.redirect("/admin/users", HttpStatus.SEE_OTHER);
     }
 
+    /** The audit log, filtered and paged by the database; a day that cannot be read is said beside its box. */
     void auditPage(Context ctx) {
-        ctx.render("account/audit.html", Map.of("entries", audit.recent(500), "fmt", Format.INSTANCE));
+        var errors = new LinkedHashMap<String, String>();
+        var days = DayRange.read(ctx.queryParam("from"), ctx.queryParam("to"), ctx.queryParam("tz"), errors);
+        String search = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
+        if (search.length() > 200) {
+            errors.put("q", "Search for at most 200 characters.");
+            search = "";
+        }
+        var filter = new Audit.Filter(ctx.queryParam("actor"), ctx.queryParam("action"), search, days);
+        var listing = audit.search(filter, ctx.queryParam("page"), ctx.queryParam("size"));
+        var query = QueryString.of().with("actor", filter.actor()).with("action", filter.action()).with("q", filter.search())
+                .with("from", days.from().orElse(null)).with("to", days.to().orElse(null))
+                .with("tz", days.from().isPresent() || days.to().isPresent() ? days.zoneName() : null)
+                .with("size", listing.paging().size() == Paging.DEFAULT_SIZE ? null : listing.paging().size());
+        var model = new java.util.HashMap<String, Object>();
+        model.put("listing", listing);
+        model.put("entries", listing.entries());
+        model.put("paging", listing.paging());
+        model.put("sizes", Paging.SIZES);
+        model.put("filter", filter);
+        model.put("errors", errors);
+        model.put("typedFrom", Optional.ofNullable(ctx.queryParam("from")).orElse(""));
+        model.put("typedTo", Optional.ofNullable(ctx.queryParam("to")).orElse(""));
+        model.put("query", query);
+        model.put("fmt", Format.INSTANCE);
+        ctx.status(errors.isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST).render("account/audit.html", model);
     }
 
     private static void requireSamePassword(Context ctx) {

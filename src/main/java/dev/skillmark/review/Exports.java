@@ -22,7 +22,7 @@ public final class Exports {
 
     /** One row per dashboard row, with the score per skill area, rounded as everywhere else. */
     public List<List<String>> candidates(Reviews.Filter filter, User by) {
-        var rows = reviews.dashboard(filter);
+        var rows = reviews.dashboardRows(filter);
         var ids = rows.stream().map(r -> r.data().attemptId()).filter(id -> id != null).toList();
         var areas = reviews.areas(ids);
         var areaNames = Reviews.areaNames(areas);

@@ -6,6 +6,9 @@ import dev.skillmark.account.StaffAccess;
 import dev.skillmark.attempt.Extensions;
 import dev.skillmark.content.Content;
 import dev.skillmark.web.Csv;
+import dev.skillmark.web.DayRange;
+import dev.skillmark.web.Paging;
+import dev.skillmark.web.QueryString;
 import dev.skillmark.web.Flash;
 import dev.skillmark.web.Format;
 import dev.skillmark.web.Role;
@@ -58,40 +61,33 @@ public final class ReviewController implements Routes {
     }
 
     void dashboard(Context ctx) {
-        var filter = filter(ctx);
-        // a date the filter cannot read: said on the dashboard, beside its box; the list ignores that date
+        // a filter the list cannot use is said beside its box, with a 400; the list ignores that filter
         var errors = new LinkedHashMap<String, String>();
-        if (!Reviews.validDay(filter.from())) {
-            errors.put("from", "Enter the first day as a date, like 2026-11-28.");
-        }
-        if (!Reviews.validDay(filter.to())) {
-            errors.put("to", "Enter the last day as a date, like 2026-11-30.");
-        }
-        if (!errors.isEmpty()) {
-            filter = new Reviews.Filter(filter.quiz(), filter.status(), Reviews.validDay(filter.from()) ? filter.from() : null,
-                    Reviews.validDay(filter.to()) ? filter.to() : null, filter.search(), filter.sort(), filter.descending(),
-                    filter.includePractice());
-            ctx.status(HttpStatus.BAD_REQUEST);
-        }
-        var rows = reviews.dashboard(filter);
+        var filter = filter(ctx, errors);
+        var listing = reviews.dashboard(filter, ctx.queryParam("page"), ctx.queryParam("size"));
         var model = new HashMap<String, Object>();
         model.put("errors", errors);
         model.put("typedFrom", Optional.ofNullable(ctx.queryParam("from")).orElse(""));
         model.put("typedTo", Optional.ofNullable(ctx.queryParam("to")).orElse(""));
-        model.put("rows", rows);
+        model.put("rows", listing.rows());
+        model.put("paging", listing.paging());
+        model.put("sizes", Paging.SIZES);
         model.put("answersToGrade", reviews.answersToGrade());
         model.put("filter", filter);
+        model.put("sorts", Reviews.SORTS);
         model.put("statuses", Reviews.STATUSES);
         model.put("quizzes", content.current().offers());
         model.put("outages", invitations.outages());
         model.put("keyChanges", regrades.keyChanges());
-        model.put("query", ctx.queryString() == null ? "" : ctx.queryString());
+        var query = query(filter);
+        model.put("query", query.with("size", listing.paging().size() == Paging.DEFAULT_SIZE ? null : listing.paging().size()));
+        model.put("exportQuery", query.toString());
         model.put("fmt", Format.INSTANCE);
-        ctx.render("review/dashboard.html", model);
+        ctx.status(errors.isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST).render("review/dashboard.html", model);
     }
 
     void exportDashboard(Context ctx) {
-        csv(ctx, "candidates.csv", exports.candidates(filter(ctx), StaffAccess.signedIn(ctx)));
+        csv(ctx, "candidates.csv", exports.candidates(filter(ctx, new LinkedHashMap<>()), StaffAccess.signedIn(ctx)));
     }
 
     /**
@@ -269,10 +265,30 @@ public final class ReviewController implements Routes {
         return Optional.of(ticks);
     }
 
-    private static Reviews.Filter filter(Context ctx) {
-        return new Reviews.Filter(ctx.queryParam("quiz"), ctx.queryParam("status"), ctx.queryParam("from"),
-                ctx.queryParam("to"), ctx.queryParam("q"), Optional.ofNullable(ctx.queryParam("sort")).orElse("date"),
+    /** The dashboard's filters from the query string; what cannot be used goes into {@code errors} and is left out. */
+    private static Reviews.Filter filter(Context ctx, Map<String, String> errors) {
+        var days = DayRange.read(ctx.queryParam("from"), ctx.queryParam("to"), ctx.queryParam("tz"), errors);
+        String status = Optional.ofNullable(ctx.queryParam("status")).orElse("").strip();
+        if (!status.isEmpty() && !Reviews.STATUSES.contains(status)) {
+            errors.put("status", "Choose a status from the list.");
+            status = "";
+        }
+        String search = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
+        if (search.length() > 200) {
+            errors.put("q", "Search for at most 200 characters.");
+            search = "";
+        }
+        return new Reviews.Filter(ctx.queryParam("quiz"), status, days, search, ctx.queryParam("sort"),
                 !"asc".equals(ctx.queryParam("dir")), "on".equals(ctx.queryParam("practice")));
+    }
+
+    /** The filters as the links of the page carry them (sort, paging, export); the page number is added per link. */
+    private static QueryString query(Reviews.Filter filter) {
+        return QueryString.of().with("q", filter.search()).with("quiz", filter.quiz()).with("status", filter.status())
+                .with("from", filter.days().from().orElse(null)).with("to", filter.days().to().orElse(null))
+                .with("tz", filter.days().from().isPresent() || filter.days().to().isPresent() ? filter.days().zoneName() : null)
+                .with("practice", filter.includePractice() ? "on" : null)
+                .with("sort", "date".equals(filter.sort()) ? null : filter.sort()).with("dir", filter.descending() ? null : "asc");
     }
 
     private static void csv(Context ctx, String name, List<List<String>> rows) {

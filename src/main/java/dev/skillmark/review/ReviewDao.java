@@ -2,9 +2,12 @@ package dev.skillmark.review;
 
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.mapper.Nested;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -13,55 +16,126 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(ReviewDao.Note.class)
 interface ReviewDao {
 
-    /** One invitation and/or attempt; every column an interviewer filters or sorts by. */
-    record DashboardRow(String invitationId, String attemptId, String name, String quizId, String quizTitle, String mode,
-                        String status, Double score, Double maxScore, Integer passMark, Integer pending, Double pendingPoints, Long startedAt,
-                        Long finishedAt, Long invitedAt, Long expiresAt, Long revokedAt, int signals) {
+    /**
+     * One invitation and/or attempt; every column an interviewer filters or sorts by. {@code status} is the
+     * dashboard's word for it (invited, started, submitted, expired, revoked, invitation expired).
+     */
+    record DashboardRow(String invitationId, String attemptId, String name, String email, String quizId, String quizTitle,
+                        String mode, String status, Double score, Double maxScore, Integer passMark, Integer pending,
+                        Double pendingPoints, Long startedAt, Long finishedAt, Long invitedAt, Long expiresAt, Long revokedAt,
+                        int signals) {
+
+        DashboardRow withSignals(int n) {
+            return new DashboardRow(invitationId, attemptId, name, email, quizId, quizTitle, mode, status, score, maxScore,
+                    passMark, pending, pendingPoints, startedAt, finishedAt, invitedAt, expiresAt, revokedAt, n);
+        }
     }
 
     /**
      * The one definition of an attempt's integrity signals, by kind: lost focus, pastes, changes of network
      * address or browser, and bursts (a 10-second stretch, counted from the epoch, in which at least four
-     * different questions were saved). The dashboard, its CSV and the attempt page all count with it.
+     * different questions were saved). The dashboard, its CSV and the attempt page all count with it. It counts
+     * for the attempts in {@code signal_scope}, which the statement that uses it defines ({@link #SCOPE_ALL} or a
+     * few ids), so a page of the dashboard reads the events of the attempts it shows and no others.
      */
     String SIGNAL_KINDS = """
-        select attempt_id, 'FOCUS_LOST' as kind, count(*) as n from attempt_event where type = 'FOCUS_LOST' group by attempt_id
+        select e.attempt_id, 'FOCUS_LOST' as kind, count(*) as n from signal_scope sc join attempt_event e on e.attempt_id = sc.id
+        where e.type = 'FOCUS_LOST' group by e.attempt_id
         union all
-        select attempt_id, 'PASTE', count(*) from attempt_event where type = 'PASTE' group by attempt_id
+        select e.attempt_id, 'PASTE', count(*) from signal_scope sc join attempt_event e on e.attempt_id = sc.id
+        where e.type = 'PASTE' group by e.attempt_id
         union all
-        select attempt_id, 'CLIENT_CHANGED', count(*) from attempt_event where type = 'CLIENT_CHANGED' group by attempt_id
+        select e.attempt_id, 'CLIENT_CHANGED', count(*) from signal_scope sc join attempt_event e on e.attempt_id = sc.id
+        where e.type = 'CLIENT_CHANGED' group by e.attempt_id
         union all
         select attempt_id, 'BURST', count(*) from (
-            select attempt_id, at / 10000 as stretch from attempt_event where type = 'SAVED'
-            group by attempt_id, at / 10000 having count(distinct slot) >= 4) bursts
+            select e.attempt_id, e.at / 10000 as stretch from signal_scope sc join attempt_event e on e.attempt_id = sc.id
+            where e.type = 'SAVED'
+            group by e.attempt_id, e.at / 10000 having count(distinct e.slot) >= 4) bursts
         group by attempt_id""";
 
     String SIGNALS = "(select attempt_id, cast(sum(n) as int) as signals from (" + SIGNAL_KINDS
             + ") kinds group by attempt_id) s";
 
+    String SCOPE_ALL = "with signal_scope (id) as (select id from attempt) ";
+
     record SignalCount(String kind, int n) {
     }
 
     @RegisterConstructorMapper(SignalCount.class)
-    @SqlQuery("select kind, cast(n as int) as n from (" + SIGNAL_KINDS + ") kinds where attempt_id = :attempt")
+    @SqlQuery("with signal_scope (id) as (select id from attempt where id = :attempt) "
+            + "select kind, cast(n as int) as n from (" + SIGNAL_KINDS + ") kinds")
     List<SignalCount> signals(@Bind("attempt") String attemptId);
 
-    @SqlQuery("""
-        select i.id as invitation_id, a.id as attempt_id, coalesce(a.candidate_name, i.candidate_name) as name,
-               i.quiz_id, a.quiz_title, a.mode, a.status, a.score, a.max_score, a.pass_mark, a.pending, a.pending_points, a.started_at,
-               a.finished_at, i.created_at as invited_at, i.expires_at, i.revoked_at, coalesce(s.signals, 0) as signals
-        from invitation i
-        left join attempt a on a.id = i.attempt_id
-        left join """ + SIGNALS + """
-         on s.attempt_id = a.id
-        union all
-        select null, a.id, a.candidate_name, a.quiz_id, a.quiz_title, a.mode, a.status, a.score, a.max_score,
-               a.pass_mark, a.pending, a.pending_points, a.started_at, a.finished_at, null, null, null, coalesce(s.signals, 0)
-        from attempt a
-        left join """ + SIGNALS + """
-         on s.attempt_id = a.id
-        where a.invitation_id is null and a.trial = false""")
-    List<DashboardRow> dashboard();
+    record AttemptSignals(String attemptId, int signals) {
+    }
+
+    /** The signal totals of a page of attempts. */
+    @RegisterConstructorMapper(AttemptSignals.class)
+    @SqlQuery("with signal_scope (id) as (select id from attempt where id in (<ids>)) select attempt_id, signals from " + SIGNALS)
+    List<AttemptSignals> signalTotals(@BindList("ids") List<String> attemptIds);
+
+    /**
+     * Every invitation (with its attempt once started) and every attempt taken without one, as the dashboard
+     * lists them, narrowed by its filters; paged and counted by the two queries below. Parameters: {@code now},
+     * {@code quiz} and {@code status} ('' for any), {@code practice}, {@code fromAt} and {@code toAt} (epoch ms),
+     * {@code pattern} ('' or a lower-case LIKE pattern escaped with '!') and {@code titled} (the ids of the quizzes
+     * whose catalog title matches, for invitations not yet used).
+     */
+    String LISTED = """
+        select * from (
+            select i.id as invitation_id, a.id as attempt_id, coalesce(a.candidate_name, i.candidate_name) as name, i.email,
+                   i.quiz_id, a.quiz_title, a.mode,
+                   case when a.id is null then
+                            case when i.revoked_at is not null then 'revoked'
+                                 when i.expires_at <= :now then 'invitation expired' else 'invited' end
+                        when a.status = 'IN_PROGRESS' then 'started' when a.status = 'EXPIRED' then 'expired'
+                        else 'submitted' end as status,
+                   a.score, a.max_score, a.pass_mark, a.pending, a.pending_points, a.started_at, a.finished_at,
+                   i.created_at as invited_at, i.expires_at, i.revoked_at,
+                   coalesce(a.started_at, i.created_at) as listed_at, coalesce(a.id, i.id) as row_key
+            from invitation i
+            left join attempt a on a.id = i.attempt_id
+            union all
+            select null, a.id, a.candidate_name, '', a.quiz_id, a.quiz_title, a.mode,
+                   case when a.status = 'IN_PROGRESS' then 'started' when a.status = 'EXPIRED' then 'expired'
+                        else 'submitted' end,
+                   a.score, a.max_score, a.pass_mark, a.pending, a.pending_points, a.started_at, a.finished_at,
+                   null, null, null, a.started_at, a.id
+            from attempt a
+            where a.invitation_id is null and a.trial = false) listed
+        where (:quiz = '' or quiz_id = :quiz)
+          and (:status = '' or status = :status)
+          and (:practice or mode is null or mode <> 'PRACTICE')
+          and listed_at >= :fromAt and listed_at < :toAt
+          and (:pattern = '' or lower(name) like :pattern escape '!' or lower(email) like :pattern escape '!'
+               or lower(quiz_title) like :pattern escape '!' or (attempt_id is null and quiz_id in (<titled>)))""";
+
+    @SqlQuery("select count(*) from (" + LISTED + ") counted")
+    long count(@BindMethods Listing listing, @BindList(value = "titled", onEmpty = BindList.EmptyHandling.NULL_STRING) List<String> titled);
+
+    /** A row of a page with the number of rows on all pages: one scan gives both. */
+    record PageRow(@Nested DashboardRow row, long total) {
+    }
+
+    /** One page in the order {@code order} (a whitelisted ORDER BY list); signals are 0 here, see {@link #signalTotals}. */
+    @RegisterConstructorMapper(PageRow.class)
+    @SqlQuery("select listed.*, 0 as signals, count(*) over () as total from (" + LISTED + ") listed"
+            + " order by <order> limit :limit offset :offset")
+    List<PageRow> page(@BindMethods Listing listing, @BindList(value = "titled", onEmpty = BindList.EmptyHandling.NULL_STRING) List<String> titled,
+                       @Define("order") String order, @Bind("limit") long limit, @Bind("offset") long offset);
+
+    /** The same with the rows' signals, for sorting by signals and for the CSV of every page. */
+    @RegisterConstructorMapper(PageRow.class)
+    @SqlQuery(SCOPE_ALL + "select listed.*, coalesce(s.signals, 0) as signals, count(*) over () as total from (" + LISTED
+            + ") listed left join " + SIGNALS + " on s.attempt_id = listed.attempt_id order by <order> limit :limit offset :offset")
+    List<PageRow> pageWithSignals(@BindMethods Listing listing,
+                                  @BindList(value = "titled", onEmpty = BindList.EmptyHandling.NULL_STRING) List<String> titled,
+                                  @Define("order") String order, @Bind("limit") long limit, @Bind("offset") long offset);
+
+    /** The bound values of {@link #LISTED}. */
+    record Listing(long now, String quiz, String status, boolean practice, long fromAt, long toAt, String pattern) {
+    }
 
     record AreaRow(String attemptId, String area, Double score, double max, double pending) {
     }

@@ -11,10 +11,11 @@ import dev.skillmark.attempt.Grades;
 import dev.skillmark.attempt.TimeSpent;
 import dev.skillmark.attempt.Views;
 import dev.skillmark.quiz.Score;
+import dev.skillmark.web.DayRange;
+import dev.skillmark.web.Paging;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,15 +23,28 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 
 /** What interviewers see and do: the dashboard, one attempt in full, grading, notes, comparison, exports. */
 public final class Reviews {
 
-    /** The dashboard's filters and sort, straight from the query string. */
-    public record Filter(String quiz, String status, String from, String to, String search, String sort, boolean descending,
+    /**
+     * The dashboard's filters and sort, read from the query string by the controller: {@code quiz} and
+     * {@code status} empty for any, {@code search} the free text over name, e-mail and quiz title, {@code days}
+     * the date range in the viewer's zone, {@code sort} one of {@link #SORTS} (else by date).
+     */
+    public record Filter(String quiz, String status, DayRange days, String search, String sort, boolean descending,
                          boolean includePractice) {
+        public Filter {
+            quiz = quiz == null ? "" : quiz.strip();
+            status = status == null ? "" : status.strip();
+            search = search == null ? "" : search.strip();
+            sort = sort != null && ORDERS.containsKey(sort) ? sort : "date";
+        }
+    }
+
+    /** A page of the dashboard: its rows and where it is in the filtered list. */
+    public record Listing(List<Row> rows, Paging paging) {
     }
 
     /** A dashboard row with its derived status and score (none before the attempt is finalised). */
@@ -59,7 +73,23 @@ public final class Reviews {
 
     public static final List<String> STATUSES = List.of("invited", "started", "submitted", "expired", "revoked",
             "invitation expired");
-    private static final Map<String, Comparator<Row>> SORTS = sorts();
+    /**
+     * The ORDER BY of each sort, over the columns of {@link ReviewDao#LISTED}; {@code %s} is the direction. Every
+     * order ends with the row's own key, so pages never share or skip a row when many rows tie.
+     */
+    private static final Map<String, String> ORDERS = Map.of(
+            "name", "lower(name) %1$s, row_key %1$s",
+            "quiz", "quiz_id %1$s, lower(name) %1$s, row_key %1$s",
+            "status", "status %1$s, lower(name) %1$s, row_key %1$s",
+            "score", "case when score is null or max_score is null then -1 when max_score = 0 then 0 else score / max_score end %1$s,"
+                    + " lower(name) %1$s, row_key %1$s",
+            "pending", "coalesce(pending, 0) %1$s, lower(name) %1$s, row_key %1$s",
+            "taken", "case when finished_at is null or started_at is null then -1 else finished_at - started_at end %1$s,"
+                    + " lower(name) %1$s, row_key %1$s",
+            "signals", "signals %1$s, lower(name) %1$s, row_key %1$s",
+            "date", "listed_at %1$s, lower(name) %1$s, row_key %1$s");
+    /** The sorts the column headings offer, in their order. */
+    public static final List<String> SORTS = List.of("name", "quiz", "status", "score", "pending", "taken", "signals", "date");
 
     private final Jdbi jdbi;
     private final Attempts attempts;
@@ -85,23 +115,79 @@ public final class Reviews {
         this.clock = clock;
     }
 
-    public List<Row> dashboard(Filter filter) {
-        long now = clock.millis();
-        var rows = jdbi.withExtension(ReviewDao.class, ReviewDao::dashboard).stream()
-                .filter(r -> filter.includePractice() || !"PRACTICE".equals(r.mode()))
-                .map(r -> row(r, now, content.current()))
-                .filter(r -> blank(filter.quiz()) || filter.quiz().equals(r.data().quizId()))
-                .filter(r -> blank(filter.status()) || filter.status().equals(r.status()))
-                .filter(r -> blank(filter.search()) || r.data().name().toLowerCase(Locale.ROOT)
-                        .contains(filter.search().strip().toLowerCase(Locale.ROOT)))
-                .filter(r -> within(when(r), filter.from(), filter.to()))
-                .sorted(SORTS.getOrDefault(filter.sort(), SORTS.get("date")))
-                .toList();
-        if (filter.descending()) {
-            rows = new ArrayList<>(rows);
-            java.util.Collections.reverse(rows);
+    /**
+     * One page of the dashboard, searched, filtered, counted and paged by the database; the page and size are
+     * clamped (see {@link Paging}). Signals are counted for the attempts on the page only, unless the list is
+     * sorted by them.
+     */
+    public Listing dashboard(Filter filter, String pageText, String sizeText) {
+        var catalog = content.current();
+        var listing = listing(filter);
+        var titled = titled(filter, catalog);
+        String order = order(filter);
+        boolean bySignals = "signals".equals(filter.sort());
+        return jdbi.withHandle(h -> {
+            var dao = h.attach(ReviewDao.class);
+            var asked = Paging.of(pageText, sizeText, Long.MAX_VALUE);
+            java.util.function.LongFunction<List<ReviewDao.PageRow>> at = offset -> bySignals
+                    ? dao.pageWithSignals(listing, titled, order, asked.size(), offset)
+                    : dao.page(listing, titled, order, asked.size(), offset);
+            var rows = at.apply(asked.offset());
+            Paging paging;
+            if (rows.isEmpty()) { // past the end, or nothing matches: count, and show the last page
+                paging = Paging.of(pageText, sizeText, dao.count(listing, titled));
+                rows = paging.total() == 0 ? rows : at.apply(paging.offset());
+            } else {
+                paging = Paging.of(pageText, sizeText, rows.get(0).total());
+            }
+            var data = rows.stream().map(ReviewDao.PageRow::row).toList();
+            return new Listing((bySignals ? data : withSignals(dao, data)).stream().map(r -> row(r, catalog)).toList(), paging);
+        });
+    }
+
+    /** Every row the filter matches, on all pages, in the dashboard's order: for the CSV export. */
+    public List<Row> dashboardRows(Filter filter) {
+        var catalog = content.current();
+        return jdbi.withExtension(ReviewDao.class, dao -> dao.pageWithSignals(listing(filter), titled(filter, catalog),
+                order(filter), Integer.MAX_VALUE, 0)).stream().map(r -> row(r.row(), catalog)).toList();
+    }
+
+    private ReviewDao.Listing listing(Filter filter) {
+        return new ReviewDao.Listing(clock.millis(), filter.quiz(), filter.status(), filter.includePractice(),
+                filter.days().fromMillis(), filter.days().toMillis(), likePattern(filter.search()));
+    }
+
+    private static String order(Filter filter) {
+        return String.format(Locale.ROOT, ORDERS.get(filter.sort()), filter.descending() ? "desc" : "asc");
+    }
+
+    /** The quizzes whose catalog title the search matches: an invitation not yet used shows that title. */
+    private static List<String> titled(Filter filter, dev.skillmark.content.Catalog catalog) {
+        if (filter.search().isEmpty()) {
+            return List.of();
         }
-        return rows;
+        String needle = filter.search().toLowerCase(Locale.ROOT);
+        return catalog.offers().stream().map(o -> o.quiz())
+                .filter(q -> q.title().toLowerCase(Locale.ROOT).contains(needle)).map(q -> q.id()).toList();
+    }
+
+    private static List<ReviewDao.DashboardRow> withSignals(ReviewDao dao, List<ReviewDao.DashboardRow> rows) {
+        var ids = rows.stream().map(ReviewDao.DashboardRow::attemptId).filter(id -> id != null).toList();
+        if (ids.isEmpty()) {
+            return rows;
+        }
+        var totals = new HashMap<String, Integer>();
+        dao.signalTotals(ids).forEach(t -> totals.put(t.attemptId(), t.signals()));
+        return rows.stream().map(r -> r.attemptId() == null ? r : r.withSignals(totals.getOrDefault(r.attemptId(), 0))).toList();
+    }
+
+    /** '' for no search, else a lower-case LIKE pattern with its wildcards escaped by '!'. */
+    static String likePattern(String search) {
+        if (search == null || search.isBlank()) {
+            return "";
+        }
+        String escaped = search.strip().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        return "%" + escaped + "%";
     }
 
     /** Answers of finished attempts waiting for a person's grade, for the dashboard. */
@@ -115,9 +201,13 @@ public final class Reviews {
         if (attemptIds.isEmpty()) {
             return result;
         }
-        for (var area : jdbi.withExtension(ReviewDao.class, dao -> dao.areas(attemptIds))) {
-            result.computeIfAbsent(area.attemptId(), k -> new LinkedHashMap<>())
-                    .put(area.area(), new Score(area.score() == null ? 0 : area.score(), area.max(), area.pending()));
+        // in slices: a CSV of every page may hold more ids than a statement may bind (PostgreSQL: 32,767)
+        for (int from = 0; from < attemptIds.size(); from += 1000) {
+            var slice = attemptIds.subList(from, Math.min(attemptIds.size(), from + 1000));
+            for (var area : jdbi.withExtension(ReviewDao.class, dao -> dao.areas(slice))) {
+                result.computeIfAbsent(area.attemptId(), k -> new LinkedHashMap<>())
+                        .put(area.area(), new Score(area.score() == null ? 0 : area.score(), area.max(), area.pending()));
+            }
         }
         return result;
     }
@@ -190,17 +280,8 @@ public final class Reviews {
         return List.copyOf(names);
     }
 
-    private static Row row(ReviewDao.DashboardRow r, long now, dev.skillmark.content.Catalog catalog) {
-        String status;
-        if (r.attemptId() == null) {
-            status = r.revokedAt() != null ? "revoked" : r.expiresAt() != null && now >= r.expiresAt() ? "invitation expired" : "invited";
-        } else {
-            status = switch (r.status()) {
-                case "IN_PROGRESS" -> "started";
-                case "EXPIRED" -> "expired";
-                default -> "submitted";
-            };
-        }
+    private static Row row(ReviewDao.DashboardRow r, dev.skillmark.content.Catalog catalog) {
+        String status = r.status();
         Optional<Score> score = r.score() == null || r.maxScore() == null ? Optional.empty()
                 : Optional.of(new Score(r.score(), r.maxScore(), r.pendingPoints() == null ? 0 : r.pendingPoints()));
         Optional<Boolean> passed = score.isEmpty() || "PRACTICE".equals(r.mode()) ? Optional.empty()
@@ -209,51 +290,4 @@ public final class Reviews {
         return new Row(r, status, score, passed, quiz);
     }
 
-    private static long when(Row r) {
-        return r.data().startedAt() != null ? r.data().startedAt() : r.data().invitedAt() == null ? 0 : r.data().invitedAt();
-    }
-
-    private static boolean within(long at, String from, String to) {
-        try {
-            if (!blank(from) && at < java.time.LocalDate.parse(from.strip()).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli()) {
-                return false;
-            }
-            return blank(to) || at < java.time.LocalDate.parse(to.strip()).plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC)
-                    .toInstant().toEpochMilli();
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new SkillmarkException.InvalidInput("date", "Dates are written 2026-11-28.");
-        }
-    }
-
-    /** Empty, or a day as a date input sends it (2026-11-28). */
-    public static boolean validDay(String day) {
-        if (blank(day)) {
-            return true;
-        }
-        try {
-            java.time.LocalDate.parse(day.strip());
-            return true;
-        } catch (java.time.format.DateTimeParseException e) {
-            return false;
-        }
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
-    }
-
-    private static Map<String, Comparator<Row>> sorts() {
-        Function<Row, String> name = r -> r.data().name().toLowerCase(Locale.ROOT);
-        var sorts = new HashMap<String, Comparator<Row>>();
-        sorts.put("name", Comparator.comparing(name));
-        sorts.put("quiz", Comparator.comparing((Row r) -> r.data().quizId()).thenComparing(name));
-        sorts.put("status", Comparator.comparing(Row::status).thenComparing(name));
-        sorts.put("score", Comparator.comparing((Row r) -> r.score().map(Score::fraction).orElse(-1.0)).thenComparing(name));
-        sorts.put("taken", Comparator.comparing((Row r) -> r.data().finishedAt() == null || r.data().startedAt() == null ? -1
-                : r.data().finishedAt() - r.data().startedAt()).thenComparing(name));
-        sorts.put("signals", Comparator.comparing((Row r) -> r.data().signals()).thenComparing(name));
-        sorts.put("pending", Comparator.comparing((Row r) -> r.data().pending() == null ? 0 : r.data().pending()).thenComparing(name));
-        sorts.put("date", Comparator.comparing(Reviews::when).thenComparing(name));
-        return Map.copyOf(sorts);
-    }
 }
