@@ -127,4 +127,24 @@ abstract class BrowserTestBase {
         Files.createDirectories(SCREENSHOTS);
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name)).setFullPage(true));
     }
+
+    /** The page as it is at 1280 px and at 390 px (a phone), full length, into {@code dir}, for a person to look at. */
+    protected static void shots(Page p, Path dir, String name) throws java.io.IOException {
+        Files.createDirectories(dir);
+        var size = p.viewportSize();
+        for (int width : new int[]{1280, 390}) {
+            p.setViewportSize(width, 900);
+            p.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(name + "-" + width + ".png")).setFullPage(true));
+        }
+        p.setViewportSize(size.width, size.height);
+    }
+
+    /** Signs in through the sign-in form, as a staff user whose password is {@link dev.skillmark.Fixtures#PASSWORD}. */
+    protected void signIn(Page p, String username) {
+        p.navigate(app.url("/sign-in"));
+        p.getByLabel("Username").fill(username);
+        p.getByLabel("Password").fill(dev.skillmark.Fixtures.PASSWORD);
+        p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        p.waitForLoadState();
+    }
 }

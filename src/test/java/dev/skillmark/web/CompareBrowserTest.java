@@ -77,14 +77,7 @@ class CompareBrowserTest extends BrowserTestBase {
         }
     }
 
-    /** The page as it is at 1280 px and at 390 px (a phone), full length. */
     private static void shots(Page p, String name) throws Exception {
-        Files.createDirectories(SHOTS);
-        var size = p.viewportSize();
-        for (int width : new int[]{1280, 390}) {
-            p.setViewportSize(width, 900);
-            p.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + "-" + width + ".png")).setFullPage(true));
-        }
-        p.setViewportSize(size.width, size.height);
+        shots(p, SHOTS, name);
     }
 }

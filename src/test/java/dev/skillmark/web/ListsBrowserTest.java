@@ -8,7 +8,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.skillmark.Fixtures;
 import dev.skillmark.Seeds;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Set;
@@ -122,14 +121,7 @@ class ListsBrowserTest extends BrowserTestBase {
         p.waitForLoadState();
     }
 
-    /** The page at 1280 px and at 390 px (a phone), full length, for a person to look at. */
     private static void shots(Page p, String name) throws Exception {
-        Files.createDirectories(SHOTS);
-        var size = p.viewportSize();
-        for (int width : new int[]{1280, 390}) {
-            p.setViewportSize(width, 900);
-            p.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + "-" + width + ".png")).setFullPage(true));
-        }
-        p.setViewportSize(size.width, size.height);
+        shots(p, SHOTS, name);
     }
 }

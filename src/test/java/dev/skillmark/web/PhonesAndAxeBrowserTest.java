@@ -281,13 +281,6 @@ class PhonesAndAxeBrowserTest extends BrowserTestBase {
         }
     }
 
-    private void signIn(Page p, String username) {
-        p.navigate(app.url("/sign-in"));
-        p.getByLabel("Username").fill(username);
-        p.getByLabel("Password").fill(Fixtures.PASSWORD);
-        p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        p.waitForLoadState();
-    }
 
     private String one(String sql) {
         return app.app.jdbi().withHandle(h -> h.createQuery(sql).mapTo(String.class).one());

@@ -7,7 +7,6 @@ import com.microsoft.playwright.Clock;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.skillmark.Fixtures;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -193,26 +192,12 @@ class StaffFormsBrowserTest extends BrowserTestBase {
         signIn(p, "ivy");
     }
 
-    private void signIn(Page p, String username) {
-        p.navigate(app.url("/sign-in"));
-        p.getByLabel("Username").fill(username);
-        p.getByLabel("Password").fill(Fixtures.PASSWORD);
-        p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        p.waitForLoadState();
-    }
 
     private int count(String sql) {
         return app.app.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Integer.class).one());
     }
 
-    /** The page as it is at 1280 px and at 390 px (a phone), full length. */
     private static void shots(Page p, String name) throws Exception {
-        Files.createDirectories(SHOTS);
-        var size = p.viewportSize();
-        for (int width : new int[]{1280, 390}) {
-            p.setViewportSize(width, 900);
-            p.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + "-" + width + ".png")).setFullPage(true));
-        }
-        p.setViewportSize(size.width, size.height);
+        shots(p, SHOTS, name);
     }
 }
