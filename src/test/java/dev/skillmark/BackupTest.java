@@ -112,9 +112,6 @@ class BackupTest {
                     .bind("slot", ESSAY_SLOT)
                     .map((rs, ctx) -> new Ack(rs.getString(1), rs.getInt(2), rs.getString(3))).list())
                     .stream().collect(java.util.stream.Collectors.toMap(Ack::attempt, a -> a));
-            var savedEvents = restored.jdbi().withHandle(h -> h.createQuery(
-                            "select attempt_id || ' ' || detail from attempt_event where type = 'SAVED' and slot = :slot")
-                    .bind("slot", ESSAY_SLOT).mapTo(String.class).set());
             for (var ack : before) {
                 var answer = stored.get(ack.attempt());
                 assertThat(answer).as("answer of " + ack).isNotNull();
@@ -122,7 +119,6 @@ class BackupTest {
                 if (answer.revision() == ack.revision()) {
                     assertThat(answer.text()).isEqualTo(ack.text());
                 }
-                assertThat(savedEvents).contains(ack.attempt() + " revision " + ack.revision());
             }
             // and the restored server shows the newest of them on the candidate's page
             var latest = new java.util.HashMap<String, Ack>();

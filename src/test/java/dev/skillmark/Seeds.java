@@ -57,8 +57,8 @@ public final class Seeds {
                         .bind("score", finished ? Double.valueOf(n % 11) : null).bind("pending", finished && n % 4 == 0 ? 1 : 0)
                         .bind("pendingPoints", finished && n % 4 == 0 ? 1.0 : 0.0).add();
                 events.bind("id", attemptId(n)).bind("at", started).bind("type", "STARTED").bind("slot", (Integer) null).add();
-                for (int i = 0; i < 10; i++) { // ten saves, one every 20 s: no burst
-                    events.bind("id", attemptId(n)).bind("at", started + 20_000L * (i + 1)).bind("type", "SAVED").bind("slot", Integer.valueOf(i + 1)).add();
+                for (int i = 0; i < 10; i++) { // ten questions shown, one every 20 s
+                    events.bind("id", attemptId(n)).bind("at", started + 20_000L * (i + 1)).bind("type", "SHOWN").bind("slot", Integer.valueOf(i + 1)).add();
                 }
                 for (int i = 0; i < shape.focusLost(n); i++) {
                     events.bind("id", attemptId(n)).bind("at", started + 1_000L * (i + 1)).bind("type", "FOCUS_LOST")

@@ -90,6 +90,10 @@ interface AttemptDao {
     int save(@Bind("attemptId") String attemptId, @Bind("slot") int slot, @Bind("response") String response,
              @Bind("page") String page, @Bind("savedAt") long savedAt);
 
+    /** How many of the attempt's questions were last saved at or after {@code since}. */
+    @SqlQuery("select count(*) from answer where attempt_id = :id and saved_at >= :since")
+    int savedSince(@Bind("id") String attemptId, @Bind("since") long since);
+
     /** Counts one more save in the attempt's one-minute window, starting a new window when the old one is over. */
     @SqlUpdate("""
         update attempt set

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * <p>"Shown", focus and paste events don't take a commit of their own on the request: they wait in a
  * queue that one writer flushes in a single batch every {@link #FLUSH_EVERY_MS} ms, as soon as
  * {@link #BATCH} are waiting, before a submit, and on {@link #close}. A crash (kill -9) may lose the
- * events of the last flush interval, only these timeline events: answers, and their SAVED events, are
+ * events of the last flush interval, only these timeline events: answers, and the BURST a save may record, are
  * written in the save's own transaction. Events keep the time they happened, and timelines sort by it.
  *
  * <p>Each instance has its own queue, so a submit on one instance cannot flush another's: events of the last

@@ -34,6 +34,8 @@ public final class Attempts {
     /** Enough for a fast typist's autosaves (one per pause) and every button; past it, 429. */
     public static final int SAVES_PER_MINUTE = 120;
     private static final Duration SAVE_WINDOW = Duration.ofMinutes(1);
+    static final long BURST_STRETCH_MS = 10_000;
+    static final int BURST_QUESTIONS = 4;
     private static final Logger log = LoggerFactory.getLogger(Attempts.class);
 
     /** What an invitation adds to a start: which one it is, and the candidate's extra time. */
@@ -172,17 +174,31 @@ public final class Attempts {
             if (current.checked()) {
                 throw new SkillmarkException.Conflict("You already checked this question; its answer is final.");
             }
+            countSave(dao, attempt, now); // a stale page counts too: its refusals write an event
             if (current.revision() != base.revision() && !base.page().equals(current.savedBy())) {
                 dao.event(attemptId, now, EventType.STALE_SAVE, slot, "revision " + base.revision() + " < " + current.revision());
                 return new Counted(new Saved.Stale(current), AttemptMetrics.Save.STALE);
             }
-            countSave(dao, attempt, now);
             dao.save(attemptId, slot, encoded, base.page(), now);
-            dao.event(attemptId, now, EventType.SAVED, slot, "revision " + (current.revision() + 1));
+            noteBurst(dao, attemptId, slot, current.savedAt(), now);
             return new Counted(new Saved.Stored(current.revision() + 1), AttemptMetrics.Save.STORED);
         });
         metrics.saved(saved.outcome()); // counted after the commit: a save that rolled back was not made
         return saved.saved();
+    }
+
+    /**
+     * A save records no event of its own: the answer row keeps its revision and time, and the timeline stays
+     * small (an event per save would grow the database by kilobytes per autosave). Only the save that makes
+     * {@value #BURST_QUESTIONS} different questions saved within one {@value #BURST_STRETCH_MS} ms stretch
+     * (counted from the epoch) records a BURST, once per stretch: a slot's first save in the stretch is the
+     * only one that can raise the count, and then the answers saved since the stretch began say how many.
+     */
+    private static void noteBurst(AttemptDao dao, String attemptId, int slot, Long previousSave, long now) {
+        long stretch = now - Math.floorMod(now, BURST_STRETCH_MS);
+        if ((previousSave == null || previousSave < stretch) && dao.savedSince(attemptId, stretch) == BURST_QUESTIONS) {
+            dao.event(attemptId, now, EventType.BURST, slot, BURST_QUESTIONS + " different questions saved within 10 seconds");
+        }
     }
 
     private record Counted(Saved saved, AttemptMetrics.Save outcome) {

@@ -10,7 +10,9 @@ public enum EventType {
     /** An interviewer gave the attempt in progress more time. */
     EXTENDED,
     /** Signals for interviewers (never verdicts): from the page script, and from the server. */
-    FOCUS_LOST, PASTE, CLIENT_CHANGED;
+    FOCUS_LOST, PASTE, CLIENT_CHANGED,
+    /** The server saw a fourth different question saved within one 10-second stretch. */
+    BURST;
 
     /** The signals the page script may report. */
     public static Optional<EventType> fromPage(String type) {
@@ -20,7 +22,7 @@ public enum EventType {
 
     /** Whether interviewers see it counted as a signal. */
     public boolean signal() {
-        return this == FOCUS_LOST || this == PASTE || this == CLIENT_CHANGED;
+        return this == FOCUS_LOST || this == PASTE || this == CLIENT_CHANGED || this == BURST;
     }
 
     public String label() {

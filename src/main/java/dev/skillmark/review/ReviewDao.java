@@ -33,26 +33,15 @@ interface ReviewDao {
 
     /**
      * The one definition of an attempt's integrity signals, by kind: lost focus, pastes, changes of network
-     * address or browser, and bursts (a 10-second stretch, counted from the epoch, in which at least four
-     * different questions were saved). The dashboard, its CSV and the attempt page all count with it. It counts
-     * for the attempts in {@code signal_scope}, which the statement that uses it defines ({@link #SCOPE_ALL} or a
-     * few ids), so a page of the dashboard reads the events of the attempts it shows and no others.
+     * address or browser, and bursts (the save that makes four different questions saved within one 10-second
+     * stretch records one, see {@code Attempts#save}). The dashboard, its CSV and the attempt page all count with
+     * it. It counts for the attempts in {@code signal_scope}, which the statement that uses it defines
+     * ({@link #SCOPE_ALL} or a few ids), so a page of the dashboard reads the events of the attempts it shows and
+     * no others.
      */
     String SIGNAL_KINDS = """
-        select e.attempt_id, 'FOCUS_LOST' as kind, count(*) as n from signal_scope sc join attempt_event e on e.attempt_id = sc.id
-        where e.type = 'FOCUS_LOST' group by e.attempt_id
-        union all
-        select e.attempt_id, 'PASTE', count(*) from signal_scope sc join attempt_event e on e.attempt_id = sc.id
-        where e.type = 'PASTE' group by e.attempt_id
-        union all
-        select e.attempt_id, 'CLIENT_CHANGED', count(*) from signal_scope sc join attempt_event e on e.attempt_id = sc.id
-        where e.type = 'CLIENT_CHANGED' group by e.attempt_id
-        union all
-        select attempt_id, 'BURST', count(*) from (
-            select e.attempt_id, e.at / 10000 as stretch from signal_scope sc join attempt_event e on e.attempt_id = sc.id
-            where e.type = 'SAVED'
-            group by e.attempt_id, e.at / 10000 having count(distinct e.slot) >= 4) bursts
-        group by attempt_id""";
+        select e.attempt_id, e.type as kind, count(*) as n from signal_scope sc join attempt_event e on e.attempt_id = sc.id
+        where e.type in ('FOCUS_LOST', 'PASTE', 'CLIENT_CHANGED', 'BURST') group by e.attempt_id, e.type""";
 
     String SIGNALS = "(select attempt_id, cast(sum(n) as int) as signals from (" + SIGNAL_KINDS
             + ") kinds group by attempt_id) s";

@@ -60,6 +60,41 @@ class AttemptLifecycleTest {
     }
 
     @Test
+    void the_save_that_makes_four_questions_saved_within_ten_seconds_records_one_burst_and_saves_record_no_event() {
+        String ada = world.start("timed", "Ada"); // at 09:00:00, the start of a 10-second stretch
+        long start = world.clock.millis();
+        Runnable[] saves = {
+            () -> world.type(ada, 3, "one"), () -> world.type(ada, 4, "1"), () -> world.type(ada, 5, "2"),
+            () -> world.type(ada, 3, "one again"), // the same question again: still three
+            () -> world.type(ada, 6, "four"),      // the fourth: a burst
+            () -> world.type(ada, 6, "four!"),     // still four: the same burst
+            () -> world.tick(ada, 1, 1)};          // the fifth, in the same stretch: the same burst
+        long[] at = {20_000, 21_000, 22_000, 23_000, 24_000, 24_500, 25_000};
+        for (int i = 0; i < saves.length; i++) {
+            world.clock.advance(Duration.ofMillis(start + at[i] - world.clock.millis()));
+            saves[i].run();
+        }
+        assertThat(bursts(ada)).containsExactly(2L);
+        Runnable[] more = {
+            () -> world.type(ada, 3, "next stretch"), () -> world.type(ada, 4, "11"), () -> world.type(ada, 5, "12"),
+            () -> world.type(ada, 6, "four again"), // 39.999 s: the fourth of this stretch
+            () -> world.type(ada, 3, "40 s"), () -> world.type(ada, 4, "111"), () -> world.type(ada, 5, "112")};
+        long[] moreAt = {30_100, 31_000, 32_000, 39_999, 40_000, 41_000, 42_000};
+        for (int i = 0; i < more.length; i++) {
+            world.clock.advance(Duration.ofMillis(start + moreAt[i] - world.clock.millis()));
+            more[i].run();
+        }
+        assertThat(bursts(ada)).containsExactly(2L, 3L);
+        assertThat(world.pages.timeline(ada)).noneMatch(e -> e.type() == EventType.SAVED);
+    }
+
+    private List<Long> bursts(String attempt) {
+        long started = world.attempts.attempt(attempt).startedAt();
+        return world.pages.timeline(attempt).stream().filter(e -> e.type() == EventType.BURST)
+                .map(e -> (e.at() - started) / 10_000).toList();
+    }
+
+    @Test
     void the_deadline_is_set_by_the_server_at_start() {
         String ada = world.start("timed", "Ada");
         var attempt = world.attempts.attempt(ada);
