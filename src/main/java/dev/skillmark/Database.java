@@ -22,6 +22,7 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final Jdbi jdbi;
     private final String latestMigration;
+    private final Optional<StoreCompaction> compaction;
 
     public Database(Config config) {
         this(config, Optional.empty());
@@ -57,6 +58,17 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         this.jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
+        this.compaction = StoreCompaction.of(pool, config.databaseUrl());
+    }
+
+    /** For a server: an embedded H2 file reclaims its space while running (see {@link StoreCompaction}). */
+    public void compactWhileRunning() {
+        compaction.ifPresent(StoreCompaction::start);
+    }
+
+    /** The compaction of an embedded H2 file, for its test. */
+    Optional<StoreCompaction> compaction() {
+        return compaction;
     }
 
     /** The newest migration this build ships ("7" for V7__...): readiness checks the database has it. */
@@ -71,6 +83,7 @@ public final class Database implements AutoCloseable {
     /** Closing the pool's last connection also closes an embedded H2 database cleanly. */
     @Override
     public void close() {
+        compaction.ifPresent(StoreCompaction::close);
         pool.close();
         log.info("database closed");
     }

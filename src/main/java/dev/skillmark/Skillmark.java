@@ -186,6 +186,7 @@ public final class Skillmark implements AutoCloseable {
                             ServerSecret.load(jdbi, "csrf", clock), publicUrl, OpsController.PATHS, metrics),
                     templates, staffAccess, features);
             server.javalin().start();
+            database.compactWhileRunning();
             port.set(server.port());
             String base = publicUrl.orElse("http://" + (config.host().equals("0.0.0.0") ? "localhost" : config.host()) + ":" + server.port());
             accounts.setupTokenIfNoAdmin().ifPresent(token -> log.warn("No admin yet. Open {}/setup/{} to create "
