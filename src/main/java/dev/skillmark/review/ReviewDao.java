@@ -32,28 +32,24 @@ interface ReviewDao {
     }
 
     /**
-     * The one definition of an attempt's integrity signals, by kind: lost focus, pastes, changes of network
-     * address or browser, and bursts (the save that makes four different questions saved within one 10-second
-     * stretch records one, see {@code Attempts#save}). The dashboard, its CSV and the attempt page all count with
-     * it. It counts for the attempts in {@code signal_scope}, which the statement that uses it defines
-     * ({@link #SCOPE_ALL} or a few ids), so a page of the dashboard reads the events of the attempts it shows and
-     * no others.
+     * The one definition of an attempt's integrity signals: the timeline events of these types, counted. Lost
+     * focus, pastes, changes of network address or browser, and bursts (the save that makes four different
+     * questions saved within one 10-second stretch records one, see {@code Attempts#save}). The attempt page, the
+     * dashboard, its CSV and the comparison all count with it; the index {@code attempt_event_signal} (attempt,
+     * type) makes each count a few index seeks.
      */
-    String SIGNAL_KINDS = """
-        select e.attempt_id, e.type as kind, count(*) as n from signal_scope sc join attempt_event e on e.attempt_id = sc.id
-        where e.type in ('FOCUS_LOST', 'PASTE', 'CLIENT_CHANGED', 'BURST') group by e.attempt_id, e.type""";
+    String SIGNAL_TYPES = "('FOCUS_LOST', 'PASTE', 'CLIENT_CHANGED', 'BURST')";
 
-    String SIGNALS = "(select attempt_id, cast(sum(n) as int) as signals from (" + SIGNAL_KINDS
-            + ") kinds group by attempt_id) s";
-
-    String SCOPE_ALL = "with signal_scope (id) as (select id from attempt) ";
+    /** The signal count of the attempt of the enclosing row {@code listed}. */
+    String SIGNAL_COUNT = "(select count(*) from attempt_event e where e.attempt_id = listed.attempt_id and e.type in "
+            + SIGNAL_TYPES + ")";
 
     record SignalCount(String kind, int n) {
     }
 
     @RegisterConstructorMapper(SignalCount.class)
-    @SqlQuery("with signal_scope (id) as (select id from attempt where id = :attempt) "
-            + "select kind, cast(n as int) as n from (" + SIGNAL_KINDS + ") kinds")
+    @SqlQuery("select type as kind, cast(count(*) as int) as n from attempt_event where attempt_id = :attempt and type in "
+            + SIGNAL_TYPES + " group by type")
     List<SignalCount> signals(@Bind("attempt") String attemptId);
 
     record AttemptSignals(String attemptId, int signals) {
@@ -61,7 +57,8 @@ interface ReviewDao {
 
     /** The signal totals of a page of attempts. */
     @RegisterConstructorMapper(AttemptSignals.class)
-    @SqlQuery("with signal_scope (id) as (select id from attempt where id in (<ids>)) select attempt_id, signals from " + SIGNALS)
+    @SqlQuery("select attempt_id, cast(count(*) as int) as signals from attempt_event where attempt_id in (<ids>) and type in "
+            + SIGNAL_TYPES + " group by attempt_id")
     List<AttemptSignals> signalTotals(@BindList("ids") List<String> attemptIds);
 
     /**
@@ -116,8 +113,8 @@ interface ReviewDao {
 
     /** The same with the rows' signals, for sorting by signals and for the CSV of every page. */
     @RegisterConstructorMapper(PageRow.class)
-    @SqlQuery(SCOPE_ALL + "select listed.*, coalesce(s.signals, 0) as signals, count(*) over () as total from (" + LISTED
-            + ") listed left join " + SIGNALS + " on s.attempt_id = listed.attempt_id order by <order> limit :limit offset :offset")
+    @SqlQuery("select counted.*, count(*) over () as total from (select listed.*, cast(" + SIGNAL_COUNT + " as int) as signals"
+            + " from (" + LISTED + ") listed) counted order by <order> limit :limit offset :offset")
     List<PageRow> pageWithSignals(@BindMethods Listing listing,
                                   @BindList(value = "titled", onEmpty = BindList.EmptyHandling.NULL_STRING) List<String> titled,
                                   @Define("order") String order, @Bind("limit") long limit, @Bind("offset") long offset);

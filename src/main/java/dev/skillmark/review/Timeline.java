@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Reads an attempt's event timeline for how long the page was away. Pure. The signal counts themselves have
- * one home, {@link ReviewDao#SIGNAL_KINDS}, so the attempt page, the dashboard and the CSV agree.
+ * one home, {@link ReviewDao#SIGNAL_TYPES}, so the attempt page, the dashboard and the CSV agree.
  */
 final class Timeline {
 
