@@ -245,7 +245,7 @@ public final class Skillmark implements AutoCloseable {
             accounts.expireSessions();
             int expired = attempts.expireOverdue();
             if (expired > 0) {
-                log.info("finalised {} overdue attempt(s)", expired);
+                log.info("finalised {} overdue {}", expired, expired == 1 ? "attempt" : "attempts");
             }
         } catch (RuntimeException e) {
             log.warn("sweeping overdue attempts failed; will retry", e);

@@ -164,7 +164,7 @@ public final class Grades {
                         "regraded with the current key of " + s.questionId(), null, by);
             }
         });
-        audit.record(by.username(), "regrade", attemptId, slots.size() + " question(s)");
+        audit.record(by.username(), "regrade", attemptId, dev.skillmark.web.Format.INSTANCE.count(slots.size(), "question", "questions"));
     }
 
     public List<GradeChange> history(String attemptId) {

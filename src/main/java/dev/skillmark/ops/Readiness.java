@@ -89,7 +89,7 @@ public final class Readiness implements AutoCloseable {
 
     private Check migrations(Stored stored) {
         if (stored.failedMigrations() > 0) {
-            return new Check("migrations", false, stored.failedMigrations() + " failed migration(s) in the database");
+            return new Check("migrations", false, dev.skillmark.web.Format.INSTANCE.count(stored.failedMigrations(), "failed migration", "failed migrations") + " in the database");
         }
         return stored.migrated() ? new Check("migrations", true, "V" + latestMigration + " applied")
                 : new Check("migrations", false, "V" + latestMigration + " is not applied");

@@ -120,7 +120,7 @@ class HealthTest {
         app.app.jdbi().useHandle(h -> h.execute("update \"flyway_schema_history\" set \"success\" = false where \"version\" = ?", latest));
         var reply = app.get("/readyz");
         assertThat(reply.status()).isEqualTo(503);
-        assertThat(reply.body()).contains("\"failed\":\"migrations\"", "\"migrations\":\"1 failed migration(s) in the database\"");
+        assertThat(reply.body()).contains("\"failed\":\"migrations\"", "\"migrations\":\"1 failed migration in the database\"");
 
         app.app.jdbi().useHandle(h -> h.execute("update \"flyway_schema_history\" set \"success\" = true where \"version\" = ?", latest));
         assertThat(app.get("/readyz").status()).isEqualTo(200);
