@@ -137,6 +137,7 @@ class GradingHttpTest extends AppTest {
             assertThat(response.status()).as(path).isEqualTo(200);
             assertThat(response.body()).as(path).doesNotContain("Ada").doesNotContain("Lovelace")
                     .doesNotContain("Grace").doesNotContain("Hopper").doesNotContain("blind=1");
+            assertThat(response.body().split("action=\"/review/grading/blind\"", -1)).as("one switch on " + path).hasSize(2);
             var links = java.util.regex.Pattern.compile("href=\"([^\"#]+)").matcher(response.body());
             while (links.find()) {
                 String link = links.group(1).replace("&amp;", "&");
