@@ -71,7 +71,7 @@ public final class GradingController implements Routes {
                 + "grading page until you turn it off." : "Blind grading is off: grading pages show candidates' names.");
         String back = Optional.ofNullable(ctx.formParam("back")).orElse("");
         // only a grading page of this site: the form names where it was, never another origin
-        ctx.redirect(back.matches("/review/grading(/[A-Za-z0-9_-]+/\\d{1,4}|/question\\?[A-Za-z0-9_.%=&+-]*)?") ? back
+        ctx.redirect(back.matches("/review/grading(/[A-Za-z0-9_-]+/\\d{1,4}|/question\\?[A-Za-z0-9_.*%=&+-]*)?") ? back
                 : "/review/grading", HttpStatus.SEE_OTHER);
     }
 
