@@ -78,8 +78,9 @@ public final class Readiness implements AutoCloseable {
         }
         checks.add(stored.map(this::migrations).orElse(new Check("migrations", false, "not checked: no database")));
         var catalog = content.current();
-        String loaded = catalog.banks().size() + " banks, " + catalog.offers().size() + " quizzes, "
-                + catalog.problems().size() + " problems";
+        var n = dev.skillmark.web.Format.INSTANCE;
+        String loaded = n.count(catalog.banks().size(), "bank", "banks") + ", " + n.count(catalog.offers().size(), "quiz", "quizzes")
+                + ", " + n.count(catalog.problems().size(), "problem", "problems");
         checks.add(catalog.offers().isEmpty() ? new Check("content", false, "no quiz in service (" + loaded + ")")
                 : new Check("content", true, loaded));
         var report = new Report(List.copyOf(checks), about(stored));

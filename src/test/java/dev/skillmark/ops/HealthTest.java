@@ -61,7 +61,7 @@ class HealthTest {
         assertThat(ready.status()).isEqualTo(200);
         assertThat(ready.header("Content-Type")).startsWith("application/json");
         assertThat(ready.body()).contains("\"status\":\"ready\"", "\"database\":\"ok\"",
-                "\"migrations\":\"V" + app.app.latestMigration() + " applied\"", "\"content\":\"1 banks, 4 quizzes, 0 problems\"",
+                "\"migrations\":\"V" + app.app.latestMigration() + " applied\"", "\"content\":\"1 bank, 4 quizzes, 0 problems\"",
                 "\"contentHash\":\"" + app.app.content().current().version() + "\"",
                 "\"contentCommit\":\"none (content is not in a git work tree)\"",
                 "\"comparedWithOtherInstances\":\"no open attempt to compare with\"");
