@@ -52,6 +52,17 @@
     if (summary) {
       summary.scrollIntoView({ block: 'start' });
       summary.focus({ preventScroll: true });
+      // a link in the summary puts the cursor in its field, not only the field in view
+      summary.addEventListener('click', function (event) {
+        var link = event.target.closest('a[href^="#"]');
+        var field = link && document.getElementById(decodeURIComponent(link.getAttribute('href').slice(1)));
+        if (field && typeof field.focus === 'function') {
+          event.preventDefault();
+          field.scrollIntoView({ block: 'center' });
+          field.focus({ preventScroll: true });
+          history.replaceState(null, '', link.getAttribute('href'));
+        }
+      });
     }
   }
 

@@ -33,6 +33,7 @@ import dev.skillmark.review.Comparisons;
 import dev.skillmark.review.Exports;
 import dev.skillmark.review.Regrades;
 import dev.skillmark.review.GradingController;
+import dev.skillmark.review.GradingPreferences;
 import dev.skillmark.review.GradingQueue;
 import dev.skillmark.review.Live;
 import dev.skillmark.review.LiveController;
@@ -171,7 +172,7 @@ public final class Skillmark implements AutoCloseable {
             features.add(new OutboxController(outbox));
             features.add(new ReviewController(reviews, new Exports(reviews, audit), new Comparisons(reviews),
                     new Regrades(jdbi, pages, grades, content), extensions, content, invitations));
-            features.add(new GradingController(new GradingQueue(jdbi, pages, grades), reviews));
+            features.add(new GradingController(new GradingQueue(jdbi, pages, grades), reviews, new GradingPreferences(jdbi, audit)));
             features.add(new ReportController(new Reports(jdbi, pages, grades)));
             features.add(new LiveController(new Live(jdbi, clock)));
             var monitoring = config.monitoring();
@@ -245,7 +246,7 @@ public final class Skillmark implements AutoCloseable {
             accounts.expireSessions();
             int expired = attempts.expireOverdue();
             if (expired > 0) {
-                log.info("finalised {} overdue attempt(s)", expired);
+                log.info("finalised {} overdue {}", expired, expired == 1 ? "attempt" : "attempts");
             }
         } catch (RuntimeException e) {
             log.warn("sweeping overdue attempts failed; will retry", e);

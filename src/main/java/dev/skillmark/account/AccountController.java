@@ -103,8 +103,12 @@ public final class AccountController implements Routes {
     }
 
     void setup(Context ctx) {
+        var problems = newUserProblems(ctx, EnumSet.of(Role.ADMIN));
+        if (!problems.isEmpty()) {
+            setupPage(ctx, problems, HttpStatus.BAD_REQUEST);
+            return;
+        }
         try {
-            requireSamePassword(ctx);
             var user = accounts.completeSetup(ctx.pathParam("token"), ctx.formParam("username"), ctx.formParam("displayName"),
                     ctx.formParam("password"));
             try {
@@ -142,9 +146,14 @@ public final class AccountController implements Routes {
         var roles = EnumSet.noneOf(Role.class);
         ctx.formParams("roles").forEach(r -> Role.parse(r).ifPresent(roles::add));
         var form = Map.of("username", Optional.ofNullable(ctx.formParam("username")).orElse(""),
-                "displayName", Optional.ofNullable(ctx.formParam("displayName")).orElse(""));
+                "displayName", Optional.ofNullable(ctx.formParam("displayName")).orElse(""),
+                "roles", String.join(",", ctx.formParams("roles")));
+        var problems = newUserProblems(ctx, roles);
+        if (!problems.isEmpty()) {
+            usersPage(ctx, problems, form, HttpStatus.BAD_REQUEST);
+            return;
+        }
         try {
-            requireSamePassword(ctx);
             accounts.create(ctx.formParam("username"), ctx.formParam("displayName"), ctx.formParam("password"), roles,
                     StaffAccess.signedIn(ctx).username());
             Flash.next(ctx, "User " + ctx.formParam("username").strip() + " added. They sign in with the password you chose.");
@@ -270,6 +279,20 @@ public final class AccountController implements Routes {
         model.put("query", query);
         model.put("fmt", Format.INSTANCE);
         ctx.status(errors.isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST).render("account/audit.html", model);
+    }
+
+    /** Every problem of a new user's form at once, in the order of its fields: the domain's, and the two passwords differing. */
+    private static Map<String, String> newUserProblems(Context ctx, java.util.Set<Role> roles) {
+        var found = Accounts.problems(ctx.formParam("username"), ctx.formParam("displayName"), ctx.formParam("password"), roles);
+        var problems = new LinkedHashMap<String, String>();
+        for (String field : List.of("username", "displayName", "password", "confirm", "roles")) {
+            if (field.equals("confirm") && !Optional.ofNullable(ctx.formParam("password")).orElse("").equals(ctx.formParam("confirm"))) {
+                problems.put("confirm", "The two passwords are not the same.");
+            } else if (found.containsKey(field)) {
+                problems.put(field, found.get(field));
+            }
+        }
+        return problems;
     }
 
     private static void requireSamePassword(Context ctx) {

@@ -58,21 +58,33 @@ public final class Accounts {
     }
 
     private static Draft draft(String username, String displayName, String password, Set<Role> roles) {
-        String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
-        if (!name.matches("[a-z0-9._@-]{2,100}")) {
-            throw new SkillmarkException.InvalidInput("username", "Use 2 to 100 letters, digits, '.', '_', '@' or '-'.");
-        }
-        Passwords.problem(password).ifPresent(p -> {
-            throw new SkillmarkException.InvalidInput("password", p);
-        });
-        if (roles.isEmpty()) {
-            throw new SkillmarkException.InvalidInput("roles", "Choose at least one role.");
-        }
+        SkillmarkException.InvalidInput.throwIfAny(problems(username, displayName, password, roles));
+        String name = username(username);
         String display = displayName == null || displayName.isBlank() ? name : displayName.strip();
-        if (display.length() > 200) {
-            throw new SkillmarkException.InvalidInput("displayName", "Names can be at most 200 characters.");
-        }
         return new Draft(name, display, Set.copyOf(roles));
+    }
+
+    /**
+     * Every problem of a new user's fields at once, in the order of the form (username, name, password, roles): what
+     * the error summary lists. Whether the username is taken is checked when the user is added.
+     */
+    public static Map<String, String> problems(String username, String displayName, String password, Set<Role> roles) {
+        var problems = new java.util.LinkedHashMap<String, String>();
+        if (!username(username).matches("[a-z0-9._@-]{2,100}")) {
+            problems.put("username", "Use 2 to 100 letters, digits, '.', '_', '@' or '-'.");
+        }
+        if (displayName != null && displayName.strip().length() > 200) {
+            problems.put("displayName", "Names can be at most 200 characters.");
+        }
+        Passwords.problem(password).ifPresent(p -> problems.put("password", p));
+        if (roles.isEmpty()) {
+            problems.put("roles", "Choose at least one role.");
+        }
+        return problems;
+    }
+
+    private static String username(String typed) {
+        return typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
     }
 
     private long insert(UserDao dao, Draft draft, String hash) {

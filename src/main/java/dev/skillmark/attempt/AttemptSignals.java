@@ -107,7 +107,7 @@ public final class AttemptSignals implements AutoCloseable {
             for (var p : batch) {
                 kept += queue.offer(p) ? 1 : 0;
             }
-            log.warn("writing {} timeline event(s) failed; {} kept for the next try", batch.size(), kept, e);
+            log.warn("writing {} timeline {} failed; {} kept for the next try", batch.size(), batch.size() == 1 ? "event" : "events", kept, e);
             throw e;
         }
     }

@@ -32,19 +32,21 @@ public final class Extensions {
 
     /** {@code amount} is a whole number of minutes, or of percent when {@code percent}. Returns the new deadline. */
     public long add(String attemptId, String amount, boolean percent, String reason, User by) {
-        String why = reason == null ? "" : reason.strip();
-        if (why.isEmpty()) {
-            throw new SkillmarkException.InvalidInput("reason", "Say why the candidate gets more time (it is kept in the timeline).");
-        }
-        if (why.length() > 500) {
-            throw new SkillmarkException.InvalidInput("reason", "The reason can be at most 500 characters.");
-        }
+        // every problem of the form at once, in its order: the amount, then the reason
+        var problems = new java.util.LinkedHashMap<String, String>();
         String raw = amount == null ? "" : amount.strip();
         int max = percent ? 300 : 600;
         if (!raw.matches("\\d{1,3}") || Integer.parseInt(raw) < 1 || Integer.parseInt(raw) > max) {
-            throw new SkillmarkException.InvalidInput("amount", percent ? "Enter a whole percentage from 1 to 300."
+            problems.put("amount", percent ? "Enter a whole percentage from 1 to 300."
                     : "Enter a whole number of minutes from 1 to 600.");
         }
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty()) {
+            problems.put("reason", "Say why the candidate gets more time (it is kept in the timeline).");
+        } else if (why.length() > 500) {
+            problems.put("reason", "The reason can be at most 500 characters.");
+        }
+        SkillmarkException.InvalidInput.throwIfAny(problems);
         int value = Integer.parseInt(raw);
         var current = attempts.current(attemptId);
         if (!current.inProgress() || !current.timed()) {

@@ -9,6 +9,7 @@ import dev.skillmark.web.SkillmarkException;
 import java.time.Clock;
 import dev.skillmark.quiz.RubricLine;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,9 +95,6 @@ public final class Grades {
     public void byHand(String attemptId, int slot, String pointsText, String comment, Optional<Map<Integer, String>> ticks,
                        User by) {
         String text = comment == null ? "" : comment.strip();
-        if (text.length() > 4000) {
-            throw new SkillmarkException.InvalidInput("comment", "Comments can be at most 4000 characters.");
-        }
         var change = jdbi.inTransaction(h -> {
             var attempts = h.attach(AttemptDao.class);
             var attempt = attempts.lock(attemptId).orElseThrow(() -> new SkillmarkException.NotFound("There is no such attempt."));
@@ -108,25 +106,30 @@ public final class Grades {
             var lines = ticks.isPresent() && question.essay()
                     ? h.attach(EssayKeys.Dao.class).linesOf(attemptId, slot).stream().map(EssayKeys::line).toList()
                     : List.<RubricLine>of();
-            List<Integer> covered = lines.isEmpty() ? List.of() : covered(lines, ticks.orElseThrow());
-            double points;
+            // every problem of the form at once, points first, then the comment: the page lists them all
+            var problems = new LinkedHashMap<String, String>();
+            Optional<List<Integer>> covered = lines.isEmpty() ? Optional.of(List.of()) : covered(lines, ticks.orElseThrow(), problems);
+            Optional<Integer> proposed = covered.filter(c -> !lines.isEmpty()).map(c -> RubricLine.proposed(lines, c, question.points()));
+            Optional<Double> given;
             if (!lines.isEmpty() && (pointsText == null || pointsText.isBlank())) {
-                points = RubricLine.proposed(lines, covered, question.points());
+                given = proposed.map(Integer::doubleValue);
             } else {
-                points = parsePoints(pointsText, question.points());
-                if (!lines.isEmpty() && Math.abs(points - RubricLine.proposed(lines, covered, question.points())) > 1e-9
-                        && text.isEmpty()) {
-                    throw new SkillmarkException.InvalidInput("comment", "The ticked lines give "
-                            + RubricLine.proposed(lines, covered, question.points())
+                given = parsePoints(pointsText, question.points(), problems);
+                if (given.isPresent() && proposed.isPresent() && Math.abs(given.get() - proposed.get()) > 1e-9 && text.isEmpty()) {
+                    problems.put("comment", "The ticked lines give " + proposed.get()
                             + " points: say why you give other points, or leave the points empty.");
                 }
             }
-            if (!question.essay() && text.isEmpty()) {
-                throw new SkillmarkException.InvalidInput("comment", "Say why you override the automatic grade.");
+            if (text.length() > 4000) {
+                problems.put("comment", "Comments can be at most 4000 characters.");
+            } else if (!question.essay() && text.isEmpty()) {
+                problems.put("comment", "Say why you override the automatic grade.");
             }
+            SkillmarkException.InvalidInput.throwIfAny(problems);
+            double points = given.orElseThrow();
             var kind = question.essay() ? GradeChange.Kind.MANUAL : GradeChange.Kind.OVERRIDE;
             Double old = attempts.answer(attemptId, slot).orElseThrow().points();
-            String stored = covered.isEmpty() ? null : covered.stream().map(String::valueOf).collect(Collectors.joining(","));
+            String stored = covered.orElseThrow().isEmpty() ? null : covered.orElseThrow().stream().map(String::valueOf).collect(Collectors.joining(","));
             write(h, attemptId, slot, question.points(), old, points, kind, text, stored, by);
             if (attempt.pending() > 0 && attempts.attempt(attemptId).orElseThrow().pending() == 0) {
                 notices.gradedByHand(h, attemptId);
@@ -137,17 +140,19 @@ public final class Grades {
                 (change.old() == null ? "pending" : change.old()) + " -> " + change.points() + (text.isEmpty() ? "" : ": " + text));
     }
 
-    private static List<Integer> covered(List<RubricLine> lines, Map<Integer, String> ticks) {
+    /** The count each rubric line covers, or empty with the problem noted under {@code points}. */
+    private static Optional<List<Integer>> covered(List<RubricLine> lines, Map<Integer, String> ticks, Map<String, String> problems) {
         var covered = new ArrayList<Integer>();
         for (int i = 0; i < lines.size(); i++) {
             String t = ticks.getOrDefault(i, "0").strip();
             int most = lines.get(i).most();
             if (!t.matches("\\d{1,3}") || Integer.parseInt(t) > most) {
-                throw new SkillmarkException.InvalidInput("points", "Rubric line " + (i + 1) + " covers 0 to " + most + " items.");
+                problems.put("points", "Rubric line " + (i + 1) + " covers 0 to " + most + " items.");
+                return Optional.empty();
             }
             covered.add(Integer.parseInt(t));
         }
-        return covered;
+        return Optional.of(covered);
     }
 
     /** Applies a regrade's changed slots to one finalised attempt; a person's grade is never among them. */
@@ -159,7 +164,7 @@ public final class Grades {
                         "regraded with the current key of " + s.questionId(), null, by);
             }
         });
-        audit.record(by.username(), "regrade", attemptId, slots.size() + " question(s)");
+        audit.record(by.username(), "regrade", attemptId, dev.skillmark.web.Format.INSTANCE.count(slots.size(), "question", "questions"));
     }
 
     public List<GradeChange> history(String attemptId) {
@@ -175,16 +180,17 @@ public final class Grades {
         grades.rescore(attemptId);
     }
 
-    private static double parsePoints(String text, int max) {
-        String message = "Enter the points as a number from 0 to " + max + ".";
+    /** The points typed, or empty with the problem noted under {@code points}. */
+    private static Optional<Double> parsePoints(String text, int max, Map<String, String> problems) {
         try {
             double points = Double.parseDouble(text == null ? "" : text.strip().replace(',', '.'));
-            if (points < 0 || points > max || Double.isNaN(points)) {
-                throw new SkillmarkException.InvalidInput("points", message);
+            if (points >= 0 && points <= max) {
+                return Optional.of(points);
             }
-            return points;
         } catch (NumberFormatException e) {
-            throw new SkillmarkException.InvalidInput("points", message);
+            // the message below says what to type
         }
+        problems.putIfAbsent("points", "Enter the points as a number from 0 to " + max + ".");
+        return Optional.empty();
     }
 }

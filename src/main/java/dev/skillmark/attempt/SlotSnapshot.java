@@ -25,6 +25,26 @@ public record SlotSnapshot(
         int points,
         String contentHash) {
 
+    /** A {@code <pre>} start tag without a tabindex; see {@link #focusableCode}. */
+    private static final java.util.regex.Pattern PRE_WITHOUT_TABINDEX =
+            java.util.regex.Pattern.compile("<pre(?=[\\s>])(?![^>]*\\btabindex\\s*=)");
+
+    public SlotSnapshot {
+        promptHtml = focusableCode(promptHtml);
+        bodyHtml = focusableCode(bodyHtml);
+        explanationHtml = focusableCode(explanationHtml);
+        rubricHtml = focusableCode(rubricHtml);
+    }
+
+    /**
+     * Code blocks take keyboard focus, so a wide one can be scrolled without a mouse (axe: scrollable-region-focusable).
+     * The renderer marks them so today; a snapshot stored before it did gets the mark here when it is read (for a new
+     * one this changes nothing), and the stored row itself never changes.
+     */
+    static String focusableCode(String html) {
+        return html == null || !html.contains("<pre") ? html : PRE_WITHOUT_TABINDEX.matcher(html).replaceAll("<pre tabindex=\"0\"");
+    }
+
     public boolean choice() {
         return kind.equals("single") || kind.equals("multiple");
     }

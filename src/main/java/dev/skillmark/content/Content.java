@@ -79,8 +79,9 @@ public final class Content {
     public synchronized Catalog reload() {
         var catalog = loader.load(folder, current(), clock.millis());
         catalog.problems().forEach(p -> log.warn("content problem: {}", p));
-        log.info("content loaded from {}: {} banks, {} quizzes, {} problems", folder, catalog.banks().size(),
-                catalog.offers().size(), catalog.problems().size());
+        var n = dev.skillmark.web.Format.INSTANCE;
+        log.info("content loaded from {}: {}, {}, {}", folder, n.count(catalog.banks().size(), "bank", "banks"),
+                n.count(catalog.offers().size(), "quiz", "quizzes"), n.count(catalog.problems().size(), "problem", "problems"));
         inService.set(new InService(catalog, gitCommit().map(c -> catalog.version() + " git:" + c).orElse(catalog.version())));
         listeners.forEach(l -> l.accept(catalog));
         return catalog;

@@ -235,7 +235,7 @@ public final class ContentLoader {
                         .filter(q -> !reserved.contains(q.id())).count();
                 int wanted = fromBank.count().orElse((int) matching);
                 if (matching == 0 || wanted > matching) {
-                    problems.add(new Problem(file, line, "the rule asks for " + wanted + " question(s) from '"
+                    problems.add(new Problem(file, line, "the rule asks for " + dev.skillmark.web.Format.INSTANCE.count(wanted, "question", "questions") + " from '"
                             + bank.id() + "' but only " + matching + " match"));
                 }
                 total += wanted;

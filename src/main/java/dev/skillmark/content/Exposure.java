@@ -27,7 +27,7 @@ public final class Exposure {
                     : "public quiz '" + shown.id() + "'";
             var sample = questionIds.stream().limit(5).toList();
             return new Problem(invitedRule.file(), invitedRule.line(), "warning: invitation quiz '" + invited.id() + "' can draw "
-                    + questionIds.size() + " question(s) that " + shownWhat + " (" + shownRule.file() + ":" + shownRule.line()
+                    + dev.skillmark.web.Format.INSTANCE.count(questionIds.size(), "question", "questions") + " that " + shownWhat + " (" + shownRule.file() + ":" + shownRule.line()
                     + ") shows with the key: " + String.join(", ", sample) + (questionIds.size() > sample.size() ? ", ..." : "")
                     + ". Tag public-practice questions 'public' (invitation quizzes never draw them) or keep the quizzes apart.");
         }

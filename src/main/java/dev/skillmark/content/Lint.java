@@ -24,8 +24,10 @@ public final class Lint {
         }
         int questions = catalog.banks().stream().mapToInt(b -> b.questions().size()).sum();
         long quizzes = catalog.offers().stream().filter(o -> !o.practiceOfBank()).count();
-        out.printf("%s: %d bank(s), %d question(s), %d quiz(zes) loaded cleanly; %d problem(s), %d warning(s)%n",
-                folder, catalog.banks().size(), questions, quizzes, catalog.problems().size(), catalog.warnings().size());
+        var n = dev.skillmark.web.Format.INSTANCE;
+        out.printf("%s: %s, %s, %s loaded cleanly; %s, %s%n", folder, n.count(catalog.banks().size(), "bank", "banks"),
+                n.count(questions, "question", "questions"), n.count(quizzes, "quiz", "quizzes"),
+                n.count(catalog.problems().size(), "problem", "problems"), n.count(catalog.warnings().size(), "warning", "warnings"));
         return catalog.problems().isEmpty() ? 0 : 1;
     }
 }

@@ -91,8 +91,10 @@ public final class SnippetCheck {
         }
         deleteTree(work);
         problems.forEach(out::println);
-        out.printf("%d TypeScript block(s) type-checked (%d must fail), %d output question(s) run; %d problem(s)%n",
-                typescript.size(), typescript.stream().filter(Snippet::mustFail).count(), verified, problems.size());
+        var n = dev.skillmark.web.Format.INSTANCE;
+        out.printf("%s type-checked (%d must fail), %s run; %s%n", n.count(typescript.size(), "TypeScript block", "TypeScript blocks"),
+                typescript.stream().filter(Snippet::mustFail).count(), n.count(verified, "output question", "output questions"),
+                n.count(problems.size(), "problem", "problems"));
         return problems.isEmpty() ? 0 : 1;
     }
 

@@ -78,8 +78,9 @@ public final class Readiness implements AutoCloseable {
         }
         checks.add(stored.map(this::migrations).orElse(new Check("migrations", false, "not checked: no database")));
         var catalog = content.current();
-        String loaded = catalog.banks().size() + " banks, " + catalog.offers().size() + " quizzes, "
-                + catalog.problems().size() + " problems";
+        var n = dev.skillmark.web.Format.INSTANCE;
+        String loaded = n.count(catalog.banks().size(), "bank", "banks") + ", " + n.count(catalog.offers().size(), "quiz", "quizzes")
+                + ", " + n.count(catalog.problems().size(), "problem", "problems");
         checks.add(catalog.offers().isEmpty() ? new Check("content", false, "no quiz in service (" + loaded + ")")
                 : new Check("content", true, loaded));
         var report = new Report(List.copyOf(checks), about(stored));
@@ -89,7 +90,7 @@ public final class Readiness implements AutoCloseable {
 
     private Check migrations(Stored stored) {
         if (stored.failedMigrations() > 0) {
-            return new Check("migrations", false, stored.failedMigrations() + " failed migration(s) in the database");
+            return new Check("migrations", false, dev.skillmark.web.Format.INSTANCE.count(stored.failedMigrations(), "failed migration", "failed migrations") + " in the database");
         }
         return stored.migrated() ? new Check("migrations", true, "V" + latestMigration + " applied")
                 : new Check("migrations", false, "V" + latestMigration + " is not applied");

@@ -126,7 +126,7 @@ public final class ReviewController implements Routes {
             ctx.redirect("/review/attempts/" + ctx.pathParam("attempt") + "#q" + slot, HttpStatus.SEE_OTHER);
         } catch (SkillmarkException.InvalidInput e) {
             ctx.attribute("entered", Entered.of(ctx.pathParam("attempt"), slot, ticks(ctx), ctx.formParam("points"), ctx.formParam("comment")));
-            attempt(ctx, Map.of(slot + ":" + e.field(), e.getMessage()), HttpStatus.BAD_REQUEST);
+            attempt(ctx, e.problems(slot + ":"), HttpStatus.BAD_REQUEST);
         }
     }
 
@@ -136,7 +136,7 @@ public final class ReviewController implements Routes {
             Flash.next(ctx, "Notes and rating saved.");
             ctx.redirect("/review/attempts/" + ctx.pathParam("attempt") + "#notes", HttpStatus.SEE_OTHER);
         } catch (SkillmarkException.InvalidInput e) {
-            attempt(ctx, Map.of("note:" + e.field(), e.getMessage()), HttpStatus.BAD_REQUEST);
+            attempt(ctx, e.problems("note:"), HttpStatus.BAD_REQUEST);
         }
     }
 
@@ -149,7 +149,7 @@ public final class ReviewController implements Routes {
                     + "the new deadline within seconds.");
             ctx.redirect("/review/attempts/" + ctx.pathParam("attempt") + "#time", HttpStatus.SEE_OTHER);
         } catch (SkillmarkException.InvalidInput e) {
-            attempt(ctx, Map.of("time:" + e.field(), e.getMessage()), HttpStatus.BAD_REQUEST);
+            attempt(ctx, e.problems("time:"), HttpStatus.BAD_REQUEST);
         }
     }
 

@@ -252,16 +252,19 @@ public final class Reviews {
     public void note(String attemptId, String text, String ratingText, User by) {
         attempts.attempt(attemptId);
         String note = text == null ? "" : text.strip();
+        var problems = new LinkedHashMap<String, String>();
         if (note.length() > 8000) {
-            throw new SkillmarkException.InvalidInput("note", "Notes can be at most 8000 characters.");
+            problems.put("note", "Notes can be at most 8000 characters.");
         }
         Integer rating = null;
         if (ratingText != null && !ratingText.isBlank()) {
-            if (!ratingText.strip().matches("[1-5]")) {
-                throw new SkillmarkException.InvalidInput("rating", "Rate from 1 to 5, or leave it empty.");
+            if (ratingText.strip().matches("[1-5]")) {
+                rating = Integer.parseInt(ratingText.strip());
+            } else {
+                problems.put("rating", "Rate from 1 to 5, or leave it empty.");
             }
-            rating = Integer.parseInt(ratingText.strip());
         }
+        SkillmarkException.InvalidInput.throwIfAny(problems);
         final Integer r = rating;
         long now = clock.millis();
         jdbi.useTransaction(h -> {

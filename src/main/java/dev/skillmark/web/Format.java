@@ -31,6 +31,11 @@ public final class Format {
                 : String.format(Locale.ROOT, "%02d:%02d", s / 60, s % 60);
     }
 
+    /** A count with its noun in the singular or plural: "1 signal", "2 signals", "0 signals". */
+    public String count(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+
     /** Points without a needless ".0": 3, 2.5, 0.67. */
     public String points(Double p) {
         if (p == null) {

@@ -33,17 +33,44 @@ public abstract sealed class SkillmarkException extends RuntimeException {
         }
     }
 
-    /** A form field that needs fixing; {@code field} names it, so the form can show the message beside it. */
+    /**
+     * Form fields that need fixing: {@code problems} maps each field to its message, in the order of the form, so
+     * the form can list them all at the top and show each beside its field. {@link #field()} and the message are
+     * the first of them.
+     */
     public static final class InvalidInput extends SkillmarkException {
-        private final String field;
+        private final java.util.Map<String, String> problems;
 
         public InvalidInput(String field, String message) {
-            super(message);
-            this.field = field;
+            this(java.util.Map.of(field, message));
+        }
+
+        private InvalidInput(java.util.Map<String, String> problems) {
+            super(problems.values().iterator().next());
+            this.problems = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(problems));
+        }
+
+        /** Throws one exception naming every problem found, if there is any; {@code problems} in the order of the form. */
+        public static void throwIfAny(java.util.Map<String, String> problems) {
+            if (!problems.isEmpty()) {
+                throw new InvalidInput(problems);
+            }
         }
 
         public String field() {
-            return field;
+            return problems.keySet().iterator().next();
+        }
+
+        /** Every field that needs fixing, with its message, in the order of the form. */
+        public java.util.Map<String, String> problems() {
+            return problems;
+        }
+
+        /** The problems keyed {@code prefix + field}, as the page's error map names them. */
+        public java.util.Map<String, String> problems(String prefix) {
+            var keyed = new java.util.LinkedHashMap<String, String>();
+            problems.forEach((field, message) -> keyed.put(prefix + field, message));
+            return keyed;
         }
 
         @Override

@@ -101,4 +101,32 @@ class UserAdminHttpTest extends AppTest {
             assertThat(body).as(page).containsPattern("autocomplete=\"(new|current)-password\"");
         }
     }
+
+    @Test
+    void a_new_user_form_with_several_problems_names_them_all_and_keeps_what_was_typed() {
+        app.signInAs("ada", Role.ADMIN);
+        var refused = app.post("/admin/users", "username", "x", "displayName", "N".repeat(201), "password", "short",
+                "confirm", "other", "roles", "TRAINER");
+        assertThat(refused.status()).isEqualTo(400);
+        String page = refused.body();
+        assertThat(page).contains("There are 4 problems")
+                .containsSubsequence("<a href=\"#username\">", "<a href=\"#displayName\">", "<a href=\"#password\">",
+                        "<a href=\"#confirm\">The two passwords are not the same.</a>")
+                .contains("id=\"username-error\"").contains("id=\"displayName-error\"").contains("id=\"password-error\"")
+                .contains("id=\"confirm-error\"").containsPattern("id=\"username\"[^>]*value=\"x\"")
+                .containsPattern("value=\"TRAINER\" checked");
+        assertThat(app.post("/admin/users", "username", "", "password", "", "confirm", "").body())
+                .contains("<a href=\"#roles\">Choose at least one role.</a>").contains("aria-describedby=\"roles-error\"");
+    }
+
+    @Test
+    void the_setup_form_names_every_problem_at_the_top() {
+        String token = app.app.accounts().setupTokenIfNoAdmin().orElseThrow();
+        app.get("/setup/" + token);
+        var refused = app.post("/setup/" + token, "username", "!", "displayName", "Ada", "password", "short", "confirm", "other");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("There are 3 problems").contains("<a href=\"#username\">")
+                .contains("<a href=\"#password\">").contains("<a href=\"#confirm\">");
+        assertThat(app.app.accounts().setupTokenIfNoAdmin()).as("nothing was created").isPresent();
+    }
 }

@@ -83,7 +83,7 @@ class ContentLoaderTest {
 
         assertThat(catalog.problems()).extracting(Problem::toString).containsExactlyInAnyOrder(
                 "quizzes/missing.md:4: no bank named 'nosuchbank' (banks are the file names in skills/)",
-                "quizzes/missing.md:6: the rule asks for 5 question(s) from 'good' but only 1 match",
+                "quizzes/missing.md:6: the rule asks for 5 questions from 'good' but only 1 match",
                 "quizzes/missing.md:8: no question with id 'no-such-id' in a bank that loaded cleanly",
                 "skills/bad.md:5: the heading has no {#id ...}: every question needs a stable id",
                 "skills/bad.md:12: no option is marked correct: mark one with - [x]",

@@ -48,7 +48,7 @@ class ExposureTest {
         Files.writeString(bank, Files.readString(bank).replace("{#alpha-partial difficulty=easy tags=types}",
                 "{#alpha-partial difficulty=easy tags=types,public}"));
         String after = lint(content);
-        assertThat(after).doesNotContain("public practice of 'Alpha skills'").contains("0 problem(s)");
+        assertThat(after).doesNotContain("public practice of 'Alpha skills'").contains("0 problems");
         // review: answers on a public quiz showing only the public pool is fine too
         assertThat(after).doesNotContain("public-review");
         var catalog = new ContentLoader(new Markdown()).load(content);

@@ -98,7 +98,7 @@ class LiveContentTest extends AppTest {
                 .containsExactlyInAnyOrder("broken-new", "score-only", "shuffled", "timed");
         for (String page : new String[]{"/review", "/invitations", "/content"}) {
             assertThat(app.get(page).body()).as(page).contains("4 quizzes are out of service")
-                    .contains("<code>shuffled</code>").contains("1 pending invitation(s) affected: Pending Pat")
+                    .contains("<code>shuffled</code>").contains("1 pending invitation affected: Pending Pat")
                     .contains("<code>broken-new</code>");
         }
     }

@@ -61,7 +61,7 @@ class HealthTest {
         assertThat(ready.status()).isEqualTo(200);
         assertThat(ready.header("Content-Type")).startsWith("application/json");
         assertThat(ready.body()).contains("\"status\":\"ready\"", "\"database\":\"ok\"",
-                "\"migrations\":\"V" + app.app.latestMigration() + " applied\"", "\"content\":\"1 banks, 4 quizzes, 0 problems\"",
+                "\"migrations\":\"V" + app.app.latestMigration() + " applied\"", "\"content\":\"1 bank, 4 quizzes, 0 problems\"",
                 "\"contentHash\":\"" + app.app.content().current().version() + "\"",
                 "\"contentCommit\":\"none (content is not in a git work tree)\"",
                 "\"comparedWithOtherInstances\":\"no open attempt to compare with\"");
@@ -120,7 +120,7 @@ class HealthTest {
         app.app.jdbi().useHandle(h -> h.execute("update \"flyway_schema_history\" set \"success\" = false where \"version\" = ?", latest));
         var reply = app.get("/readyz");
         assertThat(reply.status()).isEqualTo(503);
-        assertThat(reply.body()).contains("\"failed\":\"migrations\"", "\"migrations\":\"1 failed migration(s) in the database\"");
+        assertThat(reply.body()).contains("\"failed\":\"migrations\"", "\"migrations\":\"1 failed migration in the database\"");
 
         app.app.jdbi().useHandle(h -> h.execute("update \"flyway_schema_history\" set \"success\" = true where \"version\" = ?", latest));
         assertThat(app.get("/readyz").status()).isEqualTo(200);

@@ -196,7 +196,7 @@ class MailTest {
         var finished = to("ivy@example.com", 0);
         assertThat(recipient(finished)).isEqualTo("ivy@example.com");
         assertThat(subject(finished)).isEqualTo("Ada finished \"Timed fixture quiz\"");
-        assertThat(text(finished)).contains("(submitted)").contains("1 written answer(s) wait for grading")
+        assertThat(text(finished)).contains("(submitted)").contains("1 written answer waits for grading")
                 .contains(SITE + "/review/attempts/" + attemptId);
 
         assertThat(app.post("/review/attempts/" + attemptId + "/grade/1", "points", "0", "comment", "Harsh but fair")

@@ -64,6 +64,47 @@ class CompareBrowserTest extends BrowserTestBase {
         shots(page, "compare-changed-form");
     }
 
+    @Test
+    void long_names_and_areas_stay_inside_the_chart_and_their_full_text_is_the_tooltip_at_both_widths() throws Exception {
+        String longName = "Maximiliana Konstantinopolskaya-Wolfeschlegelsteinhausen von Bergen";
+        String longArea = "Beta skills, consensus, replication and the failure modes of distributed state machines";
+        Path content = dir.resolve("content");
+        Files.writeString(content.resolve("skills/beta.md"), ComparisonHttpTest.bank(longArea, "bq", 6, "Which beta statement is true"));
+        Files.writeString(content.resolve("skills/gamma.md"), ComparisonHttpTest.bank("Gamma skills", "gq", 4, "Which gamma statement is true"));
+        ComparisonHttpTest.writePanel(content, "");
+        app.app.content().reload();
+        String first = take(longName, List.of(true, true, true, true, true));
+        String second = take("Grace Hopper", List.of(false, true, true, false, true));
+        app.app.accounts().create("ivy", "Ivy Interviewer", Fixtures.PASSWORD, Set.of(Role.INTERVIEWER), "test");
+        signIn(page, "ivy");
+        page.navigate(app.url("/review/compare?a=" + first + "&a=" + second));
+
+        var chart = page.locator("svg.compare-chart");
+        assertThat(chart.locator(".chart-row title").first()).hasText(longName + ": 100%");
+        assertThat(chart.locator(".chart-label title").first()).hasText(longArea);
+        assertThat(chart.locator(".chart-name").first()).hasText("Maximiliana…");
+        for (int width : new int[]{1280, 390}) {
+            page.setViewportSize(width, 900);
+            assertThat(chart).isVisible();
+            // every label ends inside the chart, and each name ends before the bars begin
+            Object outside = page.evaluate("""
+                    () => {
+                      const svg = document.querySelector('svg.compare-chart');
+                      const box = svg.getBoundingClientRect();
+                      const bars = Math.min(...[...svg.querySelectorAll('.chart-bar')].map(b => b.getBoundingClientRect().left));
+                      return [...svg.querySelectorAll('text')].filter(t => {
+                        const r = t.getBoundingClientRect();
+                        return r.right > box.right + 0.5 || r.left < box.left - 0.5
+                          || (t.classList.contains('chart-name') && r.right > bars + 0.5);
+                      }).map(t => t.textContent);
+                    }""");
+            org.assertj.core.api.Assertions.assertThat((List<?>) outside).as("labels cut off at " + width + " px").isEmpty();
+            org.assertj.core.api.Assertions.assertThat((Integer) page.evaluate("() => document.documentElement.scrollWidth"))
+                    .as("the page does not scroll sideways at " + width + " px").isLessThanOrEqualTo(width);
+        }
+        shots(page, "compare-long-names");
+    }
+
     /** A candidate takes the panel over HTTP (the first option is the right one) and submits; the attempt id. */
     private String take(String name, List<Boolean> right) {
         try (var candidate = new dev.skillmark.HttpSession(app.app.port())) {

@@ -74,6 +74,44 @@ class GradingBrowserTest extends BrowserTestBase {
     }
 
     @Test
+    void a_grader_turns_blind_grading_on_once_and_a_refused_grade_names_every_problem_at_the_top() throws Exception {
+        String ada = finished("Ada Lovelace", "A token bucket per key.");
+        app.clock.advance(Duration.ofMinutes(1));
+        finished("Grace Hopper", "A counter in a HashMap.");
+        signInAsInterviewer();
+
+        page.navigate(app.url("/review/grading"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Grade blind (hide names)")).click();
+        assertThat(page.locator("#flash")).containsText("Blind grading is on");
+        assertThat(page.locator("main")).not().containsText("Ada");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Grade the next answer")).click();
+        assertThat(page.locator("h1")).containsText("Candidate 1, question 6");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("← Grading queue")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Grade every answer to alpha-essay")).click();
+        assertThat(page.locator("main h2").first()).hasText("Candidate 1");
+        assertThat(page.locator("main")).not().containsText("Grace");
+
+        // two problems in one form: both at the top, each linked to its field, each beside its field
+        var first = page.locator("[id='answer-" + ada + "']");
+        first.getByLabel("Points (0 to 5), empty for the ticked lines' total").fill("9");
+        first.getByLabel("Comment (optional) — needed when the points differ from the ticked lines").fill("c".repeat(4001));
+        first.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Save grade and go on")).click();
+        var summary = page.locator("#error-summary");
+        assertThat(summary).containsText("There are 2 problems");
+        assertThat(summary).isFocused();
+        assertThat(page.locator("main")).not().containsText("Ada");
+        shots("grade-question-two-problems");
+        summary.getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Comments can be at most 4000 characters.")).click();
+        var comment = page.locator("[id='comment-6-" + ada + "']");
+        assertThat(comment).isFocused();
+        assertThat(comment).isInViewport();
+        assertThat(comment).hasAttribute("aria-invalid", "true");
+        assertThat(page.locator("[id='" + comment.getAttribute("aria-describedby") + "']")).hasText("Comments can be at most 4000 characters.");
+        assertThat(page.locator("[id='points-6-" + ada + "']")).hasValue("9");
+        assertThat(page.locator("[id='points-6-" + ada + "-error']")).hasText("Enter the points as a number from 0 to 5.");
+    }
+
+    @Test
     void the_live_view_refreshes_without_a_reload() throws Exception {
         signInAsInterviewer();
         page.navigate(app.url("/review/live"));

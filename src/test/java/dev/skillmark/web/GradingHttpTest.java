@@ -85,25 +85,79 @@ class GradingHttpTest extends AppTest {
                 .contains("2 candidates");
         assertThat(across.indexOf("ANSWER-OF-ADA")).isLessThan(across.indexOf("ANSWER-OF-GRACE"));
 
-        var blind = app.get("/review/grading/question?quiz=timed&question=alpha-essay&blind=1").body();
+        assertThat(app.post("/review/grading/blind", "blind", "on", "back",
+                "/review/grading/question?quiz=timed&question=alpha-essay").location())
+                .isEqualTo("/review/grading/question?quiz=timed&question=alpha-essay");
+        var blind = app.get("/review/grading/question?quiz=timed&question=alpha-essay").body();
         assertThat(blind).contains("Candidate 1").contains("Candidate 2").contains("ANSWER-OF-ADA")
-                .doesNotContain("Ada").doesNotContain("Grace");
-        assertThat(app.get("/review/grading?blind=1").body()).contains("Candidate 1").doesNotContain("Ada");
-        assertThat(app.get("/review/grading/next?blind=1").location()).endsWith("?blind=1");
-        assertThat(app.get("/review/grading/" + first + "/" + ESSAY + "?blind=1").body()).contains("Candidate 1, question 6")
+                .contains("Blind grading is on").doesNotContain("Ada").doesNotContain("Grace");
+        assertThat(app.get("/review/grading").body()).contains("Candidate 1").doesNotContain("Ada");
+        assertThat(app.get("/review/grading/" + first + "/" + ESSAY).body()).contains("Candidate 1, question 6")
                 .doesNotContain("Ada");
 
         var saved = app.post("/review/grading/" + first + "/" + ESSAY, "then", "question", "quiz", "timed",
-                "question", "alpha-essay", "blind", "1", "rubric", "1", "tick-0", "1", "tick-1", "3");
-        assertThat(saved.location()).isEqualTo("/review/grading/question?quiz=timed&question=alpha-essay&blind=1#answer-" + first);
+                "question", "alpha-essay", "rubric", "1", "tick-0", "1", "tick-1", "3");
+        assertThat(saved.location()).isEqualTo("/review/grading/question?quiz=timed&question=alpha-essay#answer-" + first);
         // Ada's grades are all in: her name is back; Grace's answer still waits
-        assertThat(app.get("/review/grading/question?quiz=timed&question=alpha-essay&blind=1").body())
+        assertThat(app.get("/review/grading/question?quiz=timed&question=alpha-essay").body())
                 .contains("Ada").contains("Candidate 2").doesNotContain("Grace");
 
         var invalid = app.post("/review/grading/" + first + "/" + ESSAY, "then", "question", "quiz", "timed",
                 "question", "alpha-essay", "points", "99");
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.body()).contains("Enter the points as a number from 0 to 5");
+    }
+
+    @Test
+    void blind_grading_stays_on_for_the_grader_and_no_grading_page_or_link_from_one_shows_a_name() {
+        String ada = finishedAttempt("Ada Lovelace", "Redis");
+        app.clock.advance(Duration.ofMinutes(1));
+        finishedAttempt("Grace Hopper", "In memory");
+        var ivy = app.signInAs("ivy", Role.INTERVIEWER);
+        var off = app.get("/review/grading").body();
+        assertThat(off).contains("Ada Lovelace").contains("Grade blind (hide names)").contains("action=\"/review/grading/blind\"");
+
+        var on = app.post("/review/grading/blind", "blind", "on", "back", "/review/grading");
+        assertThat(on.status()).isEqualTo(303);
+        assertThat(on.location()).isEqualTo("/review/grading");
+
+        // every grading page reachable from the queue, by plain links with no switch in them, and the next answer
+        var seen = new java.util.LinkedHashSet<String>();
+        var toVisit = new java.util.ArrayDeque<String>(java.util.List.of("/review/grading", "/review/grading/next"));
+        while (!toVisit.isEmpty() && seen.size() < 50) {
+            String path = toVisit.poll();
+            if (!seen.add(path)) {
+                continue;
+            }
+            var response = app.get(path);
+            if (response.status() == 303) {
+                toVisit.add(response.location());
+                continue;
+            }
+            assertThat(response.status()).as(path).isEqualTo(200);
+            assertThat(response.body()).as(path).doesNotContain("Ada").doesNotContain("Lovelace")
+                    .doesNotContain("Grace").doesNotContain("Hopper").doesNotContain("blind=1");
+            assertThat(response.body().split("action=\"/review/grading/blind\"", -1)).as("one switch on " + path).hasSize(2);
+            var links = java.util.regex.Pattern.compile("href=\"([^\"#]+)").matcher(response.body());
+            while (links.find()) {
+                String link = links.group(1).replace("&amp;", "&");
+                assertThat(link).as("a link from " + path).doesNotStartWith("/review/attempts/");
+                if (link.startsWith("/review/grading")) {
+                    toVisit.add(link);
+                }
+            }
+        }
+        assertThat(seen).contains("/review/grading/" + ada + "/" + ESSAY, "/review/grading/question?quiz=timed&question=alpha-essay");
+
+        // a later sign-in finds it still on; turning it off shows the names again
+        app.post("/sign-out");
+        app.signIn(ivy);
+        assertThat(app.get("/review/grading").body()).contains("Candidate 1").doesNotContain("Ada")
+                .contains("Show candidate names");
+        app.post("/review/grading/blind", "blind", "off", "back", "https://elsewhere.example/");
+        assertThat(app.get("/review/grading").body()).contains("Ada Lovelace").contains("Grace Hopper");
+        assertThat(app.post("/review/grading/blind", "blind", "on", "back", "https://elsewhere.example/").location())
+                .isEqualTo("/review/grading");
     }
 
     @Test
@@ -114,6 +168,7 @@ class GradingHttpTest extends AppTest {
         assertThat(app.get("/review/grading").status()).isEqualTo(403);
         assertThat(app.get("/review/grading/" + id + "/" + ESSAY).status()).isEqualTo(403);
         assertThat(app.post("/review/grading/" + id + "/" + ESSAY, "points", "5").status()).isEqualTo(403);
+        assertThat(app.post("/review/grading/blind", "blind", "on").status()).isEqualTo(403);
     }
 
     private double essayPoints(String attemptId) {

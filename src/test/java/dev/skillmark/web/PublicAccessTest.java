@@ -130,7 +130,7 @@ class PublicAccessTest {
     void the_admin_is_warned_which_invitation_quizzes_share_questions_with_public_practice() {
         var admin = new HttpSession(app.port());
         admin.signIn(app.accounts().create("ada", "Ada", Fixtures.PASSWORD, Set.of(Role.ADMIN), "test"));
-        assertThat(admin.get("/admin/users").body()).contains("If you turn public practice on").contains("Interview only quiz: 6 question(s)");
+        assertThat(admin.get("/admin/users").body()).contains("If you turn public practice on").contains("Interview only quiz: 6 questions");
         admin.post("/admin/settings", "publicPractice", "on");
         assertThat(admin.get("/admin/users").body()).contains("Public practice shows the keys").contains("Interview only quiz");
     }

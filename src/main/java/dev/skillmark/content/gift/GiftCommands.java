@@ -70,7 +70,7 @@ public final class GiftCommands {
             out.println("cannot write " + target + ": " + e.getMessage());
             return 1;
         }
-        out.println("wrote " + target + ": " + result.imported() + " question(s) imported, " + result.skipped()
+        out.println("wrote " + target + ": " + dev.skillmark.web.Format.INSTANCE.count(result.imported(), "question", "questions") + " imported, " + result.skipped()
                 + " skipped");
         // only what the new file brought: problems other files already had are not this import's doing
         var added = load(contentDir).problems().stream().filter(p -> !before.contains(p)).toList();

@@ -39,7 +39,7 @@ class GiftCommandsTest {
         int exit = GiftCommands.importGift(gift, "node-basics", content, out);
 
         assertThat(exit).isZero();
-        assertThat(printed()).isEqualTo("wrote " + content.resolve("skills/node-basics.md") + ": 2 question(s) "
+        assertThat(printed()).isEqualTo("wrote " + content.resolve("skills/node-basics.md") + ": 2 questions "
                 + "imported, 0 skipped\n");
         assertThat(Files.readString(content.resolve("skills/node-basics.md")))
                 .startsWith("---\ntitle: \"Node basics\"\nsummary: \"Imported from clean.gift.\"\n---\n")
@@ -65,7 +65,7 @@ class GiftCommandsTest {
 
         assertThat(exit).isEqualTo(1);
         assertThat(printed()).contains(gift + ":3: question skipped: matching questions",
-                gift + ":8: question skipped: a missing-word (cloze) question", "1 question(s) imported, 7 skipped");
+                gift + ":8: question skipped: a missing-word (cloze) question", "1 question imported, 7 skipped");
         assertThat(content.resolve("skills/fx.md")).exists();
     }
 

@@ -1,0 +1,35 @@
+package dev.skillmark.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.skillmark.AppTest;
+import dev.skillmark.HttpSession;
+import org.junit.jupiter.api.Test;
+
+/** Snapshots stored before code blocks took keyboard focus are shown with it, and stay as they were stored. */
+class OldSnapshotsHttpTest extends AppTest {
+
+    private static final String OLD_BODY = "<p>What does this print?</p>\n<pre><code class=\"language-ts\">console.log(1);\n</code></pre>\n"
+            + "<pre class=\"wide\"><code>x</code></pre>";
+
+    @Test
+    void a_code_block_of_an_old_snapshot_takes_focus_when_shown_to_the_candidate_and_to_staff() {
+        try (var candidate = new HttpSession(app.app.port())) {
+            String id = candidate.startAttempt("timed", "Ada");
+            app.app.jdbi().useHandle(h -> h.createUpdate("update attempt_question set body_html = :b where attempt_id = :a and slot = 1")
+                    .bind("b", OLD_BODY).bind("a", id).execute());
+
+            assertThat(candidate.get("/attempts/" + id + "/q/1").body())
+                    .contains("<pre tabindex=\"0\"><code class=\"language-ts\">console.log(1);")
+                    .contains("<pre tabindex=\"0\" class=\"wide\"><code>x</code></pre>")
+                    .doesNotContain("<pre><code");
+            app.signInAs("ivy", Role.INTERVIEWER);
+            assertThat(app.get("/review/attempts/" + id).body()).contains("<pre tabindex=\"0\"><code class=\"language-ts\">")
+                    .doesNotContain("<pre><code");
+
+            String stored = app.app.jdbi().withHandle(h -> h.createQuery(
+                    "select body_html from attempt_question where attempt_id = :a and slot = 1").bind("a", id).mapTo(String.class).one());
+            assertThat(stored).as("the snapshot itself never changes").isEqualTo(OLD_BODY);
+        }
+    }
+}
