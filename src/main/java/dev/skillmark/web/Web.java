@@ -55,6 +55,12 @@ public final class Web {
     private static final String HTTPS = "skillmark.https";
     private static final String ROUTES = "skillmark.routes";
     private static final long MAX_REQUEST_BYTES = 256 * 1024;
+    /**
+     * Connections waiting to be accepted. The JDK's default of 50 drops the rest of a burst (2,000 candidates
+     * submitting at one deadline, a class starting together), and each dropped connection waits a second for
+     * its retry; the kernel caps it at {@code net.core.somaxconn} (4,096 on current Linux).
+     */
+    static final int ACCEPT_QUEUE = 2048;
     private static final Logger log = LoggerFactory.getLogger(Web.class);
 
     private Web() {
@@ -79,10 +85,20 @@ public final class Web {
                 }
             });
             // drain in-flight requests on stop before anything behind them is closed
+            var jetty = new java.util.concurrent.atomic.AtomicReference<org.eclipse.jetty.server.Server>();
             javalin.jetty.modifyServer(server -> {
+                jetty.set(server);
                 server.setHandler(new GracefulHandler());
                 server.setStopTimeout(10_000);
                 server.setErrorHandler(new JettyErrors(headers(settings.secureCookies())));
+            });
+            // the connector exists once the server is starting, and listens after this
+            javalin.events.serverStarting(() -> {
+                for (var connector : jetty.get().getConnectors()) {
+                    if (connector instanceof org.eclipse.jetty.server.ServerConnector listening) {
+                        listening.setAcceptQueueSize(ACCEPT_QUEUE);
+                    }
+                }
             });
             javalin.staticFiles.add(files -> {
                 files.hostedPath = "/static";
