@@ -52,7 +52,8 @@ final class Candidate {
                 .exec(http("start").post("/quizzes/" + quiz + "/start")
                         .formParam("csrf", "#{csrf}")
                         .formParam("name", "#{name}")
-                        .check(status().is(303), headerRegex("Location", "^/attempts/([^/]+)/q/1$").saveAs("attempt")));
+                        .check(status().is(303), headerRegex("Location", "^/attempts/([^/]+)/q/1$").saveAs("attempt")))
+                .exitHereIfFailed(); // a candidate without an attempt has nothing more to do
     }
 
     /**

@@ -9,7 +9,6 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 
 import io.gatling.javaapi.core.Simulation;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * Issue 11's candidate load: {@code -Dcandidates} candidates (default 10,000) arrive over {@code -Dramp} seconds
@@ -25,7 +24,7 @@ public final class CandidateLoad extends Simulation {
     private final int candidates = Integer.getInteger("candidates", 10_000);
     private final Duration ramp = Duration.ofSeconds(Long.getLong("ramp", 60));
     private final Duration duration = Duration.ofSeconds(Long.getLong("duration", 300));
-    private final Target target = Target.fromProperties(Optional.empty());
+    private final Target target = Target.fromProperties();
     // every candidate keeps going until the full load has lasted `duration`, however late it arrived
     private final long end = System.currentTimeMillis() + ramp.plus(duration).toMillis();
 

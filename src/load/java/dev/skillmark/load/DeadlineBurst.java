@@ -22,7 +22,8 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p>A candidate whose start came back too late for that second submits at once, under the name
  * "submit (started too late)", so the "submit" line counts only the burst.
- * Against {@code -Dskillmark.url}, {@code -Dskillmark.deadline=2026-12-01T19:00:00Z} names the quiz's closing time.
+ * {@code -Dmargin} (default 30) is how many seconds the last start has before the deadline. Against
+ * {@code -Dskillmark.url}, {@code -Dskillmark.deadline=2026-12-01T19:00:00Z} names the quiz's closing time there.
  */
 public final class DeadlineBurst extends Simulation {
 
@@ -30,11 +31,13 @@ public final class DeadlineBurst extends Simulation {
 
     private final int submits = Integer.getInteger("submits", 2_000);
     private final Duration startWindow = Duration.ofSeconds(Long.getLong("startWindow", Math.max(10, submits / 20)));
+    private final Target target = Target.fromProperties();
+    // the candidates arrive right after this; the last one has `margin` seconds to start before the deadline
     private final Instant deadline = Optional.ofNullable(System.getProperty("skillmark.deadline")).map(Instant::parse)
-            .orElse(Instant.now().plus(startWindow).plusSeconds(30).truncatedTo(ChronoUnit.SECONDS));
-    private final Target target = Target.fromProperties(Optional.of(deadline));
+            .orElse(Instant.now().plus(startWindow).plusSeconds(Long.getLong("margin", 30)).truncatedTo(ChronoUnit.SECONDS));
 
     {
+        target.closeQuizAt(deadline);
         boolean shared = Connections.shared(submits);
         System.out.printf("Deadline burst: %,d candidates start over %d s; all submit in the second before %s (%s)%n", submits,
                 startWindow.toSeconds(), deadline, Connections.describe(shared));

@@ -7,7 +7,6 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 
 import io.gatling.javaapi.core.Simulation;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * Issue 11's start spike, the synchronized start: {@code -Dstarts} candidates (default 500) open the start page and
@@ -18,7 +17,7 @@ public final class StartSpike extends Simulation {
 
     private final int starts = Integer.getInteger("starts", 500);
     private final Duration within = Duration.ofSeconds(Long.getLong("within", 10));
-    private final Target target = Target.fromProperties(Optional.empty());
+    private final Target target = Target.fromProperties();
 
     {
         boolean shared = Connections.shared(starts);

@@ -43,37 +43,62 @@ final class Target implements AutoCloseable {
         this.dir = dir;
     }
 
-    /** The target the system properties name, or a Skillmark started here whose load quiz closes at {@code closes}. */
-    static Target fromProperties(Optional<Instant> closes) {
+    /** The target the system properties name, or a Skillmark started here. */
+    static Target fromProperties() {
         String url = System.getProperty("skillmark.url", "");
         if (!url.isBlank()) {
             String quiz = System.getProperty("skillmark.quiz", QUIZ);
             System.out.printf("Load target: %s, quiz %s (started elsewhere: public practice must be on there)%n", url, quiz);
             return new Target(url.replaceAll("/+$", ""), quiz, Optional.empty(), Optional.empty());
         }
-        return startHere(closes);
+        return startHere();
     }
 
-    private static Target startHere(Optional<Instant> closes) {
+    private static Target startHere() {
         try {
             Path dir = Files.createTempDirectory("skillmark-load");
             Path content = dir.resolve("content");
             copy(Fixtures.projectDir().resolve("content"), content);
-            Path source = content.resolve("quizzes").resolve(SOURCE_QUIZ + ".md");
-            String quiz = Files.readString(source).replaceFirst("^---\n", "---\naccess: public\n"
-                    + closes.map(c -> "closes: " + c + "\n").orElse(""))
-                    .replaceFirst("(?m)^title: .*$", "title: Load test screening");
-            Files.writeString(content.resolve("quizzes").resolve(QUIZ + ".md"), quiz);
+            Files.writeString(quizFile(dir), loadQuiz(content, Optional.empty()));
             var app = Skillmark.start(Config.forFolder(dir.resolve("data"), content), Clock.systemUTC(),
                     new SecureRandom()::nextLong, java.util.List.of());
             app.jdbi().useHandle(h -> h.execute("insert into setting (name, setting_value) values ('public_practice', 'true')"));
             String url = "http://127.0.0.1:" + app.port();
-            System.out.printf("Load target: Skillmark started here at %s (H2 file in %s), quiz %s%s%n", url, dir, QUIZ,
-                    closes.map(c -> ", which closes at " + c).orElse(""));
+            System.out.printf("Load target: Skillmark started here at %s (H2 file in %s), quiz %s%n", url, dir, QUIZ);
             return new Target(url, QUIZ, Optional.of(app), Optional.of(dir));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Makes {@code closes} the load quiz's closing time, so the deadline of every attempt started from now on, when the
+     * server was started here (it reloads the edited file at once); a server elsewhere must have been given it already.
+     */
+    void closeQuizAt(Instant closes) {
+        app.ifPresent(a -> {
+            try {
+                Files.writeString(quizFile(dir.orElseThrow()), loadQuiz(dir.orElseThrow().resolve("content"), Optional.of(closes)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            var quiz = a.content().reload().quiz(QUIZ);
+            if (quiz.isEmpty() || !quiz.get().closes().equals(Optional.of(closes))) {
+                throw new IllegalStateException("the load quiz did not take its closing time " + closes);
+            }
+        });
+    }
+
+    /** The shipped senior screening, open to anyone (only public quizzes can be started without an invitation). */
+    private static String loadQuiz(Path content, Optional<Instant> closes) throws IOException {
+        Path source = content.resolve("quizzes").resolve(SOURCE_QUIZ + ".md");
+        return Files.readString(source).replaceFirst("^---\n", "---\naccess: public\n"
+                        + closes.map(c -> "closes: " + c + "\n").orElse(""))
+                .replaceFirst("(?m)^title: .*$", "title: Load test screening");
+    }
+
+    private static Path quizFile(Path dir) {
+        return dir.resolve("content").resolve("quizzes").resolve(QUIZ + ".md");
     }
 
     /** The machine's load during the run; what the database holds after it, when the server was started here. */
