@@ -2,6 +2,7 @@ package dev.skillmark.load;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.css;
+import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.regex;
@@ -61,7 +62,7 @@ final class Candidate {
      * the options' positions (for a choice question) and how many questions the attempt has ("total").
      */
     static ChainBuilder questionPage() {
-        return exec(session -> session.remove("choices"))
+        return exec(session -> session.remove("choices").remove("page"))
                 .exec(http("question page").get("/attempts/#{attempt}/q/#{slot}")
                         .check(status().is(200),
                                 css("#answer-form input[name=csrf]", "value").saveAs("csrf"),
@@ -71,9 +72,12 @@ final class Candidate {
                                 regex("Question \\d+ of (\\d+)").saveAs("total")));
     }
 
-    /** The page script's save of the shown question: a new answer each time, based on the revision it last saw. */
+    /**
+     * The page script's save of the shown question: a new answer each time, based on the revision it last saw.
+     * Skipped when the question page failed: no page, no script.
+     */
     static ChainBuilder autosave() {
-        return exec(http("autosave").post("/attempts/#{attempt}/q/#{slot}/autosave")
+        return doIf(session -> session.contains("page")).then(http("autosave").post("/attempts/#{attempt}/q/#{slot}/autosave")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/json")
                 .header("X-CSRF-Token", "#{csrf}")
