@@ -33,7 +33,8 @@ final class Candidate {
 
     /**
      * Plain HTTP/1.1 as a browser sends it, no redirects followed (each step checks its own 303). With
-     * {@code shared}, the virtual users share one connection pool (as behind a proxy) instead of one each.
+     * {@code shared}, the virtual users share one pool of at most {@code -DmaxConnections} connections (default
+     * 1,000), as behind a proxy, instead of one each: more requests in flight wait for a connection.
      */
     static HttpProtocolBuilder protocol(Target target, boolean shared) {
         var browser = http.baseUrl(target.url)
@@ -42,7 +43,7 @@ final class Candidate {
                 .acceptHeader("text/html,application/xhtml+xml")
                 .acceptLanguageHeader("en")
                 .userAgentHeader("Mozilla/5.0 (skillmark-load; Gatling)");
-        return shared ? browser.shareConnections() : browser;
+        return shared ? browser.shareConnections().maxConnectionsPerHost(Integer.getInteger("maxConnections", 1_000)) : browser;
     }
 
     /** Opens the quiz's start page, then starts an attempt under a name of its own: saves "attempt" and "csrf". */
@@ -50,6 +51,7 @@ final class Candidate {
         return exec(session -> session.set("name", "Load candidate " + session.userId()))
                 .exec(http("start page").get("/quizzes/" + quiz)
                         .check(status().is(200), css("form.start-form input[name=csrf]", "value").saveAs("csrf")))
+                .exitHereIfFailed()
                 .exec(http("start").post("/quizzes/" + quiz + "/start")
                         .formParam("csrf", "#{csrf}")
                         .formParam("name", "#{name}")

@@ -23,6 +23,7 @@ final class Connections {
     }
 
     static String describe(boolean shared) {
-        return shared ? "connections: one shared pool" : "connections: one per candidate";
+        return shared ? "connections: one shared pool of at most " + Integer.getInteger("maxConnections", 1_000)
+                : "connections: one per candidate";
     }
 }

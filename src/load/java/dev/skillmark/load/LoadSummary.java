@@ -25,12 +25,20 @@ public final class LoadSummary {
 
     public static void main(String[] args) throws IOException {
         Path results = Path.of(args.length > 0 ? args[0] : "target/gatling");
+        // only a report written by this Maven run: after a crashed simulation an older one must not pass for it
+        long since = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
         Path report;
         try (Stream<Path> runs = Files.list(results)) {
-            report = runs.filter(p -> Files.exists(p.resolve("index.html")))
-                    .max(Comparator.comparing(p -> p.toFile().lastModified()))
-                    .orElseThrow(() -> new IllegalStateException("no Gatling report in " + results))
-                    .resolve("index.html");
+            report = runs.filter(p -> Files.exists(p.resolve("index.html")) && p.resolve("index.html").toFile().lastModified() >= since)
+                    .max(Comparator.comparing(p -> p.resolve("index.html").toFile().lastModified()))
+                    .map(p -> p.resolve("index.html"))
+                    .orElse(null);
+        } catch (java.nio.file.NoSuchFileException e) {
+            report = null;
+        }
+        if (report == null) {
+            System.out.println("No Gatling report from this run in " + results + ": the simulation did not finish (see its log above).");
+            System.exit(1);
         }
         String html = Files.readString(report);
         System.out.println();

@@ -29,6 +29,7 @@ final class Target implements AutoCloseable {
 
     static final String QUIZ = "load-screening";
     private static final String SOURCE_QUIZ = "senior-backend-screening";
+    private static final int WARM_UPS = 10;
 
     final String url;
     final String quiz;
@@ -64,7 +65,9 @@ final class Target implements AutoCloseable {
                     new SecureRandom()::nextLong, java.util.List.of());
             app.jdbi().useHandle(h -> h.execute("insert into setting (name, setting_value) values ('public_practice', 'true')"));
             String url = "http://127.0.0.1:" + app.port();
-            System.out.printf("Load target: Skillmark started here at %s (H2 file in %s), quiz %s%n", url, dir, QUIZ);
+            warmUp(url, WARM_UPS);
+            System.out.printf("Load target: Skillmark started here at %s (H2 file in %s), quiz %s, warmed up by %d candidates"
+                    + " who started, saved and submitted%n", url, dir, QUIZ, WARM_UPS);
             return new Target(url, QUIZ, Optional.of(app), Optional.of(dir));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -122,6 +125,61 @@ final class Target implements AutoCloseable {
     public void close() {
         app.ifPresent(Skillmark::close);
         dir.ifPresent(Target::delete);
+    }
+
+    /**
+     * A few candidates' whole visits before the load, so every class on the hot path is loaded (a class first needed
+     * when the process is out of file descriptors fails for good) and the JIT has seen the requests once.
+     */
+    private static void warmUp(String url, int candidates) {
+        try {
+            for (int i = 0; i < candidates; i++) {
+                // a browser each: one browser may start a public exam quiz only as often as the retake limit allows
+                var http = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                        .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+                String start = get(http, url + "/quizzes/" + QUIZ).body();
+                var started = post(http, url + "/quizzes/" + QUIZ + "/start", "", "csrf=" + field(start, "name=\"csrf\" value=\"([^\"]+)\"")
+                        + "&name=Warm-up+" + i);
+                String attempt = started.headers().firstValue("Location")
+                        .orElseThrow(() -> new IllegalStateException("warm-up: the start answered " + started.statusCode()));
+                String page = get(http, url + attempt).body();
+                String csrf = field(page, "name=\"csrf\" value=\"([^\"]+)\"");
+                post(http, url + attempt + "/autosave", csrf, "csrf=" + csrf + "&revision=" + field(page, "id=\"revision\"[^>]*value=\"(\\d+)\"")
+                        + "&page=" + field(page, "id=\"page\"[^>]*value=\"([^\"]+)\"") + "&response=1");
+                String base = attempt.replaceAll("/q/1$", "");
+                post(http, url + base + "/submit", "", "csrf=" + csrf);
+                get(http, url + base + "/result");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static java.net.http.HttpResponse<String> get(java.net.http.HttpClient http, String url) throws IOException, InterruptedException {
+        return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static java.net.http.HttpResponse<String> post(java.net.http.HttpClient http, String url, String csrfHeader, String form)
+            throws IOException, InterruptedException {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form));
+        if (!csrfHeader.isEmpty()) {
+            request.header("X-CSRF-Token", csrfHeader).header("Accept", "application/json");
+        }
+        return http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String field(String html, String pattern) {
+        var m = java.util.regex.Pattern.compile(pattern).matcher(html);
+        if (!m.find()) {
+            throw new IllegalStateException("warm-up: no " + pattern + " in the page");
+        }
+        return java.net.URLEncoder.encode(m.group(1), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static void copy(Path from, Path to) throws IOException {
