@@ -152,8 +152,8 @@ public final class AttemptController implements Routes {
     }
 
     void submit(Context ctx) {
-        signals.flush(); // the time spent per question, computed at finalisation, needs every "shown" event
-        attempts.submit(attemptId(ctx));
+        // the time spent per question, computed at finalisation, needs every "shown" event
+        attempts.submit(attemptId(ctx), signals::flush);
         ctx.redirect(base(ctx) + "/result", HttpStatus.SEE_OTHER);
     }
 

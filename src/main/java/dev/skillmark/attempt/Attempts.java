@@ -240,13 +240,25 @@ public final class Attempts {
         });
     }
 
-    /** Finalises once; a repeat, or a parallel duplicate, changes nothing. Submitted at or past the deadline, time ran out. */
+    /** {@link #submit(String, Runnable)} with nothing to do first. */
     public void submit(String attemptId) {
+        submit(attemptId, () -> { });
+    }
+
+    /**
+     * Finalises once; a repeat, or a parallel duplicate, changes nothing. The submit counts from when it
+     * reached Skillmark, before {@code beforeFinalising} (the timeline's flush) and before it waits for a
+     * connection or the attempt's lock: sent before the deadline, it is "submitted" even when 2,000 candidates
+     * submit in the same second and its turn comes later; received at or past the deadline, time ran out.
+     */
+    public void submit(String attemptId, Runnable beforeFinalising) {
+        long received = clock.millis();
+        beforeFinalising.run();
         var attempt = attempt(attemptId);
         if (attempt.inProgress()) {
-            boolean timeRanOut = attempt.timed() && clock.millis() >= attempt.deadlineAt();
+            boolean timeRanOut = attempt.timed() && received >= attempt.deadlineAt();
             var status = timeRanOut ? Attempt.Status.EXPIRED : Attempt.Status.SUBMITTED;
-            finalisation.finalise(attemptId, status, clock.millis(), AttemptMetrics.Finalised.SUBMITTED);
+            finalisation.finalise(attemptId, status, received, AttemptMetrics.Finalised.SUBMITTED);
         }
     }
 

@@ -133,6 +133,23 @@ class AttemptLifecycleTest {
     }
 
     @Test
+    void a_submit_received_before_the_deadline_is_submitted_even_when_its_turn_comes_after_it() {
+        String ada = world.start("timed", "Ada");
+        long started = world.clock.millis();
+        world.clock.advance(Duration.ofMinutes(10).minusSeconds(1)); // sent one second before the deadline
+        // its turn comes 2 s after the deadline: a burst of submits flushing the timeline, waiting for connections
+        world.attempts.submit(ada, () -> world.clock.advance(Duration.ofSeconds(3)));
+        var attempt = world.attempts.attempt(ada);
+        assertThat(attempt.status()).isEqualTo(Attempt.Status.SUBMITTED);
+        assertThat(attempt.finishedAt() - started).isEqualTo(Duration.ofMinutes(10).minusSeconds(1).toMillis());
+
+        String grace = world.start("timed", "Grace");
+        world.clock.advance(Duration.ofMinutes(10));
+        world.attempts.submit(grace, () -> { });
+        assertThat(world.attempts.attempt(grace).status()).as("received at the deadline").isEqualTo(Attempt.Status.EXPIRED);
+    }
+
+    @Test
     void the_sweeper_finalises_attempts_nobody_came_back_to() {
         String abandoned = world.start("timed", "Ada");
         world.tick(abandoned, 1, 1);
