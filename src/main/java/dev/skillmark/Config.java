@@ -62,9 +62,9 @@ public record Config(
         s.put("SKILLMARK_HOST", new String[]{"127.0.0.1", "address to listen on (0.0.0.0 for every interface)"});
         s.put("SKILLMARK_PORT", new String[]{"8080", "HTTP port (0 picks a free one)"});
         s.put("SKILLMARK_DATA_DIR", new String[]{"./data", "folder for the embedded H2 database"});
-        s.put("SKILLMARK_DATABASE_URL", new String[]{"jdbc:h2:file:<data dir>/skillmark;WRITE_DELAY=0;DEFAULT_LOCK_TIMEOUT=10000",
+        s.put("SKILLMARK_DATABASE_URL", new String[]{"jdbc:h2:file:<data dir>/skillmark;WRITE_DELAY=0;DEFAULT_LOCK_TIMEOUT=10000;COMPRESS=TRUE",
                 "JDBC URL: H2 (WRITE_DELAY=0 makes every acknowledged write survive a crash; the lock timeout lets writes "
-                        + "to one attempt queue) or PostgreSQL 15+ (jdbc:postgresql://host:5432/skillmark, with the user and password below)"});
+                        + "to one attempt queue; COMPRESS stores pages compressed, which more than halves the snapshots) or PostgreSQL 15+ (jdbc:postgresql://host:5432/skillmark, with the user and password below)"});
         s.put("SKILLMARK_DATABASE_USER", new String[]{"sa", "database user"});
         s.put("SKILLMARK_DATABASE_PASSWORD", new String[]{"(empty)", "database password"});
         s.put("SKILLMARK_CONTENT_DIR", new String[]{"./content", "question banks (skills/) and quizzes (quizzes/)"});
@@ -202,7 +202,7 @@ public record Config(
      * acknowledged answers, so it stays at H2's default. PAGE_SIZE=2048 did not change what an autosave costs.
      */
     static String h2Url(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("skillmark") + ";WRITE_DELAY=0;DEFAULT_LOCK_TIMEOUT=10000";
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("skillmark") + ";WRITE_DELAY=0;DEFAULT_LOCK_TIMEOUT=10000;COMPRESS=TRUE";
     }
 
     private static Optional<Path> folder(Map<String, String> env, String key, String fallback) {
