@@ -153,7 +153,7 @@ public final class AttemptController implements Routes {
 
     void submit(Context ctx) {
         // the time spent per question, computed at finalisation, needs every "shown" event
-        attempts.submit(attemptId(ctx), dev.skillmark.web.Arrival.age(ctx), signals::flush);
+        attempts.submit(attemptId(ctx), signals::flush);
         ctx.redirect(base(ctx) + "/result", HttpStatus.SEE_OTHER);
     }
 

@@ -240,20 +240,19 @@ public final class Attempts {
         });
     }
 
-    /** {@link #submit(String, Duration, Runnable)} for a submit that just arrived, with nothing to do first. */
+    /** {@link #submit(String, Runnable)} with nothing to do first. */
     public void submit(String attemptId) {
-        submit(attemptId, Duration.ZERO, () -> { });
+        submit(attemptId, () -> { });
     }
 
     /**
      * Finalises once; a repeat, or a parallel duplicate, changes nothing. The submit counts from when it
-     * reached Skillmark, {@code waited} ago (in the server's queue), before {@code beforeFinalising} (the
-     * timeline's flush) and before it waits for a connection or the attempt's lock: sent before the deadline, it
-     * is "submitted" even when 2,000 candidates submit in the same second and its turn comes later; received at
-     * or past the deadline, time ran out.
+     * reached Skillmark, before {@code beforeFinalising} (the timeline's flush) and before it waits for a
+     * connection or the attempt's lock: sent before the deadline, it is "submitted" even when 2,000 candidates
+     * submit in the same second and its turn comes later; received at or past the deadline, time ran out.
      */
-    public void submit(String attemptId, Duration waited, Runnable beforeFinalising) {
-        long received = clock.millis() - waited.toMillis();
+    public void submit(String attemptId, Runnable beforeFinalising) {
+        long received = clock.millis();
         beforeFinalising.run();
         var attempt = attempt(attemptId);
         if (attempt.inProgress()) {

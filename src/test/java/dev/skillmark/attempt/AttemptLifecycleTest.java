@@ -138,20 +138,15 @@ class AttemptLifecycleTest {
         long started = world.clock.millis();
         world.clock.advance(Duration.ofMinutes(10).minusSeconds(1)); // sent one second before the deadline
         // its turn comes 2 s after the deadline: a burst of submits flushing the timeline, waiting for connections
-        world.attempts.submit(ada, Duration.ZERO, () -> world.clock.advance(Duration.ofSeconds(3)));
+        world.attempts.submit(ada, () -> world.clock.advance(Duration.ofSeconds(3)));
         var attempt = world.attempts.attempt(ada);
         assertThat(attempt.status()).isEqualTo(Attempt.Status.SUBMITTED);
         assertThat(attempt.finishedAt() - started).isEqualTo(Duration.ofMinutes(10).minusSeconds(1).toMillis());
 
         String grace = world.start("timed", "Grace");
         world.clock.advance(Duration.ofMinutes(10));
-        world.attempts.submit(grace, Duration.ZERO, () -> { });
+        world.attempts.submit(grace, () -> { });
         assertThat(world.attempts.attempt(grace).status()).as("received at the deadline").isEqualTo(Attempt.Status.EXPIRED);
-
-        String queued = world.start("timed", "Queued");
-        world.clock.advance(Duration.ofMinutes(10).plusSeconds(4)); // handled 4 s after the deadline, after 5 s in the queue
-        world.attempts.submit(queued, Duration.ofSeconds(5), () -> { });
-        assertThat(world.attempts.attempt(queued).status()).as("sent before the deadline, queued past it").isEqualTo(Attempt.Status.SUBMITTED);
     }
 
     @Test
