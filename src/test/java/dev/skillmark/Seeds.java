@@ -90,4 +90,26 @@ public final class Seeds {
             batch.execute();
         });
     }
+
+    /**
+     * {@code count} invitations {@code Invitee 0042}, one hour apart from {@code start}: every third revoked, every
+     * fourth expired at {@code start}; the first {@code used} taken, by the seeded attempts numbered from 0.
+     */
+    public static void invitations(Jdbi jdbi, int count, long start, int used) {
+        jdbi.useTransaction(h -> {
+            var batch = h.prepareBatch("insert into invitation (id, token_hash, quiz_id, candidate_name, email, created_by, created_at,"
+                    + " expires_at, revoked_at, attempt_id) values (:id, :hash, 'timed', :name, :email, 'seed', :at, :expires, :revoked, :attempt)");
+            for (int n = 0; n < count; n++) {
+                String id = String.format(Locale.ROOT, "invi%028d", n);
+                batch.bind("id", id).bind("hash", "hash-" + id).bind("name", String.format(Locale.ROOT, "Invitee %04d", n))
+                        .bind("email", "invitee" + n + "@example.com").bind("at", start + 3_600_000L * n)
+                        .bind("expires", n % 4 == 0 ? start : start + 3_600_000L * (n + 24 * 30))
+                        .bind("revoked", n % 3 == 0 ? Long.valueOf(start + 3_600_000L * n + 1) : null)
+                        .bind("attempt", n < used ? attemptId(n) : null).add();
+            }
+            batch.execute();
+            h.execute("update attempt set invitation_id = (select i.id from invitation i where i.attempt_id = attempt.id)"
+                    + " where exists (select 1 from invitation i where i.attempt_id = attempt.id)");
+        });
+    }
 }

@@ -74,20 +74,21 @@ public final class Reviews {
     public static final List<String> STATUSES = List.of("invited", "started", "submitted", "expired", "revoked",
             "invitation expired");
     /**
-     * The ORDER BY of each sort, over the columns of {@link ReviewDao#LISTED}; {@code %s} is the direction. Every
+     * The ORDER BY of each sort, over the {@code {column}} placeholders of {@link ReviewDao#ATTEMPTS}; {@code %s} is the
+     * direction. Every
      * order ends with the row's own key, so pages never share or skip a row when many rows tie.
      */
     private static final Map<String, String> ORDERS = Map.of(
-            "name", "lower(name) %1$s, row_key %1$s",
-            "quiz", "quiz_id %1$s, lower(name) %1$s, row_key %1$s",
-            "status", "status %1$s, lower(name) %1$s, row_key %1$s",
-            "score", "case when score is null or max_score is null then -1 when max_score = 0 then 0 else score / max_score end %1$s,"
-                    + " lower(name) %1$s, row_key %1$s",
-            "pending", "coalesce(pending, 0) %1$s, lower(name) %1$s, row_key %1$s",
-            "taken", "case when finished_at is null or started_at is null then -1 else finished_at - started_at end %1$s,"
-                    + " lower(name) %1$s, row_key %1$s",
-            "signals", "signals %1$s, lower(name) %1$s, row_key %1$s",
-            "date", "listed_at %1$s, lower(name) %1$s, row_key %1$s");
+            "name", "lower({name}) %1$s, {row_key} %1$s",
+            "quiz", "{quiz_id} %1$s, lower({name}) %1$s, {row_key} %1$s",
+            "status", "{status} %1$s, lower({name}) %1$s, {row_key} %1$s",
+            "score", "case when {score} is null or {max_score} is null then -1 when {max_score} = 0 then 0"
+                    + " else {score} / {max_score} end %1$s, lower({name}) %1$s, {row_key} %1$s",
+            "pending", "coalesce({pending}, 0) %1$s, lower({name}) %1$s, {row_key} %1$s",
+            "taken", "case when {finished_at} is null or {started_at} is null then -1 else {finished_at} - {started_at} end %1$s,"
+                    + " lower({name}) %1$s, {row_key} %1$s",
+            "signals", "{signals} %1$s, lower({name}) %1$s, {row_key} %1$s",
+            "date", "{listed_at} %1$s, lower({name}) %1$s, {row_key} %1$s");
     /** The sorts the column headings offer, in their order. */
     public static final List<String> SORTS = List.of("name", "quiz", "status", "score", "pending", "taken", "signals", "date");
 
@@ -128,19 +129,9 @@ public final class Reviews {
         boolean bySignals = "signals".equals(filter.sort());
         return jdbi.withHandle(h -> {
             var dao = h.attach(ReviewDao.class);
-            var asked = Paging.of(pageText, sizeText, Long.MAX_VALUE);
-            java.util.function.LongFunction<List<ReviewDao.PageRow>> at = offset -> bySignals
-                    ? dao.pageWithSignals(listing, titled, order, asked.size(), offset)
-                    : dao.page(listing, titled, order, asked.size(), offset);
-            var rows = at.apply(asked.offset());
-            Paging paging;
-            if (rows.isEmpty()) { // past the end, or nothing matches: count, and show the last page
-                paging = Paging.of(pageText, sizeText, dao.count(listing, titled));
-                rows = paging.total() == 0 ? rows : at.apply(paging.offset());
-            } else {
-                paging = Paging.of(pageText, sizeText, rows.get(0).total());
-            }
-            var data = rows.stream().map(ReviewDao.PageRow::row).toList();
+            var paging = Paging.of(pageText, sizeText, dao.count(listing, titled));
+            var data = paging.total() == 0 ? List.<ReviewDao.DashboardRow>of()
+                    : dao.page(listing, titled, order, bySignals, paging.size(), paging.offset());
             return new Listing((bySignals ? data : withSignals(dao, data)).stream().map(r -> row(r, catalog)).toList(), paging);
         });
     }
@@ -148,8 +139,8 @@ public final class Reviews {
     /** Every row the filter matches, on all pages, in the dashboard's order: for the CSV export. */
     public List<Row> dashboardRows(Filter filter) {
         var catalog = content.current();
-        return jdbi.withExtension(ReviewDao.class, dao -> dao.pageWithSignals(listing(filter), titled(filter, catalog),
-                order(filter), Integer.MAX_VALUE, 0)).stream().map(r -> row(r.row(), catalog)).toList();
+        return jdbi.withExtension(ReviewDao.class, dao -> dao.page(listing(filter), titled(filter, catalog),
+                order(filter), true, Integer.MAX_VALUE, 0)).stream().map(r -> row(r, catalog)).toList();
     }
 
     private ReviewDao.Listing listing(Filter filter) {
