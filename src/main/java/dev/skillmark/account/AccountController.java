@@ -216,12 +216,11 @@ public final class AccountController implements Routes {
     void changePassword(Context ctx) {
         var user = StaffAccess.signedIn(ctx);
         try {
-            requireSamePassword(ctx);
-            admin.changePassword(user, ctx.formParam("current"), ctx.formParam("password"));
+            admin.changePassword(user, ctx.formParam("current"), ctx.formParam("password"), ctx.formParam("confirm"));
             Flash.next(ctx, "Your password was changed.");
             ctx.redirect(user.home(), HttpStatus.SEE_OTHER);
         } catch (SkillmarkException.InvalidInput e) {
-            passwordPage(ctx, Map.of(e.field(), e.getMessage()), HttpStatus.BAD_REQUEST);
+            passwordPage(ctx, e.problems(), HttpStatus.BAD_REQUEST);
         }
     }
 

@@ -54,17 +54,25 @@ public final class UserAdmin {
     }
 
     /** The signed-in user replaces their own password (after a reset, or whenever they like). */
-    public void changePassword(User user, String current, String chosen) {
+    /**
+     * Sets the signed-in user's own password; every problem at once: a wrong current password, a new one too weak or
+     * the same as the current one, and {@code again} differing from it.
+     */
+    public void changePassword(User user, String current, String chosen, String again) {
         var row = jdbi.withExtension(UserDao.class, dao -> dao.byId(user.id())).orElseThrow();
+        var problems = new java.util.LinkedHashMap<String, String>();
         if (!hashing.matches(current == null ? "" : current, row.passwordHash())) {
-            throw new SkillmarkException.InvalidInput("current", "That is not your current password.");
+            problems.put("current", "That is not your current password.");
         }
-        Passwords.problem(chosen).ifPresent(p -> {
-            throw new SkillmarkException.InvalidInput("password", p);
+        Passwords.problem(chosen).ifPresentOrElse(p -> problems.put("password", p), () -> {
+            if (chosen.equals(current)) {
+                problems.put("password", "Choose a password different from the current one.");
+            }
         });
-        if (chosen.equals(current)) {
-            throw new SkillmarkException.InvalidInput("password", "Choose a password different from the current one.");
+        if (!java.util.Objects.equals(chosen == null ? "" : chosen, again)) {
+            problems.put("confirm", "The two passwords are not the same.");
         }
+        SkillmarkException.InvalidInput.throwIfAny(problems);
         String hash = hashing.hash(chosen);
         jdbi.useExtension(UserDao.class, dao -> dao.setPassword(user.id(), hash, false));
         audit.record(user.username(), "user.password-changed", user.username(), "");

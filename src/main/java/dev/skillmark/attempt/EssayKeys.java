@@ -24,6 +24,10 @@ public final class EssayKeys {
 
     /** What an interviewer sees beside one essay answer. */
     public record Key(List<RubricLine> rubric, String modelAnswerHtml) {
+        public Key {
+            modelAnswerHtml = SlotSnapshot.focusableCode(modelAnswerHtml);
+        }
+
         public int rubricPoints() {
             return rubric.stream().mapToInt(RubricLine::points).sum();
         }
@@ -88,7 +92,7 @@ public final class EssayKeys {
     }
 
     static RubricLine line(LineRow r) {
-        return new RubricLine(r.html(), r.points(), r.awardN() == null ? Optional.empty()
+        return new RubricLine(SlotSnapshot.focusableCode(r.html()), r.points(), r.awardN() == null ? Optional.empty()
                 : Optional.of(new RubricLine.NOfM(r.awardN(), r.awardM())), r.redFlag());
     }
 

@@ -92,6 +92,24 @@ class UserAdminHttpTest extends AppTest {
     }
 
     @Test
+    void changing_ones_own_password_names_every_problem_at_once_beside_its_field() {
+        app.signInAs("ivy", Role.INTERVIEWER);
+        var all = app.post("/account/password", "current", "not my password", "password", "short", "confirm", "other");
+        assertThat(all.status()).isEqualTo(400);
+        assertThat(all.body()).contains("There are 3 problems")
+                .contains("href=\"#current\">That is not your current password.")
+                .contains("href=\"#password\">Use at least 12 characters")
+                .contains("href=\"#confirm\">The two passwords are not the same.")
+                .contains("aria-describedby=\"current-error\"");
+        // the same as the current one, typed twice alike: one problem, on the new password
+        var same = app.post("/account/password", "current", Fixtures.PASSWORD, "password", Fixtures.PASSWORD,
+                "confirm", Fixtures.PASSWORD);
+        assertThat(same.status()).isEqualTo(400);
+        assertThat(same.body()).contains("There is a problem").contains("Choose a password different from the current one.")
+                .doesNotContain("That is not your current password.");
+    }
+
+    @Test
     void password_fields_let_paste_and_password_managers_work() {
         app.signInAs("ada", Role.ADMIN);
         for (String page : new String[]{"/admin/users", "/account/password", "/sign-in"}) {

@@ -32,4 +32,33 @@ class OldSnapshotsHttpTest extends AppTest {
             assertThat(stored).as("the snapshot itself never changes").isEqualTo(OLD_BODY);
         }
     }
+
+    @Test
+    void code_blocks_in_old_options_rubric_lines_and_model_answers_take_focus_too() {
+        try (var candidate = new HttpSession(app.app.port())) {
+            String id = candidate.startAttempt("timed", "Ada");
+            String old = "<pre><code>OLD-OPTION</code></pre>";
+            app.app.jdbi().useHandle(h -> {
+                h.createUpdate("update attempt_option set html = :h where attempt_id = :a").bind("h", old).bind("a", id).execute();
+                h.createUpdate("update attempt_rubric_line set html = :h where attempt_id = :a")
+                        .bind("h", "<pre><code>OLD-RUBRIC</code></pre>").bind("a", id).execute();
+                h.createUpdate("update attempt_model_answer set html = :h where attempt_id = :a")
+                        .bind("h", "<pre><code>OLD-MODEL</code></pre>").bind("a", id).execute();
+            });
+            int slots = app.app.jdbi().withHandle(h -> h.createQuery("select count(*) from attempt_question where attempt_id = :a")
+                    .bind("a", id).mapTo(Integer.class).one());
+            var pages = new StringBuilder();
+            for (int slot = 1; slot <= slots; slot++) {
+                pages.append(candidate.get("/attempts/" + id + "/q/" + slot).body());
+            }
+            assertThat(pages.toString()).contains("<pre tabindex=\"0\"><code>OLD-OPTION</code></pre>").doesNotContain("<pre><code");
+            assertThat(candidate.post("/attempts/" + id + "/submit").status()).isEqualTo(303);
+            app.signInAs("ivy", Role.INTERVIEWER);
+            assertThat(app.get("/review/attempts/" + id).body())
+                    .contains("<pre tabindex=\"0\"><code>OLD-OPTION</code></pre>")
+                    .contains("<pre tabindex=\"0\"><code>OLD-RUBRIC</code></pre>")
+                    .contains("<pre tabindex=\"0\"><code>OLD-MODEL</code></pre>")
+                    .doesNotContain("<pre><code");
+        }
+    }
 }
