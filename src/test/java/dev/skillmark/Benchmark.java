@@ -32,7 +32,8 @@ import org.jdbi.v3.core.Jdbi;
  * concurrent clients, default 32). In one run it measures two ceilings of the same stack (a bare Javalin
  * handler and a durable H2 upsert behind HikariCP, one row per request) and Skillmark's hot requests against
  * them, then the H2 file after many autosaves, then the heap, then the dashboard and the audit log with 10,000
- * rows each ({@code -Donly=lists} runs only that step, on a fresh database).
+ * rows each ({@code -Donly=lists} runs only that step, on a fresh database; {@code -Donly=pages} only the bare ceiling,
+ * the starts, the question page and the home page).
  */
 public final class Benchmark {
 
@@ -100,7 +101,9 @@ public final class Benchmark {
 
         Path dir = Files.createTempDirectory("skillmark-bench");
         var bare = bareCeiling(clients, warm, measure);
-        var upsert = upsertCeiling(dir.resolve("ceiling"), clients, warm, measure);
+        // -Donly=pages: the bare ceiling, the question page and the home page, for profiling the read path
+        boolean pagesOnly = "pages".equals(System.getProperty("only"));
+        var upsert = pagesOnly ? null : upsertCeiling(dir.resolve("ceiling"), clients, warm, measure);
 
         var clock = new JumpClock();
         var config = Config.forFolder(dir.resolve("data"), content);
@@ -136,6 +139,13 @@ public final class Benchmark {
                     n -> Load.request(port, "/attempts/" + ids.get((int) (n % ids.size())) + "/q/" + (1 + (n / ids.size()) % 30))
                             .GET().build());
             var home = Load.run("home page", clients, warm, measure, n -> Load.request(port, "/").GET().build());
+            if (pagesOnly) {
+                System.out.println();
+                System.out.println(bare.line(null));
+                System.out.println(page.line(bare));
+                System.out.println(home.line(bare));
+                return;
+            }
             clock.jump(Duration.ofMinutes(2));
             var counter = new AtomicLong();
             var save = Load.run("autosave (" + ids.size() + " attempts)", clients, warm, measure,

@@ -46,8 +46,7 @@ interface AttemptDao {
     @SqlUpdate("update attempt set client_address = :address, client_agent = :agent where id = :id")
     void setClient(@Bind("id") String id, @Bind("address") String address, @Bind("agent") String agent);
 
-    @SqlQuery("select * from attempt where id = :id")
-    Optional<Attempt> attempt(@Bind("id") String id);
+    // the attempt and its answers are read by AttemptRows, without a SQL object: the hot path of every request
 
     /** The attempt, locked until the transaction ends: every write to an attempt takes this lock first. */
     @SqlQuery("select * from attempt where id = :id for update")
@@ -77,8 +76,6 @@ interface AttemptDao {
     @SqlQuery("select * from attempt_option where attempt_id = :id and slot = :slot order by position")
     List<OptionSnapshot> options(@Bind("id") String attemptId, @Bind("slot") int slot);
 
-    @SqlQuery("select * from answer where attempt_id = :id order by slot")
-    List<AnswerState> answers(@Bind("id") String attemptId);
 
     @SqlQuery("select * from answer where attempt_id = :id and slot = :slot")
     Optional<AnswerState> answer(@Bind("id") String attemptId, @Bind("slot") int slot);

@@ -51,7 +51,7 @@ public final class AttemptNotices {
         if (outbox.isEmpty() || !outbox.get().sendsAnything()) {
             return Optional.empty();
         }
-        var attempt = handle.attach(AttemptDao.class).attempt(attemptId).orElseThrow();
+        var attempt = AttemptRows.attempt(handle, attemptId).orElseThrow();
         return attempt.trial() || attempt.practice() ? Optional.empty() : Optional.of(attempt);
     }
 

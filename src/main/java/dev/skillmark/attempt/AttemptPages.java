@@ -50,10 +50,10 @@ public final class AttemptPages {
     public Views.QuestionPage question(String attemptId, int slot) {
         var attempt = open(attemptId);
         var snapshot = snapshot(attemptId);
-        return jdbi.withExtension(AttemptDao.class, dao -> {
+        return jdbi.withHandle(h -> {
             var question = snapshot.slot(slot)
                     .orElseThrow(() -> new SkillmarkException.NotFound("This quiz has no question " + slot + "."));
-            var answers = dao.answers(attemptId);
+            var answers = AttemptRows.answers(h, attemptId);
             var answer = answers.get(slot - 1);
             var options = snapshot.options(slot);
             var chosen = question.choice() ? Response.decode(question.key(options), answer.response()) : null;
@@ -84,7 +84,7 @@ public final class AttemptPages {
 
     public Views.SubmitSummary submitSummary(String attemptId) {
         var attempt = open(attemptId);
-        var answers = jdbi.withExtension(AttemptDao.class, dao -> dao.answers(attemptId));
+        var answers = jdbi.withHandle(h -> AttemptRows.answers(h, attemptId));
         return new Views.SubmitSummary(attempt, answers.size(),
                 answers.stream().filter(a -> !a.answered()).map(AnswerState::slot).toList(),
                 answers.stream().filter(AnswerState::flagged).map(AnswerState::slot).toList(),

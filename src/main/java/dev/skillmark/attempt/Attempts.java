@@ -293,7 +293,7 @@ public final class Attempts {
         if (attemptId == null || !attemptId.matches("[A-Za-z0-9_-]{32}")) {
             throw notFound();
         }
-        return jdbi.withExtension(AttemptDao.class, dao -> dao.attempt(attemptId)).orElseThrow(Attempts::notFound);
+        return jdbi.withHandle(h -> AttemptRows.attempt(h, attemptId)).orElseThrow(Attempts::notFound);
     }
 
     public boolean overdue(Attempt attempt) {

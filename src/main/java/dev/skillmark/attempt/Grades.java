@@ -59,7 +59,7 @@ public final class Grades {
         var attempts = handle.attach(AttemptDao.class);
         var grades = handle.attach(GradeDao.class);
         var options = attempts.options(attemptId);
-        var answers = attempts.answers(attemptId);
+        var answers = AttemptRows.answers(handle, attemptId);
         for (var slot : attempts.slots(attemptId)) {
             var answer = answers.get(slot.slot() - 1);
             var key = slot.key(options.stream().filter(o -> o.slot() == slot.slot()).toList());
@@ -131,7 +131,7 @@ public final class Grades {
             Double old = attempts.answer(attemptId, slot).orElseThrow().points();
             String stored = covered.orElseThrow().isEmpty() ? null : covered.orElseThrow().stream().map(String::valueOf).collect(Collectors.joining(","));
             write(h, attemptId, slot, question.points(), old, points, kind, text, stored, by);
-            if (attempt.pending() > 0 && attempts.attempt(attemptId).orElseThrow().pending() == 0) {
+            if (attempt.pending() > 0 && AttemptRows.attempt(h, attemptId).orElseThrow().pending() == 0) {
                 notices.gradedByHand(h, attemptId);
             }
             return new Applied(kind, old, points);

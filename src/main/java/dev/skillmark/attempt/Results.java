@@ -17,10 +17,11 @@ final class Results {
 
     /** {@code staff}: interviewers always see every answer, whatever the candidate's review policy. */
     static Views.Result of(Jdbi jdbi, Attempt attempt, boolean staff) {
-        return jdbi.withExtension(AttemptDao.class, dao -> {
+        return jdbi.withHandle(h -> {
+            var dao = h.attach(AttemptDao.class);
             var slots = dao.slots(attempt.id());
             var options = dao.options(attempt.id());
-            var answers = dao.answers(attempt.id());
+            var answers = AttemptRows.answers(h, attempt.id());
             var areas = new LinkedHashMap<String, Score>();
             var counts = new LinkedHashMap<String, Integer>();
             var review = new ArrayList<Views.ReviewItem>();

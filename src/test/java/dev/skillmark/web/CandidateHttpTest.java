@@ -44,6 +44,15 @@ class CandidateHttpTest extends AppTest {
         answer(id, 4, "next", "response", "3600");
         answer(id, 6, "review", "response", "A token bucket in Redis.");
 
+        // the list of every question: what each button says, and which one is this page
+        var nav = app.get("/attempts/" + id + "/q/3").body().replaceAll("\\s+", " ");
+        assertThat(nav).contains("<button type=\"submit\" name=\"action\" value=\"goto-1\" class=\"answered\" title=\"Question 1, answered\">")
+                .contains("value=\"goto-3\" class=\"answered flagged current\" title=\"Question 3, answered, flagged\" aria-current=\"step\">")
+                .contains("value=\"goto-5\" class=\"unanswered\" title=\"Question 5, unanswered\">")
+                .contains("<span class=\"visually-hidden\">Question 3, answered, flagged (this one)</span>")
+                .contains("<span class=\"visually-hidden\">Question 5, unanswered</span>");
+        assertThat(nav.split("aria-current=\"step\"", -1)).hasSize(2);
+
         var confirm = app.get("/attempts/" + id + "/submit");
         assertThat(confirm.body()).contains("You answered 5 of 6 questions.").contains("Question 5").contains("Flagged for review");
 
