@@ -41,9 +41,8 @@ interface ReviewDao extends SqlObject {
      */
     String SIGNAL_TYPES = "('FOCUS_LOST', 'PASTE', 'CLIENT_CHANGED', 'BURST')";
 
-    /** The signal count of the attempt of the enclosing row {@code listed}. */
-    String SIGNAL_COUNT = "(select count(*) from attempt_event e where e.attempt_id = listed.attempt_id and e.type in "
-            + SIGNAL_TYPES + ")";
+    /** The signal count of the attempt {@code a} of the enclosing query. */
+    String SIGNAL_COUNT = "(select count(*) from attempt_event e where e.attempt_id = a.id and e.type in " + SIGNAL_TYPES + ")";
 
     record SignalCount(String kind, int n) {
     }
@@ -65,10 +64,10 @@ interface ReviewDao extends SqlObject {
     /**
      * What the dashboard lists, as two plain SELECTs over one set of column names: every attempt (with its
      * invitation, if it came from one; practice trials of staff are left out) and every invitation not yet used.
-     * Each maps a column to its expression; the filters ({@link Listing#where}) and the sorts are
-     * written once over {@code {column}} placeholders and rendered for each. Kept flat, not a UNION in a derived table, because H2 materialises
-     * such a table whole: 10,000 rows cost about 40 ms a query, where a flat SELECT reads the 50 rows of a page
-     * from the index {@code attempt_listed} in under 1 ms.
+     * Each maps a column to its expression; the filters ({@link Listing#where}) and the sorts are written once over
+     * {@code {column}} placeholders and rendered for each. Kept flat, not a UNION in a derived table, because H2
+     * materialises such a table whole: 10,000 rows cost about 40 ms a query, where a flat SELECT reads the 50 rows
+     * of a page from the index {@code attempt_listed} in under 1 ms.
      */
     Map<String, String> ATTEMPTS = Map.ofEntries(
             Map.entry("invitation_id", "i.id"),
@@ -92,8 +91,7 @@ interface ReviewDao extends SqlObject {
             Map.entry("revoked_at", "i.revoked_at"),
             Map.entry("listed_at", "a.started_at"),
             Map.entry("row_key", "a.id"),
-            Map.entry("signals", "cast((select count(*) from attempt_event e where e.attempt_id = a.id and e.type in "
-                    + SIGNAL_TYPES + ") as int)"));
+            Map.entry("signals", "cast(" + SIGNAL_COUNT + " as int)"));
 
     /** The same columns for an invitation no candidate has used yet (typed nulls: PostgreSQL sorts by them). */
     Map<String, String> INVITATIONS = Map.ofEntries(
