@@ -75,6 +75,7 @@ public final class ReviewController implements Routes {
         model.put("answersToGrade", reviews.answersToGrade());
         model.put("filter", filter);
         model.put("sorts", Reviews.SORTS);
+        model.put("mostFirst", Reviews.MOST_FIRST);
         model.put("statuses", Reviews.STATUSES);
         model.put("quizzes", content.current().offers());
         model.put("outages", invitations.outages());

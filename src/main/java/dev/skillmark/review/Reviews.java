@@ -91,6 +91,8 @@ public final class Reviews {
             "date", "{listed_at} %1$s, lower({name}) %1$s, {row_key} %1$s");
     /** The sorts the column headings offer, in their order. */
     public static final List<String> SORTS = List.of("name", "quiz", "status", "score", "pending", "taken", "signals", "date");
+    /** The sorts a heading's first click orders most first: the highest score, the most to grade or signals, the newest. */
+    public static final java.util.Set<String> MOST_FIRST = java.util.Set.of("score", "pending", "signals", "date");
 
     private final Jdbi jdbi;
     private final Attempts attempts;

@@ -96,6 +96,17 @@ class ListsHttpTest extends AppTest {
     }
 
     @Test
+    void a_headings_first_click_lists_most_first_where_that_is_what_an_interviewer_wants_and_a_second_reverses() {
+        app.signInAs("ivy", Role.INTERVIEWER);
+        var byDate = app.get("/review").body(); // newest first by default
+        assertThat(byDate).contains("href=\"/review?sort=name&amp;dir=asc\"").contains("href=\"/review?sort=signals&amp;dir=desc\"")
+                .contains("href=\"/review?sort=score&amp;dir=desc\"").contains("href=\"/review?sort=date&amp;dir=asc\"");
+        var bySignals = app.get("/review?sort=signals").body();
+        assertThat(bySignals).contains("href=\"/review?sort=signals&amp;dir=asc\"").contains("aria-sort=\"descending\"");
+        assertThat(app.get("/review?sort=signals&dir=asc").body()).contains("href=\"/review?sort=signals&amp;dir=desc\"");
+    }
+
+    @Test
     void search_covers_names_emails_and_quiz_titles_and_every_link_keeps_the_filters() {
         seed250();
         app.signInAs("ivy", Role.INTERVIEWER);
