@@ -53,9 +53,8 @@ public final class UserAdmin {
         audit.record(actor.username(), "user.password-reset", target.username(), "must choose a new one at the next sign-in");
     }
 
-    /** The signed-in user replaces their own password (after a reset, or whenever they like). */
     /**
-     * Sets the signed-in user's own password; every problem at once: a wrong current password, a new one too weak or
+     * The signed-in user replaces their own password (after a reset, or whenever they like); every problem at once: a wrong current password, a new one too weak or
      * the same as the current one, and {@code again} differing from it.
      */
     public void changePassword(User user, String current, String chosen, String again) {

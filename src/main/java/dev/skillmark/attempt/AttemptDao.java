@@ -46,8 +46,6 @@ interface AttemptDao {
     @SqlUpdate("update attempt set client_address = :address, client_agent = :agent where id = :id")
     void setClient(@Bind("id") String id, @Bind("address") String address, @Bind("agent") String agent);
 
-    // the attempt and its answers are read by AttemptRows, without a SQL object: the hot path of every request
-
     /** The attempt, locked until the transaction ends: every write to an attempt takes this lock first. */
     @SqlQuery("select * from attempt where id = :id for update")
     Optional<Attempt> lock(@Bind("id") String id);
@@ -75,7 +73,6 @@ interface AttemptDao {
 
     @SqlQuery("select * from attempt_option where attempt_id = :id and slot = :slot order by position")
     List<OptionSnapshot> options(@Bind("id") String attemptId, @Bind("slot") int slot);
-
 
     @SqlQuery("select * from answer where attempt_id = :id and slot = :slot")
     Optional<AnswerState> answer(@Bind("id") String attemptId, @Bind("slot") int slot);

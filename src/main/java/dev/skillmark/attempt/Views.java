@@ -13,7 +13,6 @@ public final class Views {
     private Views() {
     }
 
-    /** One entry of the navigation panel. */
     /**
      * One button of the question list. Its words are made here, once, not in the template: the list has a button per
      * question, and each expression the template evaluates costs far more than the string (half the question page's
@@ -24,14 +23,16 @@ public final class Views {
 
         public NavItem(int slot, boolean answered, boolean flagged, boolean current) {
             this(slot, answered, flagged, current, "goto-" + slot,
-                    (answered ? "answered" : "unanswered") + (flagged ? " flagged" : "") + (current ? " current" : ""),
-                    "Question " + slot + ", " + (answered ? "answered" : "unanswered") + (flagged ? ", flagged" : ""),
-                    "Question " + slot + ", " + (answered ? "answered" : "unanswered") + (flagged ? ", flagged" : "")
-                            + (current ? " (this one)" : ""));
+                    state(answered) + (flagged ? " flagged" : "") + (current ? " current" : ""),
+                    title(slot, answered, flagged), title(slot, answered, flagged) + (current ? " (this one)" : ""));
         }
 
-        public String state() {
+        private static String state(boolean answered) {
             return answered ? "answered" : "unanswered";
+        }
+
+        private static String title(int slot, boolean answered, boolean flagged) {
+            return "Question " + slot + ", " + state(answered) + (flagged ? ", flagged" : "");
         }
 
         /** {@code step} for the question shown, else none (the attribute is left out). */

@@ -122,12 +122,14 @@ interface ReviewDao extends SqlObject {
             + " where (i.id is not null or (a.invitation_id is null and a.trial = false)) and ";
     String FROM_INVITATIONS = "from invitation i where i.attempt_id is null and ";
 
+    java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{(\\w+)}");
+
     /**
      * {@code template} with each {@code {column}} replaced by its expression in {@code columns}. Each expression is
      * one term (a column, a call, a CASE), so it needs no parentheses.
      */
     static String render(String template, Map<String, String> columns) {
-        var m = java.util.regex.Pattern.compile("\\{(\\w+)}").matcher(template);
+        var m = PLACEHOLDER.matcher(template);
         var out = new StringBuilder();
         while (m.find()) {
             String expression = columns.get(m.group(1));
@@ -150,6 +152,9 @@ interface ReviewDao extends SqlObject {
             "score", "max_score", "pass_mark", "pending", "pending_points", "started_at", "finished_at", "invited_at",
             "expires_at", "revoked_at", "listed_at", "row_key", "signals");
 
+    /** The columns as the merged page names them: the outer sort reads the branches' output. */
+    Map<String, String> MERGED = COLUMNS.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(c -> c, c -> c));
+
     /** How many rows match, on all pages. */
     default long count(Listing listing, List<String> titled) {
         String where = listing.where();
@@ -171,7 +176,7 @@ interface ReviewDao extends SqlObject {
                 + " order by " + render(order, ATTEMPTS) + " limit " + (offset + limit) + ")"
                 + " union all (" + select(INVITATIONS, COLUMNS, signals, FROM_INVITATIONS, where)
                 + " order by " + render(order, INVITATIONS) + " limit " + (offset + limit) + ")) listed"
-                + " order by " + render(order, COLUMNS.stream().collect(java.util.stream.Collectors.toMap(c -> c, c -> c)))
+                + " order by " + render(order, MERGED)
                 + " limit " + limit + " offset " + offset;
         return bound(getHandle().createQuery(sql), listing, titled).mapTo(DashboardRow.class).list();
     }

@@ -75,8 +75,7 @@ public final class Reviews {
             "invitation expired");
     /**
      * The ORDER BY of each sort, over the {@code {column}} placeholders of {@link ReviewDao#ATTEMPTS}; {@code %s} is the
-     * direction. Every
-     * order ends with the row's own key, so pages never share or skip a row when many rows tie.
+     * direction. Every order ends with the row's own key, so pages never share or skip a row when many rows tie.
      */
     private static final Map<String, String> ORDERS = Map.of(
             "name", "lower({name}) %1$s, {row_key} %1$s",
