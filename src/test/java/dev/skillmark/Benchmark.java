@@ -33,7 +33,7 @@ import org.jdbi.v3.core.Jdbi;
  * handler and a durable H2 upsert behind HikariCP, one row per request) and Skillmark's hot requests against
  * them, then the H2 file after many autosaves, then the heap, then the dashboard and the audit log with 10,000
  * rows each ({@code -Donly=lists} runs only that step, on a fresh database; {@code -Donly=pages} only the bare ceiling,
- * the starts, the question page and the home page).
+ * the starts, the question page and the home page; {@code -Donly=content} only the loads of content/ and of 14 copies of it).
  */
 public final class Benchmark {
 
@@ -98,6 +98,10 @@ public final class Benchmark {
             loads.add(System.nanoTime() - t);
         }
         report("load content/ (" + questions + " questions)", loads);
+        loadMany(loader, content, 14);
+        if ("content".equals(System.getProperty("only"))) {
+            return;
+        }
 
         Path dir = Files.createTempDirectory("skillmark-bench");
         var bare = bareCeiling(clients, warm, measure);
@@ -304,6 +308,48 @@ public final class Benchmark {
     }
 
     /** The first ceiling: the same Javalin, one handler that answers "ok", nothing else. */
+    /**
+     * Loads {@code copies} copies of content/ at once, about 10,000 questions with the shipped ones' markdown: each
+     * bank file holds its questions {@code copies} times under fresh ids, so the copies are in the same bank and are
+     * not near-duplicates of each other by the loader's rule (only banks apart are compared), and the quizzes are
+     * the shipped ones.
+     */
+    private static void loadMany(ContentLoader loader, Path content, int copies) throws java.io.IOException {
+        Path dir = Files.createTempDirectory("skillmark-content");
+        Files.createDirectories(dir.resolve("skills"));
+        var heading = java.util.regex.Pattern.compile("(?m)^(## .*\\{#)([a-z0-9-]+)");
+        try (var files = Files.list(content.resolve("skills"))) {
+            for (Path file : files.toList()) {
+                String text = Files.readString(file);
+                int body = text.indexOf("\n## ");
+                var out = new StringBuilder(text);
+                for (int c = 1; c < copies; c++) {
+                    int copy = c;
+                    out.append('\n').append(heading.matcher(text.substring(body + 1)).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(m.group(1) + m.group(2) + "-copy" + copy)));
+                }
+                Files.writeString(dir.resolve("skills").resolve(file.getFileName()), out);
+            }
+        }
+        try (var files = Files.walk(content.resolve("quizzes"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path target = dir.resolve(content.relativize(file).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(file, target);
+            }
+        }
+        var loads = new ArrayList<Long>();
+        int questions = 0;
+        long problems = 0;
+        for (int i = 0; i < 3; i++) {
+            long t = System.nanoTime();
+            var catalog = loader.load(dir);
+            loads.add(System.nanoTime() - t);
+            questions = catalog.banks().stream().mapToInt(b -> b.questions().size()).sum();
+            problems = catalog.problems().size();
+        }
+        report(String.format(Locale.ROOT, "load %,d questions (%d copies), %d problems", questions, copies, problems), loads);
+    }
+
     private static Load.Result bareCeiling(int clients, Duration warm, Duration measure) throws InterruptedException {
         var app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
