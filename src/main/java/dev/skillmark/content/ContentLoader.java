@@ -162,17 +162,17 @@ public final class ContentLoader {
                                          Broken broken) {
         record Parsed(String file, Bank bank, List<Problem> problems) {
         }
-        var parsed = new ArrayList<Parsed>();
-        for (Path path : ContentFiles.markdownFiles(contentDir.resolve("skills"))) {
+        // one file per task, on every core: the parser and the markdown renderer hold no state of a parse
+        var parsed = ContentFiles.markdownFiles(contentDir.resolve("skills")).parallelStream().map(path -> {
             String file = "skills/" + path.getFileName();
-            bankFiles.add(file);
             var fileProblems = new ArrayList<Problem>();
             var id = ContentFiles.nameOf(file, path, fileProblems);
             var text = ContentFiles.read(file, path, fileProblems);
             var bank = id.isEmpty() || text.isEmpty() ? Optional.<Bank>empty()
                     : bankParser.parse(file, id.get(), text.get(), fileProblems);
-            parsed.add(new Parsed(file, bank.orElse(null), fileProblems));
-        }
+            return new Parsed(file, bank.orElse(null), fileProblems);
+        }).toList();
+        parsed.forEach(p -> bankFiles.add(p.file()));
         // a broken file's duplicate never takes a clean bank down
         var ordered = new ArrayList<>(parsed.stream().filter(p -> p.problems().isEmpty()).toList());
         ordered.addAll(parsed.stream().filter(p -> !p.problems().isEmpty()).toList());

@@ -4,7 +4,6 @@ import dev.skillmark.quiz.Bank;
 import dev.skillmark.quiz.Option;
 import dev.skillmark.quiz.Question;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -63,11 +62,13 @@ final class NearDuplicates {
     /**
      * Every pair of items of different banks, both with at least {@link #MIN_WORDS} words, whose Jaccard similarity is
      * at or above {@link #THRESHOLD}, ordered by {@code a} and then {@code b}: the pairs a comparison of every item with
-     * every other would find, without making those comparisons (10,000 questions are 50 million pairs). The standard
-     * prefix filter of similarity joins finds the candidates: words are ranked rarest first, and two sets with a
-     * similarity of at least t share at least {@code ceil(t * size)} words of each, so they share a word among the
-     * first {@code size - ceil(t * size) + 1} of each in that order. Only items sharing such a word are compared, and
-     * each candidate is then measured exactly.
+     * every other would find, without making those comparisons (10,000 questions are 50 million pairs, and at this
+     * low a threshold most pairs share a word). This is the prefix filter of similarity joins. Words are ranked
+     * rarest first. A similarity of at least t needs {@code c >= t (|A| + |B|) / (1 + t)} common words, so at least
+     * {@code ceil(t |A|)}: more than the {@code ceil(t |A|) - 1} most common words of A (its "suffix") can give. The
+     * pairs are then found by looking up only the rarer words of each item (its "prefix") in an index of the items
+     * before it, counting how many each shares. A pair whose count plus its suffix cannot reach {@code c} is dropped
+     * unmeasured; the rest are measured exactly.
      */
     static List<Match> matches(List<Item> items) {
         var frequency = new HashMap<String, Integer>();
@@ -80,12 +81,15 @@ final class NearDuplicates {
         ranked.sort(Comparator.<String>comparingInt(frequency::get).thenComparing(Comparator.naturalOrder()));
         var rank = new HashMap<String, Integer>();
         ranked.forEach(w -> rank.put(w, rank.size()));
-        var postings = new ArrayList<List<Integer>>(ranked.size());
-        ranked.forEach(w -> postings.add(new ArrayList<>()));
+        var postings = new int[ranked.size()][];
+        var postingSizes = new int[ranked.size()];
+        ranked.forEach(w -> postings[rank.get(w)] = new int[frequency.get(w)]);
+        var banks = new HashMap<String, Integer>();
 
         var sets = new int[items.size()][];
-        var lastSeen = new int[items.size()];
-        Arrays.fill(lastSeen, -1);
+        var bankOf = new int[items.size()];
+        var counts = new int[items.size()];
+        var touched = new int[items.size()];
         var matches = new ArrayList<Match>();
         for (int i = 0; i < items.size(); i++) {
             var item = items.get(i);
@@ -94,21 +98,34 @@ final class NearDuplicates {
             }
             int[] set = item.words().stream().mapToInt(rank::get).sorted().toArray();
             sets[i] = set;
-            int prefix = set.length - (int) Math.ceil(THRESHOLD * set.length - 1e-9) + 1;
-            for (int p = 0; p < Math.min(prefix, set.length); p++) {
-                var posting = postings.get(set[p]);
-                for (int j : posting) {
-                    if (lastSeen[j] == i || items.get(j).bank().equals(item.bank())) {
-                        continue;
-                    }
-                    lastSeen[j] = i;
-                    int common = common(sets[j], set);
-                    double similarity = common / (double) (sets[j].length + set.length - common);
-                    if (similarity >= THRESHOLD) {
-                        matches.add(new Match(j, i, similarity));
+            int bank = banks.computeIfAbsent(item.bank(), b -> banks.size());
+            bankOf[i] = bank;
+            int suffix = (int) Math.ceil(THRESHOLD * set.length - 1e-9) - 1;
+            int found = 0;
+            for (int p = 0; p < set.length - suffix; p++) {
+                int[] posting = postings[set[p]];
+                for (int k = 0, size = postingSizes[set[p]]; k < size; k++) {
+                    int j = posting[k];
+                    if (bankOf[j] != bank && counts[j]++ == 0) {
+                        touched[found++] = j;
                     }
                 }
-                posting.add(i);
+            }
+            for (int k = 0; k < found; k++) {
+                int j = touched[k];
+                int bound = counts[j] + Math.min(suffix, sets[j].length - counts[j]);
+                counts[j] = 0;
+                if (bound < THRESHOLD * (set.length + sets[j].length) / (1 + THRESHOLD) - 1e-9) {
+                    continue;
+                }
+                int common = common(sets[j], set);
+                double similarity = common / (double) (sets[j].length + set.length - common);
+                if (similarity >= THRESHOLD) {
+                    matches.add(new Match(j, i, similarity));
+                }
+            }
+            for (int word : set) {
+                postings[word][postingSizes[word]++] = i;
             }
         }
         matches.sort(Comparator.comparingInt(Match::a).thenComparingInt(Match::b));

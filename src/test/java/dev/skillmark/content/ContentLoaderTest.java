@@ -198,4 +198,23 @@ class ContentLoaderTest {
         int clean = Lint.run(Fixtures.content("content", dir.resolve("c")), new java.io.PrintStream(new java.io.ByteArrayOutputStream()));
         assertThat(clean).isZero();
     }
+
+    @Test
+    void loads_on_several_threads_at_once_give_what_one_load_alone_gives() throws Exception {
+        // each load parses its files on every core, and all of them share one parser and one markdown renderer
+        Path content = Fixtures.projectDir().resolve("content");
+        String alone = loader.load(content).banks().toString();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var loads = new java.util.ArrayList<java.util.concurrent.Future<String>>();
+            for (int i = 0; i < 4; i++) {
+                loads.add(pool.submit(() -> loader.load(content).banks().toString()));
+            }
+            for (var load : loads) {
+                assertThat(load.get()).isEqualTo(alone);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
