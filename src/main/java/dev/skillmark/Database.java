@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -58,7 +59,26 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         this.jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
+        if (config.databaseUrl().startsWith("jdbc:h2:")) {
+            cacheIdentities(jdbi);
+        }
         this.compaction = StoreCompaction.of(pool, config.databaseUrl());
+    }
+
+    /**
+     * H2 hands out an identity column's values from a cache and writes the sequence, which commits the whole store,
+     * each time the cache runs out: with its default of 32, one in 32 timeline events paid for a durable commit of
+     * its own, two thirds of the timeline writer's time at 450 page views a second. With 1,000, a crash skips at most
+     * the rest of a cached range (a gap in the ids, never a reused one); in one process the values still rise in the
+     * order they are taken, which the timeline's order by id needs. PostgreSQL keeps its default of 1: its caches are
+     * per connection, so with several the ids would no longer follow time. Set at each start, as it costs nothing.
+     */
+    private static void cacheIdentities(Jdbi jdbi) {
+        jdbi.useHandle(h -> {
+            for (String table : List.of("attempt_event", "audit_event", "grade_change", "outbox")) {
+                h.execute("alter table " + table + " alter column id set cache 1000");
+            }
+        });
     }
 
     /** For a server: an embedded H2 file reclaims its space while running (see {@link StoreCompaction}). */

@@ -82,7 +82,7 @@ public final class Benchmark {
         }
         boolean quick = System.getProperty("quick") != null;
         int clients = Integer.getInteger("clients", 32);
-        Duration warm = Duration.ofSeconds(quick ? 1 : 3);
+        Duration warm = Duration.ofSeconds(Integer.getInteger("warm", quick ? 1 : 3));
         Duration measure = Duration.ofSeconds(quick ? 3 : 8);
         int attemptCount = quick ? 200 : 1000;
         int savesPerAttempt = 100;
@@ -98,7 +98,9 @@ public final class Benchmark {
             loads.add(System.nanoTime() - t);
         }
         report("load content/ (" + questions + " questions)", loads);
-        loadMany(loader, content, 14);
+        if (!"pages".equals(System.getProperty("only"))) {
+            loadMany(loader, content, 14);
+        }
         if ("content".equals(System.getProperty("only"))) {
             return;
         }
@@ -139,9 +141,10 @@ public final class Benchmark {
             // write, once per attempt); a candidate who starts in the browser has no such write, so it is done first
             Load.count(clients, ids.size(), n -> Load.request(port, "/attempts/" + ids.get((int) n) + "/q/1").GET().build(),
                     new TreeMap<>());
+            // each candidate's browser sends its id cookie, as a browser does after its first page
             var page = Load.run("question page (" + ids.size() + " live attempts)", clients, warm, measure,
                     n -> Load.request(port, "/attempts/" + ids.get((int) (n % ids.size())) + "/q/" + (1 + (n / ids.size()) % 30))
-                            .GET().build());
+                            .header("Cookie", browserCookie(n % ids.size())).GET().build());
             var home = Load.run("home page", clients, warm, measure, n -> Load.request(port, "/").GET().build());
             if (pagesOnly) {
                 System.out.println();
@@ -348,6 +351,11 @@ public final class Benchmark {
             problems = catalog.problems().size();
         }
         report(String.format(Locale.ROOT, "load %,d questions (%d copies), %d problems", questions, copies, problems), loads);
+    }
+
+    /** The id cookie of candidate {@code n}'s browser: 43 characters, as Skillmark gives one. */
+    static String browserCookie(long n) {
+        return "skillmark_browser=" + String.format(Locale.ROOT, "bench%038d", n);
     }
 
     private static Load.Result bareCeiling(int clients, Duration warm, Duration measure) throws InterruptedException {

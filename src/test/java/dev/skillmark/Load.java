@@ -23,12 +23,12 @@ import java.util.function.LongFunction;
 final class Load {
 
     /** What one run measured: requests per second, latency quantiles and the replies by status. */
-    record Result(String name, double perSecond, double p50, double p99, long count, Map<Integer, Long> statuses) {
+    record Result(String name, double perSecond, double p50, double p99, long count, Map<Integer, Long> statuses, double cores) {
         String line(Result ceiling) {
             String ratio = ceiling == null ? "(ceiling)" : String.format(Locale.ROOT, "%5.1f%% of %s", 100 * perSecond / ceiling.perSecond, ceiling.name);
             long failed = statuses.entrySet().stream().filter(e -> e.getKey() >= 400).mapToLong(Map.Entry::getValue).sum();
-            return String.format(Locale.ROOT, "%-40s %8.0f req/s  p50 %7.2f ms  p99 %7.2f ms  %-28s statuses %s%s",
-                    name, perSecond, p50, p99, ratio, statuses,
+            return String.format(Locale.ROOT, "%-40s %8.0f req/s  p50 %7.2f ms  p99 %7.2f ms  %-28s CPU %.2f cores  statuses %s%s",
+                    name, perSecond, p50, p99, ratio, cores, statuses,
                     failed > 0 ? "  <- " + failed + " refused: these figures do not measure the real work" : "");
         }
     }
@@ -48,9 +48,12 @@ final class Load {
         loop(clients, warmUp, next, null, null);
         var samples = Collections.synchronizedList(new ArrayList<long[]>());
         var statuses = new TreeMap<Integer, Long>();
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpu = os.getProcessCpuTime();
         long t = System.nanoTime();
         loop(clients, measure, next, samples, statuses);
         double seconds = (System.nanoTime() - t) / 1e9;
+        double cores = (os.getProcessCpuTime() - cpu) / 1e9 / seconds;
         var all = new long[samples.stream().mapToInt(s -> s.length).sum()];
         int i = 0;
         for (var s : samples) {
@@ -58,7 +61,7 @@ final class Load {
             i += s.length;
         }
         java.util.Arrays.sort(all);
-        var result = new Result(name, all.length / seconds, quantile(all, 0.50), quantile(all, 0.99), all.length, statuses);
+        var result = new Result(name, all.length / seconds, quantile(all, 0.50), quantile(all, 0.99), all.length, statuses, cores);
         return result;
     }
 

@@ -3,10 +3,12 @@ package dev.skillmark.web;
 import io.javalin.http.Context;
 import io.javalin.rendering.FileRenderer;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.standard.StandardDialect;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.AbstractConfigurableTemplateResolver;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
@@ -20,6 +22,11 @@ public final class Templates implements FileRenderer {
     private final TemplateEngine textEngine = new TemplateEngine();
 
     public Templates(Optional<Path> folder) {
+        for (var e : List.of(engine, textEngine)) {
+            var dialect = new StandardDialect();
+            if (!Boolean.getBoolean("ognl.only")) dialect.setVariableExpressionEvaluator(new AccessorExpressions());
+            e.setDialect(dialect);
+        }
         engine.setTemplateResolver(resolver(folder, ".html", TemplateMode.HTML));
         textEngine.setTemplateResolver(resolver(folder, ".txt", TemplateMode.TEXT));
     }
