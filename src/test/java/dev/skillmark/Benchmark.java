@@ -82,7 +82,8 @@ public final class Benchmark {
         }
         boolean quick = System.getProperty("quick") != null;
         int clients = Integer.getInteger("clients", 32);
-        Duration warm = Duration.ofSeconds(Integer.getInteger("warm", quick ? 1 : 3));
+        // 20 s: under load the JIT takes about that long, on two cores busy with the load, to compile the template engine
+        Duration warm = Duration.ofSeconds(Integer.getInteger("warm", quick ? 1 : 20));
         Duration measure = Duration.ofSeconds(quick ? 3 : 8);
         int attemptCount = quick ? 200 : 1000;
         int savesPerAttempt = 100;
