@@ -13,7 +13,8 @@ import org.thymeleaf.exceptions.TemplateProcessingException;
 import org.thymeleaf.standard.StandardDialect;
 import org.thymeleaf.templateresolver.StringTemplateResolver;
 
-class AccessorExpressionsTest {
+/** Public, as are its records but one: the shortcut serves only types that are public all the way out. */
+public class AccessorExpressionsTest {
 
     public record Inner(int slot, String title, Optional<String> error) {
         public String shout() {
