@@ -3,7 +3,6 @@ package dev.skillmark.web;
 import io.javalin.http.Context;
 import io.javalin.rendering.FileRenderer;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -22,13 +21,17 @@ public final class Templates implements FileRenderer {
     private final TemplateEngine textEngine = new TemplateEngine();
 
     public Templates(Optional<Path> folder) {
-        for (var e : List.of(engine, textEngine)) {
-            var dialect = new StandardDialect();
-            if (!Boolean.getBoolean("ognl.only")) dialect.setVariableExpressionEvaluator(new AccessorExpressions());
-            e.setDialect(dialect);
-        }
+        engine.setDialect(dialect());
+        textEngine.setDialect(dialect());
         engine.setTemplateResolver(resolver(folder, ".html", TemplateMode.HTML));
         textEngine.setTemplateResolver(resolver(folder, ".txt", TemplateMode.TEXT));
+    }
+
+    /** Thymeleaf's standard dialect, with accessor chains read directly rather than through OGNL. */
+    static StandardDialect dialect() {
+        var dialect = new StandardDialect();
+        dialect.setVariableExpressionEvaluator(new AccessorExpressions());
+        return dialect;
     }
 
     private static AbstractConfigurableTemplateResolver resolver(Optional<Path> folder, String suffix, TemplateMode mode) {

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.exceptions.TemplateProcessingException;
-import org.thymeleaf.standard.StandardDialect;
 import org.thymeleaf.templateresolver.StringTemplateResolver;
 
 /** Public, as are its records but one: the shortcut serves only types that are public all the way out. */
@@ -32,9 +31,7 @@ public class AccessorExpressionsTest {
         var engine = new TemplateEngine();
         engine.setTemplateResolver(new StringTemplateResolver());
         if (shortcut) {
-            var dialect = new StandardDialect();
-            dialect.setVariableExpressionEvaluator(new AccessorExpressions());
-            engine.setDialect(dialect);
+            engine.setDialect(Templates.dialect());
         }
         return engine;
     }
@@ -76,17 +73,18 @@ public class AccessorExpressionsTest {
 
     @Test
     void a_call_on_nothing_and_a_failing_accessor_fail_the_page_as_they_do_through_ognl() {
-        for (String template : new String[] {"<p th:text=\"${o.missing().slot()}\"></p>", "<p th:text=\"${o.inner().shout()}\"></p>"}) {
-            assertThatThrownBy(() -> render(OGNL, template)).isInstanceOf(TemplateProcessingException.class);
-            assertThatThrownBy(() -> render(SHORTCUT, template)).isInstanceOf(TemplateProcessingException.class);
-        }
+        failThroughBoth("<p th:text=\"${o.missing().slot()}\"></p>", "<p th:text=\"${o.inner().shout()}\"></p>");
     }
 
     @Test
     void what_ognl_refuses_under_thymeleafs_rules_stays_refused() {
         // Object's own methods and JDK types are never taken by the shortcut: OGNL decides, as it did before
-        for (String template : new String[] {"<p th:text=\"${o.getClass().getClassLoader()}\"></p>",
-                "<p th:text=\"${text.getClass().forName('java.lang.Runtime')}\"></p>"}) {
+        failThroughBoth("<p th:text=\"${o.getClass().getClassLoader()}\"></p>",
+                "<p th:text=\"${text.getClass().forName('java.lang.Runtime')}\"></p>");
+    }
+
+    private static void failThroughBoth(String... templates) {
+        for (String template : templates) {
             assertThatThrownBy(() -> render(OGNL, template)).isInstanceOf(TemplateProcessingException.class);
             assertThatThrownBy(() -> render(SHORTCUT, template)).isInstanceOf(TemplateProcessingException.class);
         }
