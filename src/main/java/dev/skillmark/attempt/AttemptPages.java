@@ -57,11 +57,12 @@ public final class AttemptPages {
             var answer = answers.get(slot - 1);
             var options = snapshot.options(slot);
             var chosen = question.choice() ? Response.decode(question.key(options), answer.response()) : null;
-            var shown = options.stream().map(o -> new Views.ShownOption(o.position(), o.html(),
-                    chosen instanceof Response.Choices c && c.positions().contains(o.position()))).toList();
-            var nav = answers.stream().map(a -> new Views.NavItem(a.slot(), a.answered(), a.flagged(), a.slot() == slot)).toList();
             Optional<Views.Feedback> feedback = attempt.practice() && answer.checked()
                     ? Optional.of(feedback(question, options, answer)) : Optional.empty();
+            var shown = options.stream().map(o -> new Views.ShownOption(o.position(), Format.INSTANCE.letter(o.position()), o.html(),
+                    chosen instanceof Response.Choices c && c.positions().contains(o.position()),
+                    feedback.isPresent() && o.correct())).toList();
+            var nav = answers.stream().map(a -> new Views.NavItem(a.slot(), a.answered(), a.flagged(), a.slot() == slot)).toList();
             return new Views.QuestionPage(attempt, question, answers.size(), shown, answer, nav,
                     attempts.remaining(attempt), feedback, pageToken(), Optional.empty(), Optional.empty());
         });

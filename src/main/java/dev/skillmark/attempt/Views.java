@@ -3,6 +3,7 @@ package dev.skillmark.attempt;
 import dev.skillmark.quiz.Grade;
 import dev.skillmark.quiz.Numbers;
 import dev.skillmark.quiz.Score;
+import dev.skillmark.web.Format;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -19,20 +20,16 @@ public final class Views {
      * time went to this list's concatenations, measured).
      */
     public record NavItem(int slot, boolean answered, boolean flagged, boolean current, String action, String classes,
-                          String title, String spoken) {
+                          String spoken) {
 
         public NavItem(int slot, boolean answered, boolean flagged, boolean current) {
             this(slot, answered, flagged, current, "goto-" + slot,
                     state(answered) + (flagged ? " flagged" : "") + (current ? " current" : ""),
-                    title(slot, answered, flagged), title(slot, answered, flagged) + (current ? " (this one)" : ""));
+                    "Question " + slot + ", " + state(answered) + (flagged ? ", flagged" : "") + (current ? " (this one)" : ""));
         }
 
         private static String state(boolean answered) {
             return answered ? "answered" : "unanswered";
-        }
-
-        private static String title(int slot, boolean answered, boolean flagged) {
-            return "Question " + slot + ", " + state(answered) + (flagged ? ", flagged" : "");
         }
 
         /** {@code step} for the question shown, else none (the attribute is left out). */
@@ -41,8 +38,12 @@ public final class Views {
         }
     }
 
-    /** An option as shown while answering: its position and HTML, never whether it is right. */
-    public record ShownOption(int position, String html, boolean selected) {
+    /**
+     * An option as shown while answering: its position, letter and HTML. {@code shownCorrect} is true only
+     * on a practice question the candidate has checked, where the feedback names the correct options anyway;
+     * before that it is false for every option, so the page never carries the key.
+     */
+    public record ShownOption(int position, String letter, String html, boolean selected, boolean shownCorrect) {
     }
 
     /** Practice-mode feedback, shown once the candidate has checked a question. */
@@ -98,6 +99,27 @@ public final class Views {
         public String textResponse() {
             return question.choice() ? "" : typed.orElse(answer.response());
         }
+
+        /** Whether the answer is locked because its feedback is shown (a checked practice question). */
+        public boolean locked() {
+            return feedback.isPresent();
+        }
+
+        public boolean hasError() {
+            return error.isPresent();
+        }
+
+        public Countdown countdown() {
+            return Countdown.of(remaining);
+        }
+    }
+
+    /** The time left as the page opens: the clock it shows ("44:58") and the milliseconds its timer counts down. */
+    public record Countdown(String clock, long millis) {
+        /** Null when the attempt is untimed, so a page tests {@code ${countdown} != null} without an Optional. */
+        static Countdown of(Optional<Duration> remaining) {
+            return remaining.map(d -> new Countdown(Format.INSTANCE.clock(d), d.toMillis())).orElse(null);
+        }
     }
 
     /** A save refused because another tab saved a newer answer: both, so nothing typed is lost from view. */
@@ -106,6 +128,9 @@ public final class Views {
 
     public record SubmitSummary(Attempt attempt, int total, List<Integer> unanswered, List<Integer> flagged,
                                 Optional<Duration> remaining) {
+        public Countdown countdown() {
+            return Countdown.of(remaining);
+        }
     }
 
     /** One skill area of a result: its points out of the points this attempt was offered there. */

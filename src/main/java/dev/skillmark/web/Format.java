@@ -27,8 +27,12 @@ public final class Format {
     /** "mm:ss", or "h:mm:ss" for an hour or more, as a countdown shows it. */
     public String clock(Duration d) {
         long s = Math.max(0, d.toSeconds());
-        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s % 3600) / 60, s % 60)
-                : String.format(Locale.ROOT, "%02d:%02d", s / 60, s % 60);
+        return s >= 3600 ? s / 3600 + ":" + twoDigits((s % 3600) / 60) + ":" + twoDigits(s % 60)
+                : twoDigits(s / 60) + ":" + twoDigits(s % 60);
+    }
+
+    private static String twoDigits(long n) {
+        return n < 10 ? "0" + n : Long.toString(n);
     }
 
     /** A count with its noun in the singular or plural: "1 signal", "2 signals", "0 signals". */

@@ -46,11 +46,9 @@ class CandidateHttpTest extends AppTest {
 
         // the list of every question: what each button says, and which one is this page
         var nav = app.get("/attempts/" + id + "/q/3").body().replaceAll("\\s+", " ");
-        assertThat(nav).contains("<button type=\"submit\" name=\"action\" value=\"goto-1\" class=\"answered\" title=\"Question 1, answered\">")
-                .contains("value=\"goto-3\" class=\"answered flagged current\" title=\"Question 3, answered, flagged\" aria-current=\"step\">")
-                .contains("value=\"goto-5\" class=\"unanswered\" title=\"Question 5, unanswered\">")
-                .contains("<span class=\"visually-hidden\">Question 3, answered, flagged (this one)</span>")
-                .contains("<span class=\"visually-hidden\">Question 5, unanswered</span>");
+        assertThat(nav).contains("<button type=\"submit\" name=\"action\" value=\"goto-1\" class=\"answered\" aria-label=\"Question 1, answered\">1</button>")
+                .contains("value=\"goto-3\" class=\"answered flagged current\" aria-label=\"Question 3, answered, flagged (this one)\" aria-current=\"step\">3</button>")
+                .contains("value=\"goto-5\" class=\"unanswered\" aria-label=\"Question 5, unanswered\">5</button>");
         assertThat(nav.split("aria-current=\"step\"", -1)).hasSize(2);
 
         var confirm = app.get("/attempts/" + id + "/submit");
@@ -268,6 +266,37 @@ class CandidateHttpTest extends AppTest {
         var feedback = app.get("/attempts/" + id + "/q/1").body();
         assertThat(feedback).contains("id=\"feedback\"").contains("EXPLANATION-MARKER").contains("disabled");
         assertThat(app.get("/attempts/" + id + "/q/2").body()).doesNotContain("EXPLANATION-MARKER");
+    }
+
+    @Test
+    void a_checked_practice_choice_question_marks_the_correct_options_and_no_option_before_it_is_checked() {
+        var started = app.post("/quizzes/practice-alpha/start", "name", "Ada");
+        String id = started.location().replaceAll("^/attempts/([^/]+)/q/1$", "$1");
+        List<Integer> choiceSlots = app.app.jdbi().withHandle(h -> h.createQuery(
+                "select slot from attempt_question where attempt_id = :id and kind in ('single', 'multiple') order by slot")
+                .bind("id", id).mapTo(Integer.class).list());
+        assertThat(choiceSlots).isNotEmpty();
+        int slot = choiceSlots.get(0);
+        List<Integer> correct = app.app.jdbi().withHandle(h -> h.createQuery(
+                "select position from attempt_option where attempt_id = :id and slot = :slot and correct order by position")
+                .bind("id", id).bind("slot", slot).mapTo(Integer.class).list());
+        assertThat(correct).isNotEmpty();
+
+        var before = app.get("/attempts/" + id + "/q/" + slot).body();
+        REVIEW_MARKUP.forEach(m -> assertThat(before).doesNotContain(m));
+        String revision = before.replaceAll("(?s).*id=\"revision\" name=\"revision\" value=\"(\\d+)\".*", "$1");
+        assertThat(app.post("/attempts/" + id + "/q/" + slot, "revision", revision, "page", "tab-1",
+                "choice", String.valueOf(correct.get(0)), "action", "check").status()).isEqualTo(303);
+
+        var after = app.get("/attempts/" + id + "/q/" + slot).body();
+        var marked = new ArrayList<Integer>();
+        var option = Pattern.compile("<li class=\"option is-correct\">\\s*<input [^>]*value=\"(\\d+)\"").matcher(after);
+        while (option.find()) {
+            marked.add(Integer.parseInt(option.group(1)));
+        }
+        assertThat(marked).as("the options marked correct once checked").isEqualTo(correct);
+        assertThat(after.split("\\(correct answer\\)", -1)).hasSize(correct.size() + 1);
+        assertThat(after).contains("id=\"option-" + correct.get(0) + "\" checked=\"checked\" disabled=\"disabled\"");
     }
 
     @Test
