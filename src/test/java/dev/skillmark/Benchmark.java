@@ -33,7 +33,8 @@ import org.jdbi.v3.core.Jdbi;
  * handler and a durable H2 upsert behind HikariCP, one row per request) and Skillmark's hot requests against
  * them, then the H2 file after many autosaves, then the heap, then the dashboard and the audit log with 10,000
  * rows each ({@code -Donly=lists} runs only that step, on a fresh database; {@code -Donly=pages} only the bare ceiling,
- * the starts, the question page and the home page; {@code -Donly=content} only the loads of content/ and of 14 copies of it).
+ * the starts, the question page and the home page; {@code -Donly=saves} only the upsert ceiling, the starts and the
+ * autosave; {@code -Donly=content} only the loads of content/ and of 14 copies of it).
  */
 public final class Benchmark {
 
@@ -99,7 +100,7 @@ public final class Benchmark {
             loads.add(System.nanoTime() - t);
         }
         report("load content/ (" + questions + " questions)", loads);
-        if (!"pages".equals(System.getProperty("only"))) {
+        if (System.getProperty("only") == null || "content".equals(System.getProperty("only"))) {
             loadMany(loader, content, 14);
         }
         if ("content".equals(System.getProperty("only"))) {
@@ -107,9 +108,11 @@ public final class Benchmark {
         }
 
         Path dir = Files.createTempDirectory("skillmark-bench");
-        var bare = bareCeiling(clients, warm, measure);
-        // -Donly=pages: the bare ceiling, the question page and the home page, for profiling the read path
+        // -Donly=pages: the bare ceiling, the question page and the home page, for profiling the read path;
+        // -Donly=saves: the upsert ceiling and the autosave, for profiling the write path
         boolean pagesOnly = "pages".equals(System.getProperty("only"));
+        boolean savesOnly = "saves".equals(System.getProperty("only"));
+        var bare = savesOnly ? null : bareCeiling(clients, warm, measure);
         var upsert = pagesOnly ? null : upsertCeiling(dir.resolve("ceiling"), clients, warm, measure);
 
         var clock = new JumpClock();
@@ -142,6 +145,16 @@ public final class Benchmark {
             // write, once per attempt); a candidate who starts in the browser has no such write, so it is done first
             Load.count(clients, ids.size(), n -> Load.request(port, "/attempts/" + ids.get((int) n) + "/q/1").GET().build(),
                     new TreeMap<>());
+            if (savesOnly) {
+                clock.jump(Duration.ofMinutes(2));
+                var counter = new AtomicLong();
+                var save = Load.run("autosave (" + ids.size() + " attempts)", clients, warm, measure,
+                        n -> autosave(port, csrf, cookies, textSlots, n, counter.incrementAndGet()));
+                System.out.println();
+                System.out.println(upsert.line(null));
+                System.out.println(save.line(upsert));
+                return;
+            }
             // each candidate's browser sends its id cookie, as a browser does after its first page
             var page = Load.run("question page (" + ids.size() + " live attempts)", clients, warm, measure,
                     n -> Load.request(port, "/attempts/" + ids.get((int) (n % ids.size())) + "/q/" + (1 + (n / ids.size()) % 30))

@@ -46,10 +46,6 @@ interface AttemptDao {
     @SqlUpdate("update attempt set client_address = :address, client_agent = :agent where id = :id")
     void setClient(@Bind("id") String id, @Bind("address") String address, @Bind("agent") String agent);
 
-    /** The attempt, locked until the transaction ends: every write to an attempt takes this lock first. */
-    @SqlQuery("select * from attempt where id = :id for update")
-    Optional<Attempt> lock(@Bind("id") String id);
-
     /**
      * The attempt, locked, if it is still in progress and nobody else holds its lock: what a sweeper takes, so
      * sweepers on several instances share the overdue attempts instead of queueing on each other's. (One row by
@@ -73,28 +69,6 @@ interface AttemptDao {
 
     @SqlQuery("select * from attempt_option where attempt_id = :id and slot = :slot order by position")
     List<OptionSnapshot> options(@Bind("id") String attemptId, @Bind("slot") int slot);
-
-    @SqlQuery("select * from answer where attempt_id = :id and slot = :slot")
-    Optional<AnswerState> answer(@Bind("id") String attemptId, @Bind("slot") int slot);
-
-    /** Stores a save the caller checked under the attempt's row lock; 0 rows when the slot was checked and is final. */
-    @SqlUpdate("""
-        update answer set response = :response, revision = revision + 1, saved_by = :page, saved_at = :savedAt
-        where attempt_id = :attemptId and slot = :slot and checked = false""")
-    int save(@Bind("attemptId") String attemptId, @Bind("slot") int slot, @Bind("response") String response,
-             @Bind("page") String page, @Bind("savedAt") long savedAt);
-
-    /** How many of the attempt's questions were last saved at or after {@code since}. */
-    @SqlQuery("select count(*) from answer where attempt_id = :id and saved_at >= :since")
-    int savedSince(@Bind("id") String attemptId, @Bind("since") long since);
-
-    /** Counts one more save in the attempt's one-minute window, starting a new window when the old one is over. */
-    @SqlUpdate("""
-        update attempt set
-            save_window_count = case when save_window_start > :windowStart then save_window_count + 1 else 1 end,
-            save_window_start = case when save_window_start > :windowStart then save_window_start else :now end
-        where id = :id""")
-    void countSave(@Bind("id") String attemptId, @Bind("now") long now, @Bind("windowStart") long windowStart);
 
     @SqlUpdate("update attempt set deadline_at = :deadline where id = :id and status = 'IN_PROGRESS'")
     int setDeadline(@Bind("id") String attemptId, @Bind("deadline") long deadline);

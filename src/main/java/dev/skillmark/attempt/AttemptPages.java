@@ -4,14 +4,10 @@ import dev.skillmark.quiz.Grade;
 import dev.skillmark.quiz.Response;
 import dev.skillmark.web.Format;
 import dev.skillmark.web.SkillmarkException;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -23,24 +19,6 @@ public final class AttemptPages {
     private final Jdbi jdbi;
     private final Attempts attempts;
     private final SecureRandom random = new SecureRandom();
-    /**
-     * Attempt snapshots (slots and options) never change once written, so they are cached on every
-     * instance, by attempt id: a question page then reads only the attempt row and its answers. Bounded
-     * so a heap of -Xmx256m holds it: 5,000 attempts of 30 questions are about 60 MB at most.
-     */
-    private final Cache<String, Snapshot> snapshots = Caffeine.newBuilder().maximumSize(5_000).build();
-
-    /** An attempt's frozen questions and their options, by slot. */
-    private record Snapshot(Map<Integer, SlotSnapshot> slots, Map<Integer, List<OptionSnapshot>> options) {
-        Optional<SlotSnapshot> slot(int slot) {
-            return Optional.ofNullable(slots.get(slot));
-        }
-
-        List<OptionSnapshot> options(int slot) {
-            return options.getOrDefault(slot, List.of());
-        }
-    }
-
     public AttemptPages(Jdbi jdbi, Attempts attempts) {
         this.jdbi = jdbi;
         this.attempts = attempts;
@@ -112,11 +90,8 @@ public final class AttemptPages {
         return jdbi.withExtension(AttemptDao.class, dao -> dao.events(attemptId));
     }
 
-    /** The attempt's snapshot, read once (two queries) and then served from memory. */
-    private Snapshot snapshot(String attemptId) {
-        return snapshots.get(attemptId, id -> jdbi.withExtension(AttemptDao.class, dao -> new Snapshot(
-                dao.slots(id).stream().collect(Collectors.toUnmodifiableMap(SlotSnapshot::slot, q -> q)),
-                dao.options(id).stream().collect(Collectors.groupingBy(OptionSnapshot::slot, Collectors.toUnmodifiableList())))));
+    private AttemptSnapshots.Snapshot snapshot(String attemptId) {
+        return attempts.snapshots().of(attemptId);
     }
 
     private String pageToken() {

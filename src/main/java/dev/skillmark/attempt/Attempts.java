@@ -59,6 +59,7 @@ public final class Attempts {
     private final Finalisation finalisation;
     private final AttemptMetrics metrics;
     private final SharedCommits saves;
+    private final AttemptSnapshots snapshots;
 
     /**
      * {@code seeds}: where each attempt's draw seed comes from (random in production, fixed in tests);
@@ -75,6 +76,12 @@ public final class Attempts {
         this.finalisation = new Finalisation(jdbi, grades, metrics);
         this.metrics = metrics;
         this.saves = new SharedCommits(jdbi, metrics);
+        this.snapshots = new AttemptSnapshots(jdbi);
+    }
+
+    /** The cache of frozen questions, shared with the pages. */
+    AttemptSnapshots snapshots() {
+        return snapshots;
     }
 
     /** Commits the saves still waiting; later ones commit on their own. Call once the server takes no more requests. */
@@ -162,11 +169,12 @@ public final class Attempts {
      * is already stored is harmless.
      */
     public Saved save(String attemptId, int slot, Base base, AnswerInput input) {
+        // read before the shared commit, so the thread that runs every save never waits for a snapshot's queries
+        var snapshot = snapshots.of(attemptId);
         var saved = write(attemptId, true, (h, attempt) -> {
-            var dao = h.attach(AttemptDao.class);
-            var question = slot(dao, attemptId, slot);
-            String encoded = input.toResponse(question, dao.options(attemptId, slot).size()).encode();
-            var current = dao.answer(attemptId, slot).orElseThrow();
+            var question = slot(snapshot, slot);
+            String encoded = input.toResponse(question, snapshot.options(slot).size()).encode();
+            var current = AttemptRows.answer(h, attemptId, slot).orElseThrow();
             long now = clock.millis();
             if (current.response().equals(encoded)) {
                 return new Counted(new Saved.Stored(current.revision()), AttemptMetrics.Save.UNCHANGED);
@@ -174,13 +182,13 @@ public final class Attempts {
             if (current.checked()) {
                 throw new SkillmarkException.Conflict("You already checked this question; its answer is final.");
             }
-            countSave(dao, attempt, now); // a stale page counts too: its refusals write an event
+            countSave(h, attempt, now); // a stale page counts too: its refusals write an event
             if (current.revision() != base.revision() && !base.page().equals(current.savedBy())) {
-                dao.event(attemptId, now, EventType.STALE_SAVE, slot, "revision " + base.revision() + " < " + current.revision());
+                h.attach(AttemptDao.class).event(attemptId, now, EventType.STALE_SAVE, slot, "revision " + base.revision() + " < " + current.revision());
                 return new Counted(new Saved.Stale(current), AttemptMetrics.Save.STALE);
             }
-            dao.save(attemptId, slot, encoded, base.page(), now);
-            noteBurst(dao, attemptId, slot, current.savedAt(), now);
+            AttemptRows.save(h, attemptId, slot, encoded, base.page(), now);
+            noteBurst(h, attemptId, slot, current.savedAt(), now);
             return new Counted(new Saved.Stored(current.revision() + 1), AttemptMetrics.Save.STORED);
         });
         metrics.saved(saved.outcome()); // counted after the commit: a save that rolled back was not made
@@ -194,10 +202,10 @@ public final class Attempts {
      * (counted from the epoch) records a BURST, once per stretch: a slot's first save in the stretch is the
      * only one that can raise the count, and then the answers saved since the stretch began say how many.
      */
-    private static void noteBurst(AttemptDao dao, String attemptId, int slot, Long previousSave, long now) {
+    private static void noteBurst(Handle h, String attemptId, int slot, Long previousSave, long now) {
         long stretch = now - Math.floorMod(now, BURST_STRETCH_MS);
-        if ((previousSave == null || previousSave < stretch) && dao.savedSince(attemptId, stretch) == BURST_QUESTIONS) {
-            dao.event(attemptId, now, EventType.BURST, slot, BURST_QUESTIONS + " different questions saved within 10 seconds");
+        if ((previousSave == null || previousSave < stretch) && AttemptRows.savedSince(h, attemptId, stretch) == BURST_QUESTIONS) {
+            h.attach(AttemptDao.class).event(attemptId, now, EventType.BURST, slot, BURST_QUESTIONS + " different questions saved within 10 seconds");
         }
     }
 
@@ -205,13 +213,13 @@ public final class Attempts {
     }
 
     /** Past {@link #SAVES_PER_MINUTE} saves in a minute an attempt is told to slow down: storage stays bounded. */
-    private void countSave(AttemptDao dao, Attempt attempt, long now) {
+    private void countSave(Handle h, Attempt attempt, long now) {
         long windowStart = now - SAVE_WINDOW.toMillis();
         if (attempt.saveWindowStart() > windowStart && attempt.saveWindowCount() >= SAVES_PER_MINUTE) {
             metrics.saved(AttemptMetrics.Save.TOO_FAST);
             throw new SkillmarkException.TooFast(Duration.ofMillis(attempt.saveWindowStart() - windowStart));
         }
-        dao.countSave(attempt.id(), now, windowStart);
+        AttemptRows.countSave(h, attempt.id(), now, windowStart);
     }
 
     public void flag(String attemptId, int slot, boolean flagged) {
@@ -231,9 +239,10 @@ public final class Attempts {
             if (!attempt.practice()) {
                 throw new SkillmarkException.Forbidden("Answers are checked after submitting in this quiz.");
             }
+            var snapshot = snapshots.of(attemptId);
+            var question = slot(snapshot, slot);
+            var grade = Grades.check(question, snapshot.options(slot), AttemptRows.answer(h, attemptId, slot).orElseThrow());
             var dao = h.attach(AttemptDao.class);
-            var question = slot(dao, attemptId, slot);
-            var grade = Grades.check(question, dao.options(attemptId, slot), dao.answer(attemptId, slot).orElseThrow());
             dao.check(attemptId, slot, grade.outcome().name(), grade.fraction(), Grades.points(grade, question.points()));
             dao.event(attemptId, clock.millis(), EventType.CHECKED, slot, grade.outcome().name());
             return grade.outcome() != Grade.Outcome.PENDING;
@@ -319,7 +328,7 @@ public final class Attempts {
     private <T> T write(String attemptId, boolean shared, BiFunction<Handle, Attempt, T> command) {
         attempt(attemptId);
         HandleCallback<Optional<T>, RuntimeException> locked = h -> {
-            var attempt = h.attach(AttemptDao.class).lock(attemptId).orElseThrow(Attempts::notFound);
+            var attempt = AttemptRows.lock(h, attemptId).orElseThrow(Attempts::notFound);
             if (!attempt.inProgress()) {
                 throw new SkillmarkException.AttemptClosed(attemptId, attempt.expired(),
                         "This attempt is finished and no longer takes answers.");
@@ -336,8 +345,8 @@ public final class Attempts {
         });
     }
 
-    private static SlotSnapshot slot(AttemptDao dao, String attemptId, int slot) {
-        return dao.slot(attemptId, slot).orElseThrow(() -> new SkillmarkException.NotFound("This quiz has no question " + slot + "."));
+    private static SlotSnapshot slot(AttemptSnapshots.Snapshot snapshot, int slot) {
+        return snapshot.slot(slot).orElseThrow(() -> new SkillmarkException.NotFound("This quiz has no question " + slot + "."));
     }
 
     private static SkillmarkException.NotFound notFound() {

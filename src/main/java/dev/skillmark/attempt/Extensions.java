@@ -58,7 +58,7 @@ public final class Extensions {
         Duration extra = percent ? limit.multipliedBy(value).dividedBy(100) : Duration.ofMinutes(value);
         long deadline = jdbi.inTransaction(h -> {
             var dao = h.attach(AttemptDao.class);
-            var locked = dao.lock(attemptId).orElseThrow();
+            var locked = AttemptRows.lock(h, attemptId).orElseThrow();
             if (!locked.inProgress()) {
                 throw new SkillmarkException.Conflict("This attempt was finished a moment ago; time can no longer be added.");
             }

@@ -46,7 +46,7 @@ final class Finalisation {
         try {
             boolean done = jdbi.inTransaction(h -> {
                 var dao = h.attach(AttemptDao.class);
-                Optional<Attempt> locked = unlessBusy ? dao.lockUnlessBusy(attemptId) : dao.lock(attemptId);
+                Optional<Attempt> locked = unlessBusy ? dao.lockUnlessBusy(attemptId) : AttemptRows.lock(h, attemptId);
                 if (locked.isEmpty() && !unlessBusy) {
                     throw new IllegalStateException("no attempt " + attemptId);
                 }

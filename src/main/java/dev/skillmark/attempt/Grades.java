@@ -97,7 +97,7 @@ public final class Grades {
         String text = comment == null ? "" : comment.strip();
         var change = jdbi.inTransaction(h -> {
             var attempts = h.attach(AttemptDao.class);
-            var attempt = attempts.lock(attemptId).orElseThrow(() -> new SkillmarkException.NotFound("There is no such attempt."));
+            var attempt = AttemptRows.lock(h, attemptId).orElseThrow(() -> new SkillmarkException.NotFound("There is no such attempt."));
             if (attempt.inProgress()) {
                 throw new SkillmarkException.Conflict("Grade after the candidate has submitted.");
             }
@@ -128,7 +128,7 @@ public final class Grades {
             SkillmarkException.InvalidInput.throwIfAny(problems);
             double points = given.orElseThrow();
             var kind = question.essay() ? GradeChange.Kind.MANUAL : GradeChange.Kind.OVERRIDE;
-            Double old = attempts.answer(attemptId, slot).orElseThrow().points();
+            Double old = AttemptRows.answer(h, attemptId, slot).orElseThrow().points();
             String stored = covered.orElseThrow().isEmpty() ? null : covered.orElseThrow().stream().map(String::valueOf).collect(Collectors.joining(","));
             write(h, attemptId, slot, question.points(), old, points, kind, text, stored, by);
             if (attempt.pending() > 0 && AttemptRows.attempt(h, attemptId).orElseThrow().pending() == 0) {
@@ -158,7 +158,7 @@ public final class Grades {
     /** Applies a regrade's changed slots to one finalised attempt; a person's grade is never among them. */
     public void regrade(String attemptId, List<Regrade> slots, User by) {
         jdbi.useTransaction(h -> {
-            h.attach(AttemptDao.class).lock(attemptId).orElseThrow();
+            AttemptRows.lock(h, attemptId).orElseThrow();
             for (var s : slots) {
                 write(h, attemptId, s.slot(), s.maxPoints(), s.oldPoints(), s.newPoints(), GradeChange.Kind.REGRADE,
                         "regraded with the current key of " + s.questionId(), null, by);

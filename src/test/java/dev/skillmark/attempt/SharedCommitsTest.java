@@ -155,7 +155,7 @@ class SharedCommitsTest {
             submits.get(60, TimeUnit.SECONDS);
             for (String id : ids) {
                 for (int slot : SLOTS) {
-                    String held = world.database.jdbi().withExtension(AttemptDao.class, dao -> dao.answer(id, slot))
+                    String held = world.database.jdbi().withHandle(h -> AttemptRows.answer(h, id, slot))
                             .orElseThrow().response();
                     assertThat(held).as("trial %d, attempt %s, slot %d: the last acknowledged save", trial, id, slot)
                             .isEqualTo(lastAcknowledged.get(id + "/" + slot)).isNotEqualTo(STALE_TEXT);
