@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -53,10 +52,6 @@ interface AttemptDao {
      */
     @SqlQuery("select * from attempt where id = :id and status = 'IN_PROGRESS' for update skip locked")
     Optional<Attempt> lockUnlessBusy(@Bind("id") String id);
-
-    /** These attempts, locked in the order of their ids (so two callers cannot deadlock), until the transaction ends. */
-    @SqlQuery("select * from attempt where id in (<ids>) order by id for update")
-    List<Attempt> lockAll(@BindList("ids") List<String> attemptIds);
 
     @SqlQuery("select * from attempt_question where attempt_id = :id order by slot")
     List<SlotSnapshot> slots(@Bind("id") String attemptId);

@@ -46,6 +46,12 @@ final class AttemptRows {
         return h.createQuery("select * from attempt where id = :id for update").bind("id", id).map(ATTEMPT).findOne();
     }
 
+    /** These attempts, locked in the order of their ids (so two callers cannot deadlock), until the transaction ends. */
+    static List<Attempt> lockAll(Handle h, List<String> attemptIds) {
+        return h.createQuery("select * from attempt where id in (<ids>) order by id for update").bindList("ids", attemptIds)
+                .map(ATTEMPT).list();
+    }
+
     static Optional<AnswerState> answer(Handle h, String attemptId, int slot) {
         return h.createQuery("select * from answer where attempt_id = :id and slot = :slot")
                 .bind("id", attemptId).bind("slot", slot).map(ANSWER).findOne();

@@ -3,6 +3,7 @@ package dev.skillmark.attempt;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.jdbi.v3.core.Handle;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -101,7 +102,7 @@ public final class AttemptSignals implements AutoCloseable {
             return;
         }
         try {
-            jdbi.useTransaction(h -> write(h.attach(AttemptDao.class), batch));
+            jdbi.useTransaction(h -> write(h, batch));
         } catch (RuntimeException e) {
             int kept = 0;
             for (var p : batch) {
@@ -117,9 +118,10 @@ public final class AttemptSignals implements AutoCloseable {
      * is computed at finalisation. So the attempts with "shown" events are locked first: one still in progress
      * is finalised after this commit and sees these events; one already finalised gets its time spent again.
      */
-    private static void write(AttemptDao dao, List<Pending> batch) {
+    private static void write(Handle h, List<Pending> batch) {
+        var dao = h.attach(AttemptDao.class);
         var shown = batch.stream().filter(p -> p.type() == EventType.SHOWN).map(Pending::attemptId).distinct().toList();
-        var locked = shown.isEmpty() ? List.<Attempt>of() : dao.lockAll(shown);
+        var locked = shown.isEmpty() ? List.<Attempt>of() : AttemptRows.lockAll(h, shown);
         dao.events(batch);
         locked.stream().filter(a -> !a.inProgress()).forEach(a -> Finalisation.recordTimeSpent(dao, a.id()));
     }

@@ -16,7 +16,6 @@ import java.util.function.BiFunction;
 import java.util.function.LongSupplier;
 import java.util.stream.IntStream;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -327,15 +326,16 @@ public final class Attempts {
     /** {@code shared}: the write may share its commit with others arriving at the same time (autosaves do). */
     private <T> T write(String attemptId, boolean shared, BiFunction<Handle, Attempt, T> command) {
         attempt(attemptId);
-        HandleCallback<Optional<T>, RuntimeException> locked = h -> {
-            var attempt = AttemptRows.lock(h, attemptId).orElseThrow(Attempts::notFound);
+        SharedCommits.Write<Optional<T>> locked = (h, row) -> {
+            var attempt = row.orElseThrow(Attempts::notFound);
             if (!attempt.inProgress()) {
                 throw new SkillmarkException.AttemptClosed(attemptId, attempt.expired(),
                         "This attempt is finished and no longer takes answers.");
             }
             return overdue(attempt) ? Optional.<T>empty() : Optional.of(command.apply(h, attempt));
         };
-        Optional<T> done = shared ? saves.run(attemptId, locked) : jdbi.inTransaction(locked);
+        Optional<T> done = shared ? saves.run(attemptId, locked)
+                : jdbi.inTransaction(h -> locked.apply(h, AttemptRows.lock(h, attemptId)));
         return done.orElseThrow(() -> {
             finalisation.finalise(attemptId, Attempt.Status.EXPIRED, clock.millis(), AttemptMetrics.Finalised.EXPIRED);
             jdbi.useExtension(AttemptDao.class, dao -> dao.event(attemptId, clock.millis(), EventType.LATE_REQUEST, null, ""));

@@ -1,14 +1,16 @@
 package dev.skillmark.attempt;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +32,12 @@ final class SharedCommits implements AutoCloseable {
     /** The most writes one commit takes; more waiting ones go into the next. */
     static final int MAX_BATCH = 128;
 
-    private record Job<T>(String attemptId, HandleCallback<T, RuntimeException> body, CompletableFuture<T> done) {
+    /** A write of one attempt: given the handle of the shared transaction and the attempt's row, locked (empty: no such attempt). */
+    interface Write<T> {
+        T apply(Handle h, Optional<Attempt> locked);
+    }
+
+    private record Job<T>(String attemptId, Write<T> body, CompletableFuture<T> done) {
     }
 
     private final Jdbi jdbi;
@@ -45,12 +52,16 @@ final class SharedCommits implements AutoCloseable {
         this.metrics = metrics;
     }
 
-    /** Runs {@code body} in a transaction shared with the writes waiting now, and returns once it is committed. */
-    <T> T run(String attemptId, HandleCallback<T, RuntimeException> body) {
+    /**
+     * Runs {@code body} in a transaction shared with the writes waiting now, and returns once it is committed. The
+     * body is given its attempt's row as locked for that transaction: by the batch's lock of every attempt for the
+     * first write to an attempt, read again (still locked) for a later one, so it sees the earlier writes' changes.
+     */
+    <T> T run(String attemptId, Write<T> body) {
         var job = new Job<>(attemptId, body, new CompletableFuture<T>());
         synchronized (lifecycle) {
             if (closed) { // shutting down: the last writes commit on their own
-                return jdbi.inTransaction(body);
+                return jdbi.inTransaction(h -> body.apply(h, AttemptRows.lock(h, attemptId)));
             }
             if (committer == null) {
                 committer = new Thread(this::commitWhatArrives, "shared-commits");
@@ -97,15 +108,19 @@ final class SharedCommits implements AutoCloseable {
         var refusals = new Throwable[batch.size()];
         try {
             jdbi.useTransaction(h -> {
-                var attempts = batch.stream().map(Job::attemptId).distinct().toList();
-                if (attempts.size() > 1) { // one attempt's write takes its own lock
-                    h.attach(AttemptDao.class).lockAll(attempts);
-                }
+                var unread = new HashMap<String, Attempt>();
+                AttemptRows.lockAll(h, batch.stream().map(Job::attemptId).distinct().toList()).forEach(a -> unread.put(a.id(), a));
+                var locked = Set.copyOf(unread.keySet());
                 for (int i = 0; i < batch.size(); i++) {
-                    String savepoint = "write" + i;
+                    String id = batch.get(i).attemptId();
+                    var row = unread.containsKey(id) ? Optional.of(unread.remove(id))
+                            : locked.contains(id) ? AttemptRows.attempt(h, id) : Optional.<Attempt>empty();
+                    // one name for every write's savepoint: each replaces the last, which is the one a refusal rolls
+                    // back to, and the database parses one SAVEPOINT statement instead of one per position
+                    String savepoint = "write";
                     h.savepoint(savepoint);
                     try {
-                        results[i] = batch.get(i).body().withHandle(h);
+                        results[i] = batch.get(i).body().apply(h, row);
                     } catch (RuntimeException refused) {
                         refusals[i] = refused;
                         try {
