@@ -145,38 +145,31 @@ public final class Benchmark {
             // write, once per attempt); a candidate who starts in the browser has no such write, so it is done first
             Load.count(clients, ids.size(), n -> Load.request(port, "/attempts/" + ids.get((int) n) + "/q/1").GET().build(),
                     new TreeMap<>());
-            if (savesOnly) {
-                clock.jump(Duration.ofMinutes(2));
-                var counter = new AtomicLong();
-                var save = Load.run("autosave (" + ids.size() + " attempts)", clients, warm, measure,
-                        n -> autosave(port, csrf, cookies, textSlots, n, counter.incrementAndGet()));
-                System.out.println();
-                System.out.println(upsert.line(null));
-                System.out.println(save.line(upsert));
-                return;
-            }
             // each candidate's browser sends its id cookie, as a browser does after its first page
-            var page = Load.run("question page (" + ids.size() + " live attempts)", clients, warm, measure,
+            var page = savesOnly ? null : Load.run("question page (" + ids.size() + " live attempts)", clients, warm, measure,
                     n -> Load.request(port, "/attempts/" + ids.get((int) (n % ids.size())) + "/q/" + (1 + (n / ids.size()) % 30))
                             .header("Cookie", browserCookie(n % ids.size())).GET().build());
-            var home = Load.run("home page", clients, warm, measure, n -> Load.request(port, "/").GET().build());
-            if (pagesOnly) {
-                System.out.println();
+            var home = savesOnly ? null : Load.run("home page", clients, warm, measure, n -> Load.request(port, "/").GET().build());
+            Load.Result save = null;
+            var counter = new AtomicLong();
+            if (!pagesOnly) {
+                clock.jump(Duration.ofMinutes(2));
+                save = Load.run("autosave (" + ids.size() + " attempts)", clients, warm, measure,
+                        n -> autosave(port, csrf, cookies, textSlots, n, counter.incrementAndGet()));
+            }
+            System.out.println();
+            if (!savesOnly) {
                 System.out.println(bare.line(null));
                 System.out.println(page.line(bare));
                 System.out.println(home.line(bare));
+            }
+            if (!pagesOnly) {
+                System.out.println(upsert.line(null));
+                System.out.println(save.line(upsert));
+            }
+            if (pagesOnly || savesOnly) {
                 return;
             }
-            clock.jump(Duration.ofMinutes(2));
-            var counter = new AtomicLong();
-            var save = Load.run("autosave (" + ids.size() + " attempts)", clients, warm, measure,
-                    n -> autosave(port, csrf, cookies, textSlots, n, counter.incrementAndGet()));
-            System.out.println();
-            System.out.println(bare.line(null));
-            System.out.println(page.line(bare));
-            System.out.println(home.line(bare));
-            System.out.println(upsert.line(null));
-            System.out.println(save.line(upsert));
             System.out.println();
 
             clock.jump(Duration.ofMinutes(2));
