@@ -183,7 +183,8 @@ public final class Attempts {
             }
             countSave(h, attempt, now); // a stale page counts too: its refusals write an event
             if (current.revision() != base.revision() && !base.page().equals(current.savedBy())) {
-                h.attach(AttemptDao.class).event(attemptId, now, EventType.STALE_SAVE, slot, "revision " + base.revision() + " < " + current.revision());
+                h.attach(AttemptDao.class).event(attemptId, now, EventType.STALE_SAVE, slot,
+                        "revision " + base.revision() + " < " + current.revision());
                 return new Counted(new Saved.Stale(current), AttemptMetrics.Save.STALE);
             }
             AttemptRows.save(h, attemptId, slot, encoded, base.page(), now);
@@ -204,7 +205,8 @@ public final class Attempts {
     private static void noteBurst(Handle h, String attemptId, int slot, Long previousSave, long now) {
         long stretch = now - Math.floorMod(now, BURST_STRETCH_MS);
         if ((previousSave == null || previousSave < stretch) && AttemptRows.savedSince(h, attemptId, stretch) == BURST_QUESTIONS) {
-            h.attach(AttemptDao.class).event(attemptId, now, EventType.BURST, slot, BURST_QUESTIONS + " different questions saved within 10 seconds");
+            h.attach(AttemptDao.class).event(attemptId, now, EventType.BURST, slot,
+                    BURST_QUESTIONS + " different questions saved within 10 seconds");
         }
     }
 
@@ -234,11 +236,11 @@ public final class Attempts {
 
     /** Practice mode: grades one question now and locks it, so the feedback can be shown. */
     public void check(String attemptId, int slot) {
+        var snapshot = snapshots.of(attemptId); // before the transaction: a miss must not hold two connections
         write(attemptId, (h, attempt) -> {
             if (!attempt.practice()) {
                 throw new SkillmarkException.Forbidden("Answers are checked after submitting in this quiz.");
             }
-            var snapshot = snapshots.of(attemptId);
             var question = slot(snapshot, slot);
             var grade = Grades.check(question, snapshot.options(slot), AttemptRows.answer(h, attemptId, slot).orElseThrow());
             var dao = h.attach(AttemptDao.class);
