@@ -8,8 +8,8 @@ import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
  * The statements of every candidate request (reading the attempt and its answers; a save's lock, read and
- * writes), as plain JDBI statements with mappers written out. Profiled on the question page under load, the SQL object and constructor mapper cost several times
- * the queries: each call attached {@link AttemptDao} anew (its five mappers registered into a copy of the
+ * writes), as plain JDBI statements with mappers written out. Profiled on the question page under load, the SQL
+ * object and constructor mapper cost several times the queries: each call attached {@link AttemptDao} anew (its five mappers registered into a copy of the
  * configuration, every method's binding annotations read), and each result set matched column names to
  * constructor parameters again; on the save path that work ran on the one thread that commits the saves, so it
  * capped them all. {@code AttemptRowsTest} checks every column against the constructor mapper.
