@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.slf4j.Logger;
@@ -24,6 +25,12 @@ public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
     private final String latestMigration;
     private final Optional<StoreCompaction> compaction;
+
+    /** Every migration: the SQL ones in {@code db/migration}, and those written in Java (they compute hashes). */
+    static FluentConfiguration migrations() {
+        return Flyway.configure().locations("classpath:db/migration")
+                .javaMigrations(new dev.skillmark.attempt.V14__Questions_stored_once());
+    }
 
     public Database(Config config) {
         this(config, Optional.empty());
@@ -48,7 +55,7 @@ public final class Database implements AutoCloseable {
         this.pool = new HikariDataSource(hikari);
         opened.set(this.pool);
         try {
-            var flyway = Flyway.configure().dataSource(pool).locations("classpath:db/migration").load();
+            var flyway = migrations().dataSource(pool).load();
             flyway.migrate();
             this.latestMigration = Arrays.stream(flyway.info().all())
                     .filter(m -> m.isVersioned() && m.getState().isResolved())

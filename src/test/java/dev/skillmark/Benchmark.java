@@ -211,10 +211,10 @@ public final class Benchmark {
                         + " client_address, client_agent, trial) select ?, quiz_id, quiz_title, mode, review, pass_mark, 'bench',"
                         + " seed, started_at, deadline_at, status, finished_at, ?, max_score, 0, content_version, 0, '', '', false"
                         + " from attempt where id = ?", id, (double) random.nextInt(40), template);
-                h.execute("insert into attempt_question select ?, slot, question_id, bank_id, area, kind, source, prompt_html,"
-                        + " body_html, explanation_html, rubric_html, answer_keys, numeric_min, numeric_max, answer_display, points,"
-                        + " content_hash from attempt_question where attempt_id = ?", id, template);
-                h.execute("insert into attempt_option select ?, slot, position, html, correct from attempt_option"
+                h.execute("insert into attempt_question (attempt_id, slot, question_id, bank_id, area, kind, source, answer_keys,"
+                        + " numeric_min, numeric_max, answer_display, points, content_hash, snapshot_hash, option_order)"
+                        + " select ?, slot, question_id, bank_id, area, kind, source, answer_keys, numeric_min, numeric_max,"
+                        + " answer_display, points, content_hash, snapshot_hash, option_order from attempt_question"
                         + " where attempt_id = ?", id, template);
                 h.execute("insert into answer (attempt_id, slot, response, revision, flagged, checked, outcome, fraction, points,"
                         + " time_spent_ms) select ?, slot, '0', 1, false, false, 'WRONG', 0, case when mod(slot + ?, 3) = 0 then 1 else 0 end,"

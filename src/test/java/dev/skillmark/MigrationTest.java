@@ -3,7 +3,6 @@ package dev.skillmark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,8 +16,7 @@ class MigrationTest {
     @Test
     void the_bursts_of_saves_recorded_as_events_before_version_11_become_burst_events() {
         var config = TestDatabase.config(dir.resolve("data"), dir.resolve("content"));
-        var flyway = Flyway.configure().dataSource(config.databaseUrl(), config.databaseUser(), config.databasePassword())
-                .locations("classpath:db/migration");
+        var flyway = Database.migrations().dataSource(config.databaseUrl(), config.databaseUser(), config.databasePassword());
         flyway.target("10").load().migrate();
         var jdbi = Jdbi.create(config.databaseUrl(), config.databaseUser(), config.databasePassword());
         jdbi.useHandle(h -> {
@@ -42,6 +40,64 @@ class MigrationTest {
                     .mapTo(String.class).list()).containsExactly("a 20000", "a 40000");
             assertThat(h.createQuery("select count(*) from attempt_event where type = 'SAVED'").mapTo(Integer.class).one())
                     .as("the old timeline entries stay").isEqualTo(19);
+        });
+    }
+
+    @Test
+    void version_14_stores_each_question_once_and_every_attempt_still_shows_and_grades_what_it_did() {
+        var config = TestDatabase.config(dir.resolve("data"), dir.resolve("content"));
+        var flyway = Database.migrations().dataSource(config.databaseUrl(), config.databaseUser(), config.databasePassword());
+        flyway.target("13").load().migrate();
+        var jdbi = Jdbi.create(config.databaseUrl(), config.databaseUser(), config.databasePassword());
+        String prompt = "<p>Which are <em>idempotent</em>?</p>";
+        String[] options = {"<p>GET</p>", "<p>POST</p>", "<p>PUT</p>"};
+        boolean[] correct = {true, false, true};
+        // a and b showed the same question in the same order; c in another order; each has an essay second
+        var shown = java.util.Map.of("a", new int[]{2, 0, 1}, "b", new int[]{2, 0, 1}, "c", new int[]{1, 2, 0});
+        jdbi.useHandle(h -> {
+            for (var attempt : new java.util.TreeMap<>(shown).entrySet()) {
+                String id = attempt.getKey();
+                h.execute("insert into attempt (id, quiz_id, quiz_title, mode, review, pass_mark, candidate_name, seed, started_at, status,"
+                        + " max_score, content_version) values (?, 'q', 'Q', 'EXAM', 'ANSWERS', 50, ?, 1, 0, 'SUBMITTED', 3, 'v')", id, id);
+                h.execute("insert into attempt_question (attempt_id, slot, question_id, bank_id, area, kind, source, prompt_html, body_html,"
+                        + " explanation_html, rubric_html, answer_keys, answer_display, points, content_hash) values"
+                        + " (?, 1, 'http/idem', 'http', 'HTTP', 'multiple', 'http.md:3', ?, '', '<p>Why</p>', '', '', '', 1, 'h1'),"
+                        + " (?, 2, 'http/essay', 'http', 'HTTP', 'essay', 'http.md:9', '<p>Explain</p>', '<pre><code>x</code></pre>', '',"
+                        + " '<ul><li>names REST</li></ul>', '', '', 2, 'h2')", id, prompt, id);
+                for (int position = 0; position < 3; position++) {
+                    int option = attempt.getValue()[position];
+                    h.execute("insert into attempt_option (attempt_id, slot, position, html, correct) values (?, 1, ?, ?, ?)",
+                            id, position, options[option], correct[option]);
+                }
+                h.execute("insert into answer (attempt_id, slot, response) values (?, 1, ?), (?, 2, 'Because')", id, "0,2", id);
+            }
+        });
+
+        flyway.target("latest").load().migrate();
+
+        jdbi.useHandle(h -> {
+            assertThat(h.createQuery("select count(*) from question_snapshot").mapTo(Integer.class).one())
+                    .as("one stored question for a and b's question, one for c's order, one for the essay").isEqualTo(3);
+            for (var attempt : shown.entrySet()) {
+                var slots = h.createQuery("select q.slot, s.prompt_html, s.body_html, s.explanation_html, s.rubric_html, q.kind, q.points"
+                                + " from attempt_question q join question_snapshot s on s.snapshot_hash = q.snapshot_hash"
+                                + " where q.attempt_id = :id order by q.slot")
+                        .bind("id", attempt.getKey()).map((rs, ctx) -> String.join("|", rs.getString(1), rs.getString(2), rs.getString(3),
+                                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7))).list();
+                assertThat(slots).containsExactly("1|" + prompt + "||<p>Why</p>||multiple|1",
+                        "2|<p>Explain</p>|<pre><code>x</code></pre>||<ul><li>names REST</li></ul>|essay|2");
+                var read = h.createQuery(dev.skillmark.attempt.OptionSnapshot.SHOWN + " where q.attempt_id = :id")
+                        .bind("id", attempt.getKey()).map(new dev.skillmark.attempt.OptionSnapshot.Shown()).list().stream()
+                        .sorted(dev.skillmark.attempt.OptionSnapshot.SHOWN_ORDER)
+                        .map(o -> o.slot() + ":" + o.position() + ":" + o.html() + ":" + o.correct()).toList();
+                int[] order = attempt.getValue();
+                assertThat(read).as("attempt %s shows its options where it showed them", attempt.getKey()).containsExactly(
+                        "1:0:" + options[order[0]] + ":" + correct[order[0]],
+                        "1:1:" + options[order[1]] + ":" + correct[order[1]],
+                        "1:2:" + options[order[2]] + ":" + correct[order[2]]);
+            }
+            assertThat(h.createQuery("select count(*) from information_schema.tables where lower(table_name) = 'attempt_option'")
+                    .mapTo(Integer.class).one()).as("the options live with their stored question now").isZero();
         });
     }
 }

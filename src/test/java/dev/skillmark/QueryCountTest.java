@@ -67,12 +67,12 @@ class QueryCountTest {
         assertThat(firstPage).as("first question page: %s", firstStatements).isLessThanOrEqualTo(4);
         // every later page: the attempt row and its answers only; "shown" goes to the timeline writer
         assertThat(page).as("question page: %s", pageStatements).isLessThanOrEqualTo(2);
-        assertThat(pageStatements).noneMatch(s -> s.contains("attempt_question") || s.contains("attempt_option")
+        assertThat(pageStatements).noneMatch(s -> s.contains("attempt_question") || s.contains("question_snapshot")
                 || s.contains("insert into attempt_event"));
         // a save: the attempt row, the shared commit's lock of every attempt in it and this one's, the answer it
         // replaces, the save count, the update, and the burst count; the snapshot comes from memory
         assertThat(save).as("autosave: %s", saveStatements).isLessThanOrEqualTo(7);
-        assertThat(saveStatements).noneMatch(s -> s.contains("attempt_question") || s.contains("attempt_option"));
+        assertThat(saveStatements).noneMatch(s -> s.contains("attempt_question") || s.contains("question_snapshot"));
         assertThat(submit).as("submit: %s", submitStatements).isLessThanOrEqualTo(SUBMIT_MAX);
         assertThat(result).as("result page").isLessThanOrEqualTo(RESULT_MAX);
     }

@@ -8,10 +8,10 @@ import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.statement.UseRowMapper;
 
 @RegisterConstructorMapper(Attempt.class)
 @RegisterConstructorMapper(SlotSnapshot.class)
-@RegisterConstructorMapper(OptionSnapshot.class)
 @RegisterConstructorMapper(AnswerState.class)
 @RegisterConstructorMapper(Event.class)
 interface AttemptDao {
@@ -26,18 +26,11 @@ interface AttemptDao {
     void insertAttempt(@BindMethods Attempt row);
 
     @SqlBatch("""
-        insert into attempt_question (attempt_id, slot, question_id, bank_id, area, kind, source, prompt_html,
-            body_html, explanation_html, rubric_html, answer_keys, numeric_min, numeric_max, answer_display,
-            points, content_hash)
-        values (:attemptId, :slot, :questionId, :bankId, :area, :kind, :source, :promptHtml, :bodyHtml,
-            :explanationHtml, :rubricHtml, :answerKeys, :numericMin, :numericMax, :answerDisplay, :points,
-            :contentHash)""")
-    void insertSlots(@BindMethods List<SlotSnapshot> slots);
-
-    @SqlBatch("""
-        insert into attempt_option (attempt_id, slot, position, html, correct)
-        values (:attemptId, :slot, :position, :html, :correct)""")
-    void insertOptions(@BindMethods List<OptionSnapshot> options);
+        insert into attempt_question (attempt_id, slot, question_id, bank_id, area, kind, source, answer_keys,
+            numeric_min, numeric_max, answer_display, points, content_hash, snapshot_hash, option_order)
+        values (:attemptId, :slot, :questionId, :bankId, :area, :kind, :source, :answerKeys, :numericMin, :numericMax,
+            :answerDisplay, :points, :contentHash, :snapshotHash, :optionOrder)""")
+    void insertSlots(@BindMethods List<Snapshots.Slot> slots);
 
     @SqlBatch("insert into answer (attempt_id, slot) values (:attemptId, :slot)")
     void insertEmptyAnswers(@Bind("attemptId") String attemptId, @Bind("slot") List<Integer> slots);
@@ -53,17 +46,26 @@ interface AttemptDao {
     @SqlQuery("select * from attempt where id = :id and status = 'IN_PROGRESS' for update skip locked")
     Optional<Attempt> lockUnlessBusy(@Bind("id") String id);
 
-    @SqlQuery("select * from attempt_question where attempt_id = :id order by slot")
+    /** A slot's row with the rendered parts of the stored question it shows. */
+    String SLOTS = """
+        select q.*, s.prompt_html, s.body_html, s.explanation_html, s.rubric_html
+        from attempt_question q join question_snapshot s on s.snapshot_hash = q.snapshot_hash
+        where q.attempt_id = :id""";
+
+    @SqlQuery(SLOTS + " order by q.slot")
     List<SlotSnapshot> slots(@Bind("id") String attemptId);
 
-    @SqlQuery("select * from attempt_question where attempt_id = :id and slot = :slot")
+    @SqlQuery(SLOTS + " and q.slot = :slot")
     Optional<SlotSnapshot> slot(@Bind("id") String attemptId, @Bind("slot") int slot);
 
-    @SqlQuery("select * from attempt_option where attempt_id = :id order by slot, position")
-    List<OptionSnapshot> options(@Bind("id") String attemptId);
+    @SqlQuery(OptionSnapshot.SHOWN + " where q.attempt_id = :id")
+    @UseRowMapper(OptionSnapshot.Shown.class)
+    List<OptionSnapshot> unorderedOptions(@Bind("id") String attemptId);
 
-    @SqlQuery("select * from attempt_option where attempt_id = :id and slot = :slot order by position")
-    List<OptionSnapshot> options(@Bind("id") String attemptId, @Bind("slot") int slot);
+    /** The attempt's options, slot by slot, each slot's in the order it shows them. */
+    default List<OptionSnapshot> options(String attemptId) {
+        return unorderedOptions(attemptId).stream().sorted(OptionSnapshot.SHOWN_ORDER).toList();
+    }
 
     @SqlUpdate("update attempt set deadline_at = :deadline where id = :id and status = 'IN_PROGRESS'")
     int setDeadline(@Bind("id") String attemptId, @Bind("deadline") long deadline);

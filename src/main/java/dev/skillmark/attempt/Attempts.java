@@ -59,6 +59,7 @@ public final class Attempts {
     private final AttemptMetrics metrics;
     private final SharedCommits saves;
     private final AttemptSnapshots snapshots;
+    private final StoredQuestions storedQuestions;
 
     /**
      * {@code seeds}: where each attempt's draw seed comes from (random in production, fixed in tests);
@@ -76,6 +77,7 @@ public final class Attempts {
         this.metrics = metrics;
         this.saves = new SharedCommits(jdbi, metrics);
         this.snapshots = new AttemptSnapshots(jdbi);
+        this.storedQuestions = new StoredQuestions(jdbi);
     }
 
     /** The cache of frozen questions, shared with the pages. */
@@ -130,12 +132,12 @@ public final class Attempts {
         var drawn = catalog.draw(quiz, seed);
         long now = clock.millis();
         String id = newId();
-        var slots = new ArrayList<SlotSnapshot>();
-        var options = new ArrayList<OptionSnapshot>();
+        var frozen = new ArrayList<Snapshots.Frozen>();
         for (int i = 0; i < drawn.size(); i++) {
-            slots.add(Snapshots.slot(id, i + 1, drawn.get(i), catalog.bank(drawn.get(i).question().bankId()).orElseThrow().title()));
-            options.addAll(Snapshots.options(id, i + 1, drawn.get(i)));
+            frozen.add(Snapshots.freeze(id, i + 1, drawn.get(i), catalog.bank(drawn.get(i).question().bankId()).orElseThrow().title()));
         }
+        var slots = frozen.stream().map(Snapshots.Frozen::slot).toList();
+        storedQuestions.store(frozen.stream().map(Snapshots.Frozen::question).toList());
         double max = drawn.stream().mapToInt(d -> d.question().points()).sum();
         int extra = invited.map(Invited::extraTimePercent).orElse(0);
         Long deadline = quiz.timeLimit().map(limit -> now + limit.toMillis() * (100 + extra) / 100).orElse(null);
@@ -153,7 +155,6 @@ public final class Attempts {
                 invitations.claim(h, invited.get().invitationId(), id);
             }
             dao.insertSlots(slots);
-            dao.insertOptions(options);
             EssayKeys.insert(h, id, drawn);
             dao.insertEmptyAnswers(id, IntStream.rangeClosed(1, slots.size()).boxed().toList());
             dao.event(id, now, EventType.STARTED, null, "");

@@ -84,7 +84,7 @@ final class Finalisation {
         TimeSpent.perSlot(dao.events(attemptId)).forEach((slot, spent) -> dao.setTimeSpent(attemptId, slot, spent.toMillis()));
     }
 
-    private static boolean isUniqueViolation(Throwable e) {
+    static boolean isUniqueViolation(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
                 return true;

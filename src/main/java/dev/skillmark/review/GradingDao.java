@@ -16,10 +16,11 @@ interface GradingDao {
 
     String PENDING = """
         select a.id as attempt_id, n.slot, a.candidate_name, a.quiz_id, a.quiz_title, a.finished_at,
-               q.question_id, q.prompt_html, q.points
+               q.question_id, s.prompt_html, q.points
         from answer n
         join attempt a on a.id = n.attempt_id
         join attempt_question q on q.attempt_id = n.attempt_id and q.slot = n.slot
+        join question_snapshot s on s.snapshot_hash = q.snapshot_hash
         where n.outcome = 'PENDING' and a.status <> 'IN_PROGRESS' and a.trial = false and a.mode <> 'PRACTICE'
         """;
 

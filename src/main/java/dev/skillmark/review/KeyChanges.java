@@ -42,7 +42,9 @@ public final class KeyChanges {
             where t.status <> 'IN_PROGRESS' and t.trial = false and q.kind <> 'essay'""")
         List<Graded> graded();
 
-        @SqlQuery("select html from attempt_option where attempt_id = :id and slot = :slot and correct = true")
+        @SqlQuery("""
+            select o.html from attempt_question q join question_snapshot_option o on o.snapshot_hash = q.snapshot_hash
+            where q.attempt_id = :id and q.slot = :slot and o.correct = true""")
         List<String> correctOptions(@Bind("id") String attemptId, @Bind("slot") int slot);
     }
 

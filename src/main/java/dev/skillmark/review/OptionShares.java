@@ -1,5 +1,6 @@
 package dev.skillmark.review;
 
+import dev.skillmark.attempt.OptionSnapshot;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,7 +13,7 @@ final class OptionShares {
     private OptionShares() {
     }
 
-    static List<Statistics.OptionShare> of(List<Statistics.Response> list, Map<String, List<Statistics.OptionSnapshot>> optionsBySlot) {
+    static List<Statistics.OptionShare> of(List<Statistics.Response> list, Map<String, List<OptionSnapshot>> optionsBySlot) {
         var counts = new LinkedHashMap<String, int[]>();
         var correct = new HashMap<String, Boolean>();
         int answered = 0;

@@ -1,6 +1,7 @@
 package dev.skillmark.review;
 
 import dev.skillmark.account.Settings;
+import dev.skillmark.attempt.OptionSnapshot;
 import dev.skillmark.content.Content;
 import dev.skillmark.quiz.Score;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.UseRowMapper;
 
 /**
  * Item statistics from finished, counted attempts. Anonymous: no names are read.
@@ -35,18 +37,14 @@ public final class Statistics {
     }
 
     public record Response(String attemptId, int slot, String questionId, String bankId, String kind, int points,
-                           String source, String promptHtml, Double earned, String response, Long timeSpentMs,
+                           String source, String snapshotHash, Double earned, String response, Long timeSpentMs,
                            Double score, double maxScore) {
-    }
-
-    public record OptionSnapshot(String attemptId, int slot, int position, String html, boolean correct) {
     }
 
     public record ExposureRow(String questionId, String mode, int attempts) {
     }
 
     @RegisterConstructorMapper(Response.class)
-    @RegisterConstructorMapper(OptionSnapshot.class)
     @RegisterConstructorMapper(ExposureRow.class)
     interface Dao {
         String COUNTED = """
@@ -54,7 +52,7 @@ public final class Statistics {
             and coalesce(t.finished_at, t.started_at) >= :from and coalesce(t.finished_at, t.started_at) < :to""";
 
         @SqlQuery("""
-            select q.attempt_id, q.slot, q.question_id, q.bank_id, q.kind, q.points, q.source, q.prompt_html,
+            select q.attempt_id, q.slot, q.question_id, q.bank_id, q.kind, q.points, q.source, q.snapshot_hash,
                    a.points as earned, a.response, a.time_spent_ms, t.score, t.max_score
             from attempt_question q
             join answer a on a.attempt_id = q.attempt_id and a.slot = q.slot
@@ -62,12 +60,9 @@ public final class Statistics {
             where """ + " " + COUNTED + " order by t.started_at, q.attempt_id, q.slot")
         List<Response> responses(@Bind("quiz") String quiz, @Bind("from") long from, @Bind("to") long to);
 
-        @SqlQuery("""
-            select o.attempt_id, o.slot, o.position, o.html, o.correct
-            from attempt_option o
-            join attempt_question q on q.attempt_id = o.attempt_id and q.slot = o.slot
-            join attempt t on t.id = o.attempt_id
-            where q.bank_id = :bank and """ + " " + COUNTED + " order by t.started_at, o.attempt_id, o.slot, o.position")
+        /** In no order: the mapper places each option at its position in its slot. */
+        @SqlQuery(OptionSnapshot.SHOWN + " join attempt t on t.id = q.attempt_id where q.bank_id = :bank and " + COUNTED)
+        @UseRowMapper(OptionSnapshot.Shown.class)
         List<OptionSnapshot> options(@Bind("bank") String bankId, @Bind("quiz") String quiz, @Bind("from") long from,
                                 @Bind("to") long to);
 
@@ -78,6 +73,10 @@ public final class Statistics {
             where t.trial = false
             group by q.question_id, t.mode""")
         List<ExposureRow> exposure();
+
+        /** The prompt an attempt showed, for a question no longer in the content. */
+        @SqlQuery("select prompt_html from question_snapshot where snapshot_hash = :hash")
+        String prompt(@Bind("hash") String snapshotHash);
     }
 
     public record OptionShare(String html, boolean correct, int chosen, double share) {
@@ -146,7 +145,7 @@ public final class Statistics {
                 .filter(r -> bankId.isEmpty() || bankId.get().equals(r.bankId())).toList();
         var options = bankId.map(b -> jdbi.withExtension(Dao.class, dao -> dao.options(b, quiz, from, to))).orElse(List.of());
         var optionsBySlot = new HashMap<String, List<OptionSnapshot>>();
-        options.forEach(o -> optionsBySlot.computeIfAbsent(o.attemptId() + "#" + o.slot(), k -> new ArrayList<>()).add(o));
+        options.stream().sorted(OptionSnapshot.SHOWN_ORDER).forEach(o -> optionsBySlot.computeIfAbsent(o.attemptId() + "#" + o.slot(), k -> new ArrayList<>()).add(o));
         var exposure = new HashMap<String, int[]>();
         jdbi.withExtension(Dao.class, Dao::exposure).forEach(e -> exposure.computeIfAbsent(e.questionId(), k -> new int[2])
                 [e.mode().equals("PRACTICE") ? 1 : 0] += e.attempts());
@@ -183,7 +182,7 @@ public final class Statistics {
         var first = list.get(0);
         var current = content.current().question(questionId);
         String source = current.map(q -> q.source().toString()).orElse(first.source());
-        String prompt = current.map(q -> q.promptHtml()).orElse(first.promptHtml());
+        String prompt = current.map(q -> q.promptHtml()).orElseGet(() -> jdbi.withExtension(Dao.class, dao -> dao.prompt(first.snapshotHash())));
         int n = graded.size();
         Optional<Double> facility = n == 0 ? Optional.empty()
                 : Optional.of(graded.stream().mapToDouble(r -> r.earned() / r.points()).average().orElse(0));

@@ -84,7 +84,7 @@ final class TestAttempts implements AutoCloseable {
 
     /** Where the correct option of a choice question sits on this attempt's page. */
     int correctPosition(String attempt, int slot) {
-        return database.jdbi().withExtension(AttemptDao.class, dao -> dao.options(attempt, slot)).stream()
+        return database.jdbi().withExtension(AttemptDao.class, dao -> dao.options(attempt)).stream().filter(o -> o.slot() == slot)
                 .filter(OptionSnapshot::correct).findFirst().map(OptionSnapshot::position).orElseThrow();
     }
 

@@ -277,9 +277,15 @@ class CandidateHttpTest extends AppTest {
                 .bind("id", id).mapTo(Integer.class).list());
         assertThat(choiceSlots).isNotEmpty();
         int slot = choiceSlots.get(0);
-        List<Integer> correct = app.app.jdbi().withHandle(h -> h.createQuery(
-                "select position from attempt_option where attempt_id = :id and slot = :slot and correct order by position")
-                .bind("id", id).bind("slot", slot).mapTo(Integer.class).list());
+        // a slot shows its stored question's options in its own order: "2 0 1" shows option 2 first
+        List<String> order = app.app.jdbi().withHandle(h -> h.createQuery(
+                "select option_order from attempt_question where attempt_id = :id and slot = :slot")
+                .bind("id", id).bind("slot", slot).mapTo(String.class).map(o -> List.of(o.split(" "))).one());
+        List<Integer> correct = app.app.jdbi().withHandle(h -> h.createQuery("""
+                select o.option_index from attempt_question q join question_snapshot_option o on o.snapshot_hash = q.snapshot_hash
+                where q.attempt_id = :id and q.slot = :slot and o.correct""")
+                .bind("id", id).bind("slot", slot).mapTo(Integer.class).list())
+                .stream().map(index -> order.indexOf(String.valueOf(index))).sorted().toList();
         assertThat(correct).isNotEmpty();
 
         var before = app.get("/attempts/" + id + "/q/" + slot).body();

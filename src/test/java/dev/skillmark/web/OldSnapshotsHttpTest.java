@@ -16,7 +16,8 @@ class OldSnapshotsHttpTest extends AppTest {
     void a_code_block_of_an_old_snapshot_takes_focus_when_shown_to_the_candidate_and_to_staff() {
         try (var candidate = new HttpSession(app.app.port())) {
             String id = candidate.startAttempt("timed", "Ada");
-            app.app.jdbi().useHandle(h -> h.createUpdate("update attempt_question set body_html = :b where attempt_id = :a and slot = 1")
+            app.app.jdbi().useHandle(h -> h.createUpdate("update question_snapshot set body_html = :b where snapshot_hash ="
+                    + " (select snapshot_hash from attempt_question where attempt_id = :a and slot = 1)")
                     .bind("b", OLD_BODY).bind("a", id).execute());
 
             assertThat(candidate.get("/attempts/" + id + "/q/1").body())
@@ -28,7 +29,8 @@ class OldSnapshotsHttpTest extends AppTest {
                     .doesNotContain("<pre><code");
 
             String stored = app.app.jdbi().withHandle(h -> h.createQuery(
-                    "select body_html from attempt_question where attempt_id = :a and slot = 1").bind("a", id).mapTo(String.class).one());
+                    "select s.body_html from attempt_question q join question_snapshot s on s.snapshot_hash = q.snapshot_hash"
+                    + " where q.attempt_id = :a and q.slot = 1").bind("a", id).mapTo(String.class).one());
             assertThat(stored).as("the snapshot itself never changes").isEqualTo(OLD_BODY);
         }
     }
@@ -39,7 +41,8 @@ class OldSnapshotsHttpTest extends AppTest {
             String id = candidate.startAttempt("timed", "Ada");
             String old = "<pre><code>OLD-OPTION</code></pre>";
             app.app.jdbi().useHandle(h -> {
-                h.createUpdate("update attempt_option set html = :h where attempt_id = :a").bind("h", old).bind("a", id).execute();
+                h.createUpdate("update question_snapshot_option set html = :h where snapshot_hash in"
+                        + " (select snapshot_hash from attempt_question where attempt_id = :a)").bind("h", old).bind("a", id).execute();
                 h.createUpdate("update attempt_rubric_line set html = :h where attempt_id = :a")
                         .bind("h", "<pre><code>OLD-RUBRIC</code></pre>").bind("a", id).execute();
                 h.createUpdate("update attempt_model_answer set html = :h where attempt_id = :a")
