@@ -1,8 +1,8 @@
 package dev.skillmark.attempt;
 
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -29,7 +29,8 @@ final class StoredQuestions {
 
     /** Stores the questions not stored yet; committed when this returns. */
     void store(Collection<Snapshots.Question> questions) {
-        var missing = new LinkedHashMap<String, Snapshots.Question>();
+        // inserted in hash order: two starts storing overlapping questions then wait on each other, never deadlock
+        var missing = new TreeMap<String, Snapshots.Question>();
         questions.stream().filter(q -> !stored.contains(q.hash())).forEach(q -> missing.putIfAbsent(q.hash(), q));
         if (missing.isEmpty()) {
             return;
@@ -47,7 +48,7 @@ final class StoredQuestions {
         stored.addAll(missing.keySet());
     }
 
-    private static void insertAbsent(Handle h, LinkedHashMap<String, Snapshots.Question> missing) {
+    private static void insertAbsent(Handle h, TreeMap<String, Snapshots.Question> missing) {
         var present = h.createQuery("select snapshot_hash from question_snapshot where snapshot_hash in (<hashes>)")
                 .bindList("hashes", missing.keySet()).mapTo(String.class).set();
         var questions = h.prepareBatch("""
