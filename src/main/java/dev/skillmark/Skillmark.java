@@ -20,7 +20,6 @@ import dev.skillmark.attempt.Attempts;
 import dev.skillmark.attempt.Extensions;
 import dev.skillmark.attempt.Grades;
 import dev.skillmark.attempt.InvitationEntryController;
-import dev.skillmark.attempt.Retakes;
 import dev.skillmark.attempt.StartController;
 import dev.skillmark.attempt.TrialController;
 import dev.skillmark.cli.Cli;
@@ -158,8 +157,7 @@ public final class Skillmark implements AutoCloseable {
             readiness = new Readiness(jdbi, database.latestMigration(), content, backlog, PROBE_TIMEOUT);
             var staffAccess = new StaffAccess(accounts, config.secureCookies());
             var features = new ArrayList<Routes>();
-            features.add(new StartController(content, attempts, settings, clientAddress, config.secureCookies(),
-                    new Retakes(jdbi, clock)));
+            features.add(new StartController(content, attempts, settings, clientAddress, config.secureCookies()));
             var signals = new AttemptSignals(jdbi, clock, attempts);
             features.add(new AttemptController(attempts, pages, signals, clientAddress));
             features.add(new InvitationEntryController(invitations, attempts, content, clientAddress));

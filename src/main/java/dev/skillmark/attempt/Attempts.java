@@ -95,24 +95,30 @@ public final class Attempts {
     }
 
     public String start(String quizId, String candidateName, Client client) {
-        return create(quizId, candidateName, Optional.empty(), client, false);
+        return start(quizId, candidateName, client, Optional.empty());
+    }
+
+    /** A start from the public page; {@code retakes}, for a public exam, counts it against the browser's retakes. */
+    public String start(String quizId, String candidateName, Client client, Optional<Retakes.Limit> retakes) {
+        return create(quizId, candidateName, Optional.empty(), client, false, retakes);
     }
 
     /** Starts the one attempt an invitation allows, under the name it was issued to. */
     public String startInvited(String quizId, String candidateName, Invited invited, Client client) {
-        return create(quizId, candidateName, Optional.of(invited), client, false);
+        return create(quizId, candidateName, Optional.of(invited), client, false, Optional.empty());
     }
 
     /** A trainer's "try it" run: a real attempt that is never counted on the dashboard or in statistics. */
     public String startTrial(String quizId, String trainer) {
-        return create(quizId, "Trial run by " + trainer, Optional.empty(), Client.UNKNOWN, true);
+        return create(quizId, "Trial run by " + trainer, Optional.empty(), Client.UNKNOWN, true, Optional.empty());
     }
 
     /**
      * Creates the attempt, draws its questions and freezes them into a snapshot. The deadline is the
      * earlier of start + limit x (1 + extra time) and the quiz's close time.
      */
-    private String create(String quizId, String candidateName, Optional<Invited> invited, Client client, boolean trial) {
+    private String create(String quizId, String candidateName, Optional<Invited> invited, Client client, boolean trial,
+                          Optional<Retakes.Limit> retakes) {
         String name = candidateName == null ? "" : candidateName.strip();
         if (name.isEmpty()) {
             throw new SkillmarkException.InvalidInput("name", "Enter your name so your result can be told apart from others.");
@@ -151,6 +157,9 @@ public final class Attempts {
         jdbi.useTransaction(h -> {
             var dao = h.attach(AttemptDao.class);
             dao.insertAttempt(row);
+            if (retakes.isPresent()) {
+                Retakes.claim(h, retakes.get(), quiz.id(), id, now);
+            }
             if (invited.isPresent()) {
                 invitations.claim(h, invited.get().invitationId(), id);
             }

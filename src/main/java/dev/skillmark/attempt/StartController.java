@@ -27,12 +27,10 @@ public final class StartController implements Routes {
     private final Settings settings;
     private final ClientAddress clientAddress;
     private final boolean secureCookies;
-    private final Retakes retakes;
 
     public StartController(Content content, Attempts attempts, Settings settings, ClientAddress clientAddress,
-                           boolean secureCookies, Retakes retakes) {
+                           boolean secureCookies) {
         this.secureCookies = secureCookies;
-        this.retakes = retakes;
         this.content = content;
         this.attempts = attempts;
         this.settings = settings;
@@ -90,14 +88,9 @@ public final class StartController implements Routes {
         var offer = publicOffer(ctx);
         String name = Optional.ofNullable(ctx.formParam("name")).orElse("");
         boolean limited = offer.quiz().mode() == Quiz.Mode.EXAM && Guard.staff(ctx).isEmpty();
-        if (limited && retakes.taken(Csrf.browserId(ctx), offer.quiz().id()) >= settings.publicExamAttempts()) {
-            throw new SkillmarkException.Conflict("You have already taken this quiz as many times as this site allows.");
-        }
+        var limit = limited ? Optional.of(new Retakes.Limit(Csrf.browserId(ctx), settings.publicExamAttempts())) : Optional.<Retakes.Limit>empty();
         try {
-            String id = attempts.start(ctx.pathParam("quiz"), name, AttemptController.client(clientAddress, ctx));
-            if (limited) {
-                retakes.record(Csrf.browserId(ctx), offer.quiz().id(), id);
-            }
+            String id = attempts.start(ctx.pathParam("quiz"), name, AttemptController.client(clientAddress, ctx), limit);
             ctx.res().addHeader("Set-Cookie", RESUME_COOKIE + "=" + id + "; Path=/; HttpOnly; SameSite=Lax"
                     + (secureCookies ? "; Secure" : ""));
             ctx.redirect("/attempts/" + id + "/q/1", HttpStatus.SEE_OTHER);
