@@ -131,8 +131,8 @@ final class Target implements AutoCloseable {
     /**
      * Candidates' whole visits before the load, so every class on the hot path is loaded (a class first needed when the
      * process is out of file descriptors fails for good) and the JIT has compiled the requests, as on a server that
-     * has been up for a while: with only 10 of them, a 500-start spike measured mostly the JIT (p99 7 s, against 1.6 s
-     * after 200). {@code -Dwarmups=10} measures a server just started.
+     * has been up for a while. With only 10 of them, a 500-start spike measured mostly the JIT: start p99 6.3 to 8 s,
+     * against 0.5 to 1.5 s after 200, on the same build. {@code -Dwarmups=10} measures a server just started.
      */
     private static void warmUp(String url, int candidates) {
         var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
