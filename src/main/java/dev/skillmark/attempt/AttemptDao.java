@@ -118,8 +118,9 @@ interface AttemptDao {
     @SqlQuery("select * from attempt_event where attempt_id = :id order by at, id")
     List<Event> events(@Bind("id") String attemptId);
 
-    @SqlUpdate("update answer set time_spent_ms = :ms where attempt_id = :id and slot = :slot")
-    void setTimeSpent(@Bind("id") String attemptId, @Bind("slot") int slot, @Bind("ms") long millis);
+    /** One batch: {@code slots} and {@code millis} pair up in order. */
+    @SqlBatch("update answer set time_spent_ms = :ms where attempt_id = :id and slot = :slot")
+    void setTimeSpent(@Bind("id") String attemptId, @Bind("slot") List<Integer> slots, @Bind("ms") List<Long> millis);
 
     @SqlQuery("select count(*) from attempt_event where attempt_id = :id and type = :type")
     int countEvents(@Bind("id") String attemptId, @Bind("type") EventType type);

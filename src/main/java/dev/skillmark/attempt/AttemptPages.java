@@ -76,12 +76,13 @@ public final class AttemptPages {
         if (attempt.inProgress()) {
             throw new SkillmarkException.Conflict("This attempt is still in progress: submit it to see the result.");
         }
-        return Results.of(jdbi, attempt, false);
+        return Results.of(jdbi, attempts.snapshots().of(attemptId), attempt, false);
     }
 
     /** Everything about an attempt for interviewers: every answer, key and explanation, even while in progress. */
     public Views.Result forStaff(String attemptId) {
-        return Results.of(jdbi, attempts.current(attemptId), true);
+        var attempt = attempts.current(attemptId);
+        return Results.of(jdbi, attempts.snapshots().of(attemptId), attempt, true);
     }
 
     /** The attempt's timeline, oldest first, for interviewers. */

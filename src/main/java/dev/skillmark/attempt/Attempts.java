@@ -73,10 +73,10 @@ public final class Attempts {
         this.clock = clock;
         this.grace = grace;
         this.seeds = seeds;
-        this.finalisation = new Finalisation(jdbi, grades, metrics);
+        this.snapshots = new AttemptSnapshots(jdbi);
+        this.finalisation = new Finalisation(jdbi, grades, metrics, snapshots);
         this.metrics = metrics;
         this.saves = new SharedCommits(jdbi, metrics);
-        this.snapshots = new AttemptSnapshots(jdbi);
         this.storedQuestions = new StoredQuestions(jdbi);
     }
 

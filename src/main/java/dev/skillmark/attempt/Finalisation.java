@@ -1,5 +1,7 @@
 package dev.skillmark.attempt;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -17,9 +19,11 @@ final class Finalisation {
     private final Jdbi jdbi;
     private final Grades grades;
     private final AttemptMetrics metrics;
+    private final AttemptSnapshots snapshots;
 
-    Finalisation(Jdbi jdbi, Grades grades, AttemptMetrics metrics) {
+    Finalisation(Jdbi jdbi, Grades grades, AttemptMetrics metrics, AttemptSnapshots snapshots) {
         this.jdbi = jdbi;
+        this.snapshots = snapshots;
         this.grades = grades;
         this.metrics = metrics;
     }
@@ -43,6 +47,8 @@ final class Finalisation {
     }
 
     private boolean finalise(String attemptId, Attempt.Status status, long now, AttemptMetrics.Finalised how, boolean unlessBusy) {
+        // read before the transaction, as a save does: a cache miss inside it would hold two connections
+        var snapshot = snapshots.of(attemptId);
         try {
             boolean done = jdbi.inTransaction(h -> {
                 var dao = h.attach(AttemptDao.class);
@@ -55,7 +61,7 @@ final class Finalisation {
                 }
                 var attempt = locked.get();
                 dao.insertFinalisation(attemptId, now, status.name());
-                grades.gradeAll(h, attemptId);
+                grades.gradeAll(h, attemptId, snapshot);
                 long finishedAt = status == Attempt.Status.EXPIRED && attempt.timed() ? Math.min(now, attempt.deadlineAt()) : now;
                 dao.finish(attemptId, status, finishedAt);
                 dao.event(attemptId, now, status == Attempt.Status.EXPIRED ? EventType.EXPIRED : EventType.SUBMITTED, null, "");
@@ -81,7 +87,10 @@ final class Finalisation {
      * and again under the attempt's lock when "shown" events batched on another instance arrive after it.
      */
     static void recordTimeSpent(AttemptDao dao, String attemptId) {
-        TimeSpent.perSlot(dao.events(attemptId)).forEach((slot, spent) -> dao.setTimeSpent(attemptId, slot, spent.toMillis()));
+        var spent = TimeSpent.perSlot(dao.events(attemptId));
+        if (!spent.isEmpty()) {
+            dao.setTimeSpent(attemptId, List.copyOf(spent.keySet()), spent.values().stream().map(Duration::toMillis).toList());
+        }
     }
 
     static boolean isUniqueViolation(Throwable e) {

@@ -54,19 +54,25 @@ public final class Grades {
         notices.finalised(handle, attemptId);
     }
 
-    /** Grades every answer with its snapshot's key, in the finalising transaction. */
-    void gradeAll(Handle handle, String attemptId) {
-        var attempts = handle.attach(AttemptDao.class);
-        var grades = handle.attach(GradeDao.class);
-        var options = attempts.options(attemptId);
+    /**
+     * Grades every answer with its snapshot's key, in the finalising transaction: one batch of updates, and the
+     * snapshot from memory (it never changes), so 2,000 submits at a deadline cost as little as they can.
+     */
+    void gradeAll(Handle handle, String attemptId, AttemptSnapshots.Snapshot snapshot) {
         var answers = AttemptRows.answers(handle, attemptId);
-        for (var slot : attempts.slots(attemptId)) {
+        var batch = handle.prepareBatch("""
+            update answer set outcome = :outcome, fraction = :fraction, points = :points, graded_by = null
+            where attempt_id = :attemptId and slot = :slot""");
+        for (var slot : snapshot.slots().values().stream().sorted(java.util.Comparator.comparingInt(SlotSnapshot::slot)).toList()) {
             var answer = answers.get(slot.slot() - 1);
-            var key = slot.key(options.stream().filter(o -> o.slot() == slot.slot()).toList());
-            var grade = Grading.grade(key, Response.decode(key, answer.response()));
-            grades.setGrade(attemptId, slot.slot(), grade.outcome().name(), grade.fraction(), points(grade, slot.points()), null);
+            var grade = check(slot, snapshot.options(slot.slot()), answer);
+            batch.bind("attemptId", attemptId).bind("slot", slot.slot()).bind("outcome", grade.outcome().name())
+                    .bind("fraction", grade.fraction()).bind("points", points(grade, slot.points())).add();
         }
-        grades.rescore(attemptId);
+        if (batch.size() > 0) {
+            batch.execute();
+        }
+        handle.attach(GradeDao.class).rescore(attemptId);
     }
 
     /** Practice mode: the grade of one checked question, which the candidate sees at once. */

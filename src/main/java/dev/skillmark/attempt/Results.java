@@ -9,18 +9,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
-/** Builds the result page of an attempt from its snapshot: three queries, whatever its size. */
+/** Builds the result page of an attempt from its snapshot (from memory): its answers' query, whatever its size, and the rest below. */
 final class Results {
 
     private Results() {
     }
 
     /** {@code staff}: interviewers always see every answer, whatever the candidate's review policy. */
-    static Views.Result of(Jdbi jdbi, Attempt attempt, boolean staff) {
+    static Views.Result of(Jdbi jdbi, AttemptSnapshots.Snapshot snapshot, Attempt attempt, boolean staff) {
         return jdbi.withHandle(h -> {
-            var dao = h.attach(AttemptDao.class);
-            var slots = dao.slots(attempt.id());
-            var options = dao.options(attempt.id());
+            var slots = snapshot.slots().values().stream().sorted(java.util.Comparator.comparingInt(SlotSnapshot::slot)).toList();
             var answers = AttemptRows.answers(h, attempt.id());
             var areas = new LinkedHashMap<String, Score>();
             var counts = new LinkedHashMap<String, Integer>();
@@ -28,7 +26,7 @@ final class Results {
             for (var slot : slots) {
                 var answer = answers.get(slot.slot() - 1);
                 var outcome = answer.outcome() == null ? null : Grade.Outcome.valueOf(answer.outcome());
-                var slotOptions = options.stream().filter(o -> o.slot() == slot.slot()).toList();
+                var slotOptions = snapshot.options(slot.slot());
                 var response = Response.decode(slot.key(slotOptions), answer.response());
                 var shown = slotOptions.stream().map(o -> new Views.ReviewOption(o.html(), o.correct(),
                         response instanceof Response.Choices c && c.positions().contains(o.position()))).toList();
