@@ -103,9 +103,8 @@ public final class AttemptController implements Routes {
         ctx.contentType("application/json");
         try {
             var saved = attempts.save(id, slot(ctx), savedFrom(ctx), input(ctx));
-            var attempt = attempts.attempt(id);
-            long remaining = attempts.remaining(attempt).map(java.time.Duration::toMillis).orElse(-1L);
-            long deadline = attempt.timed() ? attempt.deadlineAt() : -1L;
+            long remaining = attempts.remaining(saved.deadlineAt()).map(java.time.Duration::toMillis).orElse(-1L);
+            long deadline = saved.deadlineAt() != null ? saved.deadlineAt() : -1L;
             if (saved instanceof Saved.Stored stored) {
                 ctx.result(Json.object(Map.of("saved", true, "revision", stored.revision(), "remainingMs", remaining,
                         "deadlineAt", deadline)));

@@ -186,7 +186,7 @@ public final class Attempts {
             var current = AttemptRows.answer(h, attemptId, slot).orElseThrow();
             long now = clock.millis();
             if (current.response().equals(encoded)) {
-                return new Counted(new Saved.Stored(current.revision()), AttemptMetrics.Save.UNCHANGED);
+                return new Counted(new Saved.Stored(current.revision(), attempt.deadlineAt()), AttemptMetrics.Save.UNCHANGED);
             }
             if (current.checked()) {
                 throw new SkillmarkException.Conflict("You already checked this question; its answer is final.");
@@ -195,11 +195,11 @@ public final class Attempts {
             if (current.revision() != base.revision() && !base.page().equals(current.savedBy())) {
                 h.attach(AttemptDao.class).event(attemptId, now, EventType.STALE_SAVE, slot,
                         "revision " + base.revision() + " < " + current.revision());
-                return new Counted(new Saved.Stale(current), AttemptMetrics.Save.STALE);
+                return new Counted(new Saved.Stale(current, attempt.deadlineAt()), AttemptMetrics.Save.STALE);
             }
             AttemptRows.save(h, attemptId, slot, encoded, base.page(), now);
             noteBurst(h, attemptId, slot, current.savedAt(), now);
-            return new Counted(new Saved.Stored(current.revision() + 1), AttemptMetrics.Save.STORED);
+            return new Counted(new Saved.Stored(current.revision() + 1, attempt.deadlineAt()), AttemptMetrics.Save.STORED);
         });
         metrics.saved(saved.outcome()); // counted after the commit: a save that rolled back was not made
         return saved.saved();
@@ -321,9 +321,12 @@ public final class Attempts {
     }
 
     public Optional<Duration> remaining(Attempt attempt) {
-        return attempt.timed()
-                ? Optional.of(Duration.ofMillis(Math.max(0, attempt.deadlineAt() - clock.millis())))
-                : Optional.empty();
+        return remaining(attempt.deadlineAt());
+    }
+
+    /** The time left before {@code deadlineAt} (epoch ms), none when untimed (null). */
+    public Optional<Duration> remaining(Long deadlineAt) {
+        return deadlineAt != null ? Optional.of(Duration.ofMillis(Math.max(0, deadlineAt - clock.millis()))) : Optional.empty();
     }
 
     /**

@@ -169,16 +169,18 @@ class AttemptLifecycleTest {
         String ada = world.start("timed", "Ada");
         var tabA = new Attempts.Base(0, "tab-a");
         var tabB = new Attempts.Base(0, "tab-b");
-        assertThat(world.attempts.save(ada, 4, tabA, text("3600"))).isEqualTo(new Saved.Stored(1));
+        Long deadline = world.attempts.attempt(ada).deadlineAt();
+        assertThat(deadline).as("a timed quiz").isNotNull();
+        assertThat(world.attempts.save(ada, 4, tabA, text("3600"))).isEqualTo(new Saved.Stored(1, deadline));
         assertThat(world.attempts.save(ada, 4, tabB, text("1"))).isInstanceOf(Saved.Stale.class);
         assertThat(world.attempts.save(ada, 4, tabB, text("12"))).as("and every later save from that page")
                 .isInstanceOf(Saved.Stale.class);
         assertThat(world.attempts.save(ada, 4, tabB, text("3600"))).as("sending what is stored is harmless")
-                .isEqualTo(new Saved.Stored(1));
+                .isEqualTo(new Saved.Stored(1, deadline));
         assertThat(world.attempts.save(ada, 4, tabA, text("3601"))).as("tab A goes on from its own save")
-                .isEqualTo(new Saved.Stored(2));
+                .isEqualTo(new Saved.Stored(2, deadline));
         assertThat(world.attempts.save(ada, 4, new Attempts.Base(2, "tab-b-reloaded"), text("3602")))
-                .as("tab B, reloaded, saves on top of the newest").isEqualTo(new Saved.Stored(3));
+                .as("tab B, reloaded, saves on top of the newest").isEqualTo(new Saved.Stored(3, deadline));
         assertThat(world.pages.question(ada, 4).answer().response()).isEqualTo("3602");
     }
 

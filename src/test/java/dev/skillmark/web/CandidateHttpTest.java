@@ -65,6 +65,22 @@ class CandidateHttpTest extends AppTest {
     }
 
     @Test
+    void an_autosave_reports_the_deadline_its_save_saw_extra_time_included() {
+        String id = app.startAttempt("timed", "Ada");
+        var first = app.autosave(id, 4, "response", "3600");
+        long deadline = app.app.attempts().attempt(id).deadlineAt();
+        assertThat(first.body()).contains("\"deadlineAt\":" + deadline).contains("\"remainingMs\":600000");
+
+        var ivy = app.app.accounts().create("ivy", "Ivy", dev.skillmark.Fixtures.PASSWORD, java.util.Set.of(Role.INTERVIEWER), "test");
+        app.app.extensions().add(id, "5", false, "a fire alarm interrupted the candidate", ivy);
+        app.clock.advance(Duration.ofMinutes(1));
+        var second = app.autosave(id, 4, "response", "3601");
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(second.body()).as("the extension, read under the save's lock")
+                .contains("\"deadlineAt\":" + (deadline + Duration.ofMinutes(5).toMillis())).contains("\"remainingMs\":840000");
+    }
+
+    @Test
     void reloading_resumes_with_every_saved_answer_and_the_right_time_left() {
         String id = app.startAttempt("timed", "Ada");
         answer(id, 1, "next", "choice", "1");
