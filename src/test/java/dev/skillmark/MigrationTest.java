@@ -13,12 +13,27 @@ class MigrationTest {
     @TempDir
     Path dir;
 
+    /** A fresh database migrated up to {@code version}; the configuration migrates the rest. */
+    private org.flywaydb.core.api.configuration.FluentConfiguration migratedTo(String version) {
+        var config = config();
+        var flyway = Database.migrations().dataSource(config.databaseUrl(), config.databaseUser(), config.databasePassword());
+        flyway.target(version).load().migrate();
+        return flyway;
+    }
+
+    private Jdbi jdbi() {
+        var config = config();
+        return Jdbi.create(config.databaseUrl(), config.databaseUser(), config.databasePassword());
+    }
+
+    private Config config() {
+        return TestDatabase.config(dir.resolve("data"), dir.resolve("content"));
+    }
+
     @Test
     void the_bursts_of_saves_recorded_as_events_before_version_11_become_burst_events() {
-        var config = TestDatabase.config(dir.resolve("data"), dir.resolve("content"));
-        var flyway = Database.migrations().dataSource(config.databaseUrl(), config.databaseUser(), config.databasePassword());
-        flyway.target("10").load().migrate();
-        var jdbi = Jdbi.create(config.databaseUrl(), config.databaseUser(), config.databasePassword());
+        var flyway = migratedTo("10");
+        var jdbi = jdbi();
         jdbi.useHandle(h -> {
             for (String id : new String[]{"a", "b"}) {
                 h.execute("insert into attempt (id, quiz_id, quiz_title, mode, review, pass_mark, candidate_name, seed, started_at, status,"
@@ -45,10 +60,8 @@ class MigrationTest {
 
     @Test
     void version_14_stores_each_question_once_and_every_attempt_still_shows_and_grades_what_it_did() {
-        var config = TestDatabase.config(dir.resolve("data"), dir.resolve("content"));
-        var flyway = Database.migrations().dataSource(config.databaseUrl(), config.databaseUser(), config.databasePassword());
-        flyway.target("13").load().migrate();
-        var jdbi = Jdbi.create(config.databaseUrl(), config.databaseUser(), config.databasePassword());
+        var flyway = migratedTo("13");
+        var jdbi = jdbi();
         String prompt = "<p>Which are <em>idempotent</em>?</p>";
         String[] options = {"<p>GET</p>", "<p>POST</p>", "<p>PUT</p>"};
         boolean[] correct = {true, false, true};
@@ -91,6 +104,16 @@ class MigrationTest {
                         .sorted(dev.skillmark.attempt.OptionSnapshot.SHOWN_ORDER)
                         .map(o -> o.slot() + ":" + o.position() + ":" + o.html() + ":" + o.correct()).toList();
                 int[] order = attempt.getValue();
+                // the answer "0,2" (the first and third options shown) grades as it did before the migration
+                var key = new dev.skillmark.quiz.AnswerKey.Choice(h.createQuery(dev.skillmark.attempt.OptionSnapshot.SHOWN
+                                + " where q.attempt_id = :id").bind("id", attempt.getKey()).map(new dev.skillmark.attempt.OptionSnapshot.Shown())
+                        .list().stream().sorted(dev.skillmark.attempt.OptionSnapshot.SHOWN_ORDER)
+                        .map(o -> new dev.skillmark.quiz.Option(o.html(), o.correct())).toList(), true);
+                var before = new dev.skillmark.quiz.AnswerKey.Choice(java.util.Arrays.stream(attempt.getValue())
+                        .mapToObj(i -> new dev.skillmark.quiz.Option(options[i], correct[i])).toList(), true);
+                var firstAndThird = new dev.skillmark.quiz.Response.Choices(java.util.Set.of(0, 2));
+                assertThat(dev.skillmark.quiz.Grading.grade(key, firstAndThird))
+                        .isEqualTo(dev.skillmark.quiz.Grading.grade(before, firstAndThird));
                 assertThat(read).as("attempt %s shows its options where it showed them", attempt.getKey()).containsExactly(
                         "1:0:" + options[order[0]] + ":" + correct[order[0]],
                         "1:1:" + options[order[1]] + ":" + correct[order[1]],

@@ -2,7 +2,8 @@ package dev.skillmark.attempt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.skillmark.TestApp;
+import dev.skillmark.Database;
+import dev.skillmark.TestDatabase;
 import dev.skillmark.quiz.Option;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,9 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,27 +26,19 @@ class StoredQuestionsRaceTest {
     private static final int TRIALS = 40;
     private static final int PARALLEL = 8;
 
-    @TempDir
-    Path dir;
-    private TestApp app;
-    private ExecutorService pool;
-
-    @BeforeEach
-    void start() {
-        app = TestApp.start(dir);
-        pool = Executors.newFixedThreadPool(PARALLEL);
-    }
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        pool.shutdownNow();
-        assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
-        app.close();
-    }
-
     @Test
-    void eight_starts_storing_the_same_new_questions_at_once_all_succeed_and_store_each_once_in_each_of_forty_trials()
-            throws Exception {
+    void eight_starts_storing_the_same_new_questions_at_once_all_succeed_and_store_each_once_in_each_of_forty_trials(
+            @TempDir Path dir) throws Exception {
+        var pool = Executors.newFixedThreadPool(PARALLEL);
+        try (var database = new Database(TestDatabase.config(dir.resolve("data"), dir.resolve("content")))) {
+            race(database.jdbi(), pool);
+        } finally {
+            pool.shutdownNow();
+            assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    private static void race(Jdbi jdbi, ExecutorService pool) throws Exception {
         for (int trial = 0; trial < TRIALS; trial++) {
             // questions no earlier trial stored; the same three for every writer, in different orders
             var questions = new ArrayList<Snapshots.Question>();
@@ -59,7 +51,7 @@ class StoredQuestionsRaceTest {
             var stores = new ArrayList<Future<?>>();
             for (int i = 0; i < PARALLEL; i++) {
                 // a store of its own for each writer, as each instance has: none knows what the others stored
-                var store = new StoredQuestions(app.app.jdbi());
+                var store = new StoredQuestions(jdbi);
                 var mine = new ArrayList<>(questions);
                 java.util.Collections.rotate(mine, i);
                 stores.add(pool.submit(() -> {
@@ -75,9 +67,9 @@ class StoredQuestionsRaceTest {
                 s.get(30, TimeUnit.SECONDS); // throws if any writer failed
             }
             for (var q : questions) {
-                var rows = app.app.jdbi().withHandle(h -> h.createQuery(
+                var rows = jdbi.withHandle(h -> h.createQuery(
                         "select count(*) from question_snapshot where snapshot_hash = :h").bind("h", q.hash()).mapTo(Integer.class).one());
-                var options = app.app.jdbi().withHandle(h -> h.createQuery(
+                var options = jdbi.withHandle(h -> h.createQuery(
                         "select html from question_snapshot_option where snapshot_hash = :h order by option_index")
                         .bind("h", q.hash()).mapTo(String.class).list());
                 assertThat(rows).as("trial %d", trial).isEqualTo(1);
