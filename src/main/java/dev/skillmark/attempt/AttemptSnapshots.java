@@ -2,6 +2,8 @@ package dev.skillmark.attempt;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +25,7 @@ final class AttemptSnapshots {
         this.jdbi = jdbi;
     }
 
-    /** An attempt's frozen questions and their options, by slot. */
+    /** An attempt's frozen questions (in slot order) and their options, by slot. */
     record Snapshot(Map<Integer, SlotSnapshot> slots, Map<Integer, List<OptionSnapshot>> options) {
         Optional<SlotSnapshot> slot(int slot) {
             return Optional.ofNullable(slots.get(slot));
@@ -34,6 +36,12 @@ final class AttemptSnapshots {
         }
     }
 
+    private static Map<Integer, SlotSnapshot> inSlotOrder(List<SlotSnapshot> slots) {
+        var bySlot = new LinkedHashMap<Integer, SlotSnapshot>();
+        slots.forEach(q -> bySlot.put(q.slot(), q));
+        return Collections.unmodifiableMap(bySlot);
+    }
+
     /** The attempt's snapshot, read once (two queries) and then served from memory. */
     Snapshot of(String attemptId) {
         var cached = cache.getIfPresent(attemptId);
@@ -41,7 +49,8 @@ final class AttemptSnapshots {
             return cached;
         }
         var read = jdbi.withExtension(AttemptDao.class, dao -> new Snapshot(
-                dao.slots(attemptId).stream().collect(Collectors.toUnmodifiableMap(SlotSnapshot::slot, q -> q)),
+                // in slot order (the query's): grading and the result page walk the values as they are
+                inSlotOrder(dao.slots(attemptId)),
                 dao.options(attemptId).stream().collect(Collectors.groupingBy(OptionSnapshot::slot, Collectors.toUnmodifiableList()))));
         if (!read.slots().isEmpty()) {
             cache.put(attemptId, read);

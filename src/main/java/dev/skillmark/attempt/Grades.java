@@ -63,7 +63,7 @@ public final class Grades {
         var batch = handle.prepareBatch("""
             update answer set outcome = :outcome, fraction = :fraction, points = :points, graded_by = null
             where attempt_id = :attemptId and slot = :slot""");
-        for (var slot : snapshot.slots().values().stream().sorted(java.util.Comparator.comparingInt(SlotSnapshot::slot)).toList()) {
+        for (var slot : snapshot.slots().values()) {
             var answer = answers.get(slot.slot() - 1);
             var grade = check(slot, snapshot.options(slot.slot()), answer);
             batch.bind("attemptId", attemptId).bind("slot", slot.slot()).bind("outcome", grade.outcome().name())

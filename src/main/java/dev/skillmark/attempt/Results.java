@@ -18,7 +18,7 @@ final class Results {
     /** {@code staff}: interviewers always see every answer, whatever the candidate's review policy. */
     static Views.Result of(Jdbi jdbi, AttemptSnapshots.Snapshot snapshot, Attempt attempt, boolean staff) {
         return jdbi.withHandle(h -> {
-            var slots = snapshot.slots().values().stream().sorted(java.util.Comparator.comparingInt(SlotSnapshot::slot)).toList();
+            var slots = snapshot.slots().values();
             var answers = AttemptRows.answers(h, attempt.id());
             var areas = new LinkedHashMap<String, Score>();
             var counts = new LinkedHashMap<String, Integer>();
