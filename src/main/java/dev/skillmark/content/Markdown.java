@@ -15,13 +15,24 @@ import com.vladsch.flexmark.html.renderer.AttributablePart;
 import com.vladsch.flexmark.html.renderer.LinkResolverContext;
 import com.vladsch.flexmark.html.renderer.NodeRenderer;
 import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
+import com.vladsch.flexmark.parser.InlineParserExtensionFactory;
 import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.parser.core.ReferencePreProcessorFactory;
+import com.vladsch.flexmark.parser.delimiter.DelimiterProcessor;
+import com.vladsch.flexmark.parser.internal.CommonmarkInlineParser;
+import com.vladsch.flexmark.parser.internal.LinkRefProcessorData;
 import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.html.MutableAttributes;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Markdown to HTML for trainers' text. Raw HTML is escaped, never passed through, and links
@@ -43,15 +54,27 @@ public final class Markdown {
     private final HtmlRenderer renderer;
 
     public Markdown() {
+        this(true);
+    }
+
+    /** {@code matchInPlace} false: flexmark's own inline parser, to test that {@link MatchInPlace} renders the same. */
+    Markdown(boolean matchInPlace) {
         var options = new MutableDataSet();
         options.set(Parser.EXTENSIONS, List.of(TablesExtension.create()));
         options.set(HtmlRenderer.ESCAPE_HTML, true);
         options.set(HtmlRenderer.SOFT_BREAK, "\n");
         options.set(HtmlRenderer.FENCED_CODE_LANGUAGE_CLASS_PREFIX, "language-");
-        parser = Parser.builder(options).build();
-        lineParser = Parser.builder(new MutableDataSet(options).set(Parser.EXTENSIONS, List.of())).build();
+        parser = parser(options, matchInPlace);
+        lineParser = parser(new MutableDataSet(options).set(Parser.EXTENSIONS, List.of()), matchInPlace);
         renderer = HtmlRenderer.builder(options).attributeProviderFactory(new SafeLinks())
                 .nodeRendererFactory(opts -> new ImagesAsText()).build();
+    }
+
+    private static Parser parser(MutableDataSet options, boolean matchInPlace) {
+        var builder = Parser.builder(options);
+        // a custom inline parser leaves out flexmark's reference definitions ([id]: url) unless they are added back
+        return (matchInPlace ? builder.customInlineParserFactory(MatchInPlace::new)
+                .paragraphPreProcessorFactory(new ReferencePreProcessorFactory()) : builder).build();
     }
 
     /** Renders block markdown (paragraphs, lists, code blocks, tables). */
@@ -94,6 +117,53 @@ public final class Markdown {
             if (value != null && !isSafeUrl(value)) {
                 attributes.replaceValue(name, "#");
             }
+        }
+    }
+
+    /**
+     * Flexmark's inline parser, but a regular expression's match is read from the {@link Matcher} itself. Flexmark
+     * takes a {@link Matcher#toMatchResult()} of every match, and on Java 17 that copies the whole paragraph being
+     * parsed, character by character through flexmark's segmented sequences: a paragraph with n code spans was copied
+     * n times. That was half the time of loading content/. What is matched, and so the HTML, is the same.
+     */
+    private static final class MatchInPlace extends CommonmarkInlineParser {
+        MatchInPlace(DataHolder options, BitSet specialCharacters, BitSet delimiterCharacters,
+                     Map<Character, DelimiterProcessor> delimiterProcessors, LinkRefProcessorData linkRefProcessors,
+                     List<InlineParserExtensionFactory> extensions) {
+            super(options, specialCharacters, delimiterCharacters, delimiterProcessors, linkRefProcessors, extensions);
+        }
+
+        @Override
+        public BasedSequence match(Pattern re) {
+            Matcher matcher = find(re);
+            return matcher == null ? null : input.subSequence(matcher.start(), matcher.end());
+        }
+
+        @Override
+        public BasedSequence[] matchWithGroups(Pattern re) {
+            Matcher matcher = find(re);
+            if (matcher == null) {
+                return null;
+            }
+            var groups = new BasedSequence[matcher.groupCount() + 1];
+            for (int i = 0; i < groups.length; i++) {
+                groups[i] = matcher.start(i) < 0 ? null : input.subSequence(matcher.start(i), matcher.end(i));
+            }
+            return groups;
+        }
+
+        /** The next match from the current index on, with the index moved past it; null when there is none. */
+        private Matcher find(Pattern re) {
+            if (index >= input.length()) {
+                return null;
+            }
+            Matcher matcher = re.matcher(input);
+            matcher.region(index, input.length());
+            if (!matcher.find()) {
+                return null;
+            }
+            index = matcher.end();
+            return matcher;
         }
     }
 
