@@ -20,6 +20,10 @@ public interface AttemptMetrics {
     default void committed(int writes) {
     }
 
+    /** One shared commit held this many finalisations (submits at a shared deadline share commits too). */
+    default void committedFinalisations(int finalisations) {
+    }
+
     /** Counts nothing: for tools and tests that build the attempt feature on its own. */
     AttemptMetrics NONE = new AttemptMetrics() {
         @Override

@@ -76,7 +76,7 @@ public final class Attempts {
         this.snapshots = new AttemptSnapshots(jdbi);
         this.finalisation = new Finalisation(jdbi, grades, metrics, snapshots);
         this.metrics = metrics;
-        this.saves = new SharedCommits(jdbi, metrics);
+        this.saves = new SharedCommits(jdbi, "shared-commits", metrics::committed);
         this.storedQuestions = new StoredQuestions(jdbi);
     }
 
@@ -88,6 +88,7 @@ public final class Attempts {
     /** Commits the saves still waiting; later ones commit on their own. Call once the server takes no more requests. */
     public void close() {
         saves.close();
+        finalisation.close();
     }
 
     public Duration grace() {

@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,28 +14,35 @@ import org.slf4j.LoggerFactory;
  * Grades and closes an attempt exactly once, whoever asks first: the candidate, the timer or a sweeper,
  * on this instance or another one on the same database.
  */
-final class Finalisation {
+final class Finalisation implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Finalisation.class);
     private final Jdbi jdbi;
     private final Grades grades;
     private final AttemptMetrics metrics;
     private final AttemptSnapshots snapshots;
+    private final SharedCommits commits;
 
     Finalisation(Jdbi jdbi, Grades grades, AttemptMetrics metrics, AttemptSnapshots snapshots) {
         this.jdbi = jdbi;
         this.snapshots = snapshots;
         this.grades = grades;
         this.metrics = metrics;
+        this.commits = new SharedCommits(jdbi, "finalisations", metrics::committedFinalisations);
     }
 
     /**
      * Returns true when this call finalised the attempt, false when it was already finalised. The row
      * lock orders it after every save in flight; the unique key on the finalisation is the second wall.
-     * Only the call that finalises counts it, as {@code how}.
+     * Only the call that finalises counts it, as {@code how}. Finalisations that arrive together (2,000 submits
+     * at a shared deadline) share one transaction and one commit, each in its own savepoint, as autosaves do;
+     * each caller returns only after the commit that holds its finalisation.
      */
     boolean finalise(String attemptId, Attempt.Status status, long now, AttemptMetrics.Finalised how) {
-        return finalise(attemptId, status, now, how, false);
+        // read before the commit, as a save does: the thread that runs every finalisation never waits for a snapshot
+        var snapshot = snapshots.of(attemptId);
+        return counted(attemptId, status, how, () -> commits.run(attemptId, (h, locked) ->
+                finishIn(h, locked.orElseThrow(() -> new IllegalStateException("no attempt " + attemptId)), status, now, snapshot)));
     }
 
     /**
@@ -43,43 +51,48 @@ final class Finalisation {
      * once and that transaction, the candidate's next request or the next sweep finalises the attempt.
      */
     boolean finaliseUnlessBusy(String attemptId, Attempt.Status status, long now, AttemptMetrics.Finalised how) {
-        return finalise(attemptId, status, now, how, true);
+        var snapshot = snapshots.of(attemptId);
+        return counted(attemptId, status, how, () -> jdbi.inTransaction(h -> h.attach(AttemptDao.class).lockUnlessBusy(attemptId)
+                .map(attempt -> finishIn(h, attempt, status, now, snapshot)).orElse(false)));
     }
 
-    private boolean finalise(String attemptId, Attempt.Status status, long now, AttemptMetrics.Finalised how, boolean unlessBusy) {
-        // read before the transaction, as a save does: a cache miss inside it would hold two connections
-        var snapshot = snapshots.of(attemptId);
+    /** Commits the finalisations still waiting; later ones commit on their own. */
+    @Override
+    public void close() {
+        commits.close();
+    }
+
+    private boolean counted(String attemptId, Attempt.Status status, AttemptMetrics.Finalised how, Supplier<Boolean> finalising) {
         try {
-            boolean done = jdbi.inTransaction(h -> {
-                var dao = h.attach(AttemptDao.class);
-                Optional<Attempt> locked = unlessBusy ? dao.lockUnlessBusy(attemptId) : AttemptRows.lock(h, attemptId);
-                if (locked.isEmpty() && !unlessBusy) {
-                    throw new IllegalStateException("no attempt " + attemptId);
-                }
-                if (locked.isEmpty() || !locked.get().inProgress()) {
-                    return false;
-                }
-                var attempt = locked.get();
-                dao.insertFinalisation(attemptId, now, status.name());
-                grades.gradeAll(h, attemptId, snapshot);
-                long finishedAt = status == Attempt.Status.EXPIRED && attempt.timed() ? Math.min(now, attempt.deadlineAt()) : now;
-                dao.finish(attemptId, status, finishedAt);
-                dao.event(attemptId, now, status == Attempt.Status.EXPIRED ? EventType.EXPIRED : EventType.SUBMITTED, null, "");
-                recordTimeSpent(dao, attemptId);
-                grades.finalised(h, attemptId);
-                return true;
-            });
+            boolean done = finalising.get();
             if (done) {
                 metrics.finalised(how);
                 log.info("attempt {} {}", attemptId.substring(0, 6), status.name().toLowerCase(Locale.ROOT));
             }
             return done;
-        } catch (UnableToExecuteStatementException e) {
+        } catch (RuntimeException e) {
             if (isUniqueViolation(e)) {
                 return false;
             }
             throw e;
         }
+    }
+
+    /** Closes and grades the locked attempt, unless it is already closed. */
+    private boolean finishIn(Handle h, Attempt attempt, Attempt.Status status, long now, AttemptSnapshots.Snapshot snapshot) {
+        if (!attempt.inProgress()) {
+            return false;
+        }
+        var dao = h.attach(AttemptDao.class);
+        String attemptId = attempt.id();
+        dao.insertFinalisation(attemptId, now, status.name());
+        grades.gradeAll(h, attemptId, snapshot);
+        long finishedAt = status == Attempt.Status.EXPIRED && attempt.timed() ? Math.min(now, attempt.deadlineAt()) : now;
+        dao.finish(attemptId, status, finishedAt);
+        dao.event(attemptId, now, status == Attempt.Status.EXPIRED ? EventType.EXPIRED : EventType.SUBMITTED, null, "");
+        recordTimeSpent(dao, attemptId);
+        grades.finalised(h, attemptId);
+        return true;
     }
 
     /**

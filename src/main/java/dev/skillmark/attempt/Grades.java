@@ -56,23 +56,35 @@ public final class Grades {
 
     /**
      * Grades every answer with its snapshot's key, in the finalising transaction: one batch of updates, and the
-     * snapshot from memory (it never changes), so 2,000 submits at a deadline cost as little as they can.
+     * snapshot from memory (it never changes), so 2,000 submits at a deadline cost as little as they can. The
+     * attempt's score, pending count and pending points are summed from the grades this writes (every answer of
+     * the attempt), as {@link GradeDao#rescore} sums them from the table, without reading the answers back.
      */
     void gradeAll(Handle handle, String attemptId, AttemptSnapshots.Snapshot snapshot) {
         var answers = AttemptRows.answers(handle, attemptId);
         var batch = handle.prepareBatch("""
             update answer set outcome = :outcome, fraction = :fraction, points = :points, graded_by = null
             where attempt_id = :attemptId and slot = :slot""");
+        double score = 0;
+        int pending = 0;
+        double pendingPoints = 0;
         for (var slot : snapshot.slots().values()) {
             var answer = answers.get(slot.slot() - 1);
             var grade = check(slot, snapshot.options(slot.slot()), answer);
+            Double points = points(grade, slot.points());
             batch.bind("attemptId", attemptId).bind("slot", slot.slot()).bind("outcome", grade.outcome().name())
-                    .bind("fraction", grade.fraction()).bind("points", points(grade, slot.points())).add();
+                    .bind("fraction", grade.fraction()).bind("points", points).add();
+            if (points == null) {
+                pending++;
+                pendingPoints += slot.points();
+            } else {
+                score += points;
+            }
         }
         if (batch.size() > 0) {
             batch.execute();
         }
-        handle.attach(GradeDao.class).rescore(attemptId);
+        handle.attach(GradeDao.class).setScore(attemptId, score, pending, pendingPoints);
     }
 
     /** Practice mode: the grade of one checked question, which the candidate sees at once. */

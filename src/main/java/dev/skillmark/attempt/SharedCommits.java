@@ -10,14 +10,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Group commit for autosaves: writes to attempts that arrive together run in one transaction, so they share
- * one commit (one H2 chunk, one PostgreSQL WAL flush) instead of paying for one each.
+ * Group commit: writes to attempts that arrive together run in one transaction, so they share one commit (one H2
+ * chunk, one PostgreSQL WAL flush) instead of paying for one each. Autosaves use one, finalisations another.
  *
  * <p>Each write still sees and holds its attempt's row lock: the batch first locks all its attempts in the
  * order of their ids (as every multi-attempt lock does, so nothing deadlocks), and each write runs inside its
@@ -41,15 +42,18 @@ final class SharedCommits implements AutoCloseable {
     }
 
     private final Jdbi jdbi;
-    private final AttemptMetrics metrics;
+    private final String name;
+    private final IntConsumer committed;
     private final BlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
     private final Object lifecycle = new Object();
     private Thread committer;
     private boolean closed;
 
-    SharedCommits(Jdbi jdbi, AttemptMetrics metrics) {
+    /** {@code name}: its thread's; {@code committed}: told how many writes each commit held. */
+    SharedCommits(Jdbi jdbi, String name, IntConsumer committed) {
         this.jdbi = jdbi;
-        this.metrics = metrics;
+        this.name = name;
+        this.committed = committed;
     }
 
     /**
@@ -64,7 +68,7 @@ final class SharedCommits implements AutoCloseable {
                 return jdbi.inTransaction(h -> body.apply(h, AttemptRows.lock(h, attemptId)));
             }
             if (committer == null) {
-                committer = new Thread(this::commitWhatArrives, "shared-commits");
+                committer = new Thread(this::commitWhatArrives, name);
                 committer.setDaemon(true);
                 committer.start();
             }
@@ -141,7 +145,7 @@ final class SharedCommits implements AutoCloseable {
             }
             return;
         }
-        metrics.committed(batch.size());
+        committed.accept(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             complete(batch.get(i), results[i], refusals[i]);
         }

@@ -46,6 +46,7 @@ public final class Metrics implements AttemptMetrics, RequestTrace.Observer, Aut
     private final Map<Finalised, Counter> finalisations = new EnumMap<>(Finalised.class);
     private final Counter reloadFailures;
     private final DistributionSummary sharedCommits;
+    private final DistributionSummary finalisationCommits;
     private final Map<String, Timer> requests = new ConcurrentHashMap<>();
     private AttemptGauges attempts;
 
@@ -67,6 +68,8 @@ public final class Metrics implements AttemptMetrics, RequestTrace.Observer, Aut
         }
         sharedCommits = DistributionSummary.builder("skillmark.answer.save.commits").baseUnit("saves")
                 .description("Commits that held answer saves, and how many each held (group commit)").register(registry);
+        finalisationCommits = DistributionSummary.builder("skillmark.attempt.finalisation.commits").baseUnit("finalisations")
+                .description("Commits that held finalisations, and how many each held (group commit)").register(registry);
         reloadFailures = Counter.builder("skillmark.content.reload.failures")
                 .description("Content reloads that failed (the last good content stays in service)").register(registry);
     }
@@ -103,6 +106,11 @@ public final class Metrics implements AttemptMetrics, RequestTrace.Observer, Aut
     @Override
     public void committed(int writes) {
         sharedCommits.record(writes);
+    }
+
+    @Override
+    public void committedFinalisations(int finalisations) {
+        finalisationCommits.record(finalisations);
     }
 
     @Override
