@@ -2,7 +2,6 @@ package dev.skillmark.attempt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.skillmark.Fixtures;
 import dev.skillmark.web.SkillmarkException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,23 +45,22 @@ class SharedCommitsTest {
     @BeforeEach
     void start() {
         world = new TestAttempts(dir);
-        attempts = new Attempts(world.database.jdbi(), world.content, world.invitations, world.grades, world.clock,
-                TestAttempts.GRACE, Fixtures.seeds(), new AttemptMetrics() {
-                    @Override
-                    public void saved(Save outcome) {
-                    }
+        attempts = world.attemptsTelling(new AttemptMetrics() {
+            @Override
+            public void saved(Save outcome) {
+            }
 
-                    @Override
-                    public void finalised(Finalised how) {
-                    }
+            @Override
+            public void finalised(Finalised how) {
+            }
 
-                    @Override
-                    public void committed(int writes) {
-                        commits.incrementAndGet();
-                        shared.addAndGet(writes);
-                        largest.accumulateAndGet(writes, Math::max);
-                    }
-                });
+            @Override
+            public void committed(int writes) {
+                commits.incrementAndGet();
+                shared.addAndGet(writes);
+                largest.accumulateAndGet(writes, Math::max);
+            }
+        });
         pool = Executors.newFixedThreadPool(ATTEMPTS * SLOTS.length + 3);
     }
 

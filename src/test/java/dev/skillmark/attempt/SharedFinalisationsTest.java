@@ -2,7 +2,6 @@ package dev.skillmark.attempt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.skillmark.Fixtures;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,23 +39,22 @@ class SharedFinalisationsTest {
     @BeforeEach
     void start() {
         world = new TestAttempts(dir);
-        attempts = new Attempts(world.database.jdbi(), world.content, world.invitations, world.grades, world.clock,
-                TestAttempts.GRACE, Fixtures.seeds(), new AttemptMetrics() {
-                    @Override
-                    public void saved(Save outcome) {
-                    }
+        attempts = world.attemptsTelling(new AttemptMetrics() {
+            @Override
+            public void saved(Save outcome) {
+            }
 
-                    @Override
-                    public void finalised(Finalised how) {
-                        finalised.incrementAndGet();
-                    }
+            @Override
+            public void finalised(Finalised how) {
+                finalised.incrementAndGet();
+            }
 
-                    @Override
-                    public void committedFinalisations(int finalisations) {
-                        commits.incrementAndGet();
-                        shared.addAndGet(finalisations);
-                    }
-                });
+            @Override
+            public void committedFinalisations(int finalisations) {
+                commits.incrementAndGet();
+                shared.addAndGet(finalisations);
+            }
+        });
         pool = Executors.newFixedThreadPool(CANDIDATES + 1);
     }
 

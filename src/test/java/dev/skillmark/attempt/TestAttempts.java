@@ -46,6 +46,11 @@ final class TestAttempts implements AutoCloseable {
         pages = new AttemptPages(database.jdbi(), attempts);
     }
 
+    /** A second attempt service on the same database that tells {@code metrics} what it does (its caller closes it). */
+    Attempts attemptsTelling(AttemptMetrics metrics) {
+        return new Attempts(database.jdbi(), content, invitations, grades, clock, GRACE, Fixtures.seeds(), metrics);
+    }
+
     String start(String quiz, String candidate) {
         return attempts.start(quiz, candidate, Client.UNKNOWN);
     }
