@@ -153,7 +153,7 @@ public final class Skillmark implements AutoCloseable {
             var reviews = new Reviews(jdbi, attempts, pages, grades, audit, clock, content);
             var clientAddress = new ClientAddress(config.trustedProxies());
             var backlog = new Backlog(jdbi, clock, config.grace());
-            metrics.watch(backlog, content, clock, PROBE_TIMEOUT);
+            metrics.watch(backlog, content, attempts, clock, PROBE_TIMEOUT);
             readiness = new Readiness(jdbi, database.latestMigration(), content, backlog, PROBE_TIMEOUT);
             var staffAccess = new StaffAccess(accounts, config.secureCookies());
             var features = new ArrayList<Routes>();

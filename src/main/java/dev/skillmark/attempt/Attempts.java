@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import java.util.function.LongSupplier;
 import java.util.stream.IntStream;
@@ -273,14 +274,37 @@ public final class Attempts {
      * submit in the same second and its turn comes later; received at or past the deadline, time ran out.
      */
     public void submit(String attemptId, Runnable beforeFinalising) {
+        try {
+            submitting(attemptId, beforeFinalising).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw SharedCommits.rethrown(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the attempt was being submitted", e);
+        }
+    }
+
+    /**
+     * {@link #submit(String, Runnable)} for a request that does not hold its thread while it waits: the future
+     * completes once the finalisation is committed (or at once when the attempt was already finished). Requests
+     * that hold no thread are read as they arrive, so a submit's time of arrival is the time it reached the
+     * server, not the time a thread was free for it.
+     */
+    public CompletableFuture<Void> submitting(String attemptId, Runnable beforeFinalising) {
         long received = clock.millis();
         beforeFinalising.run();
         var attempt = attempt(attemptId);
-        if (attempt.inProgress()) {
-            boolean timeRanOut = attempt.timed() && received >= attempt.deadlineAt();
-            var status = timeRanOut ? Attempt.Status.EXPIRED : Attempt.Status.SUBMITTED;
-            finalisation.finalise(attemptId, status, received, AttemptMetrics.Finalised.SUBMITTED);
+        if (!attempt.inProgress()) {
+            return CompletableFuture.completedFuture(null);
         }
+        boolean timeRanOut = attempt.timed() && received >= attempt.deadlineAt();
+        var status = timeRanOut ? Attempt.Status.EXPIRED : Attempt.Status.SUBMITTED;
+        return finalisation.later(attemptId, status, received, AttemptMetrics.Finalised.SUBMITTED).thenApply(finalised -> null);
+    }
+
+    /** Submits (and other finalisations) waiting for their commit: thousands at a shared deadline, none otherwise. */
+    public int finalisationsWaiting() {
+        return finalisation.waiting();
     }
 
     /**

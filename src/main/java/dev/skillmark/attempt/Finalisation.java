@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -39,10 +40,26 @@ final class Finalisation implements AutoCloseable {
      * each caller returns only after the commit that holds its finalisation.
      */
     boolean finalise(String attemptId, Attempt.Status status, long now, AttemptMetrics.Finalised how) {
+        try {
+            return later(attemptId, status, now, how).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw SharedCommits.rethrown(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the attempt was being finalised", e);
+        }
+    }
+
+    /**
+     * {@link #finalise} without waiting: the future completes once the commit that holds the finalisation is done
+     * (true: this call finalised it), so the submit that waits for it holds no request thread meanwhile.
+     */
+    CompletableFuture<Boolean> later(String attemptId, Attempt.Status status, long now, AttemptMetrics.Finalised how) {
         // read before the commit, as a save does: the thread that runs every finalisation never waits for a snapshot
         var snapshot = snapshots.of(attemptId);
-        return counted(attemptId, status, how, () -> commits.run(attemptId, (h, locked) ->
-                finishIn(h, locked.orElseThrow(() -> new IllegalStateException("no attempt " + attemptId)), status, now, snapshot)));
+        return commits.later(attemptId, (h, locked) ->
+                        finishIn(h, locked.orElseThrow(() -> new IllegalStateException("no attempt " + attemptId)), status, now, snapshot))
+                .handle((done, failure) -> counted(attemptId, status, how, done, failure));
     }
 
     /**
@@ -56,6 +73,11 @@ final class Finalisation implements AutoCloseable {
                 .map(attempt -> finishIn(h, attempt, status, now, snapshot)).orElse(false)));
     }
 
+    /** Finalisations handed in (submits, mostly) whose commit has not come back yet. */
+    int waiting() {
+        return commits.waiting();
+    }
+
     /** Commits the finalisations still waiting; later ones commit on their own. */
     @Override
     public void close() {
@@ -64,18 +86,27 @@ final class Finalisation implements AutoCloseable {
 
     private boolean counted(String attemptId, Attempt.Status status, AttemptMetrics.Finalised how, Supplier<Boolean> finalising) {
         try {
-            boolean done = finalising.get();
-            if (done) {
-                metrics.finalised(how);
-                log.info("attempt {} {}", attemptId.substring(0, 6), status.name().toLowerCase(Locale.ROOT));
-            }
-            return done;
+            return counted(attemptId, status, how, finalising.get(), null);
         } catch (RuntimeException e) {
-            if (isUniqueViolation(e)) {
+            return counted(attemptId, status, how, null, e);
+        }
+    }
+
+    /** Counts and logs a finalisation that happened; a unique violation means another one got there first. */
+    private boolean counted(String attemptId, Attempt.Status status, AttemptMetrics.Finalised how, Boolean done, Throwable failure) {
+        if (failure != null) {
+            Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            if (isUniqueViolation(cause)) {
                 return false;
             }
-            throw e;
+            throw SharedCommits.rethrown(cause);
         }
+        if (done) {
+            metrics.finalised(how);
+            log.info("attempt {} {}", attemptId.substring(0, 6), status.name().toLowerCase(Locale.ROOT));
+        }
+        return done;
     }
 
     /** Closes and grades the locked attempt, unless it is already closed. */

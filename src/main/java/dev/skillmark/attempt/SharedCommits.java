@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -45,6 +46,7 @@ final class SharedCommits implements AutoCloseable {
     private final String name;
     private final IntConsumer committed;
     private final BlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
+    private final AtomicInteger waiting = new AtomicInteger();
     private final Object lifecycle = new Object();
     private Thread committer;
     private boolean closed;
@@ -62,26 +64,44 @@ final class SharedCommits implements AutoCloseable {
      * first write to an attempt, read again (still locked) for a later one, so it sees the earlier writes' changes.
      */
     <T> T run(String attemptId, Write<T> body) {
-        var job = new Job<>(attemptId, body, new CompletableFuture<T>());
-        synchronized (lifecycle) {
-            if (closed) { // shutting down: the last writes commit on their own
-                return jdbi.inTransaction(h -> body.apply(h, AttemptRows.lock(h, attemptId)));
-            }
-            if (committer == null) {
-                committer = new Thread(this::commitWhatArrives, name);
-                committer.setDaemon(true);
-                committer.start();
-            }
-            queue.add(job);
-        }
         try {
-            return job.done().get();
+            return later(attemptId, body).get();
         } catch (ExecutionException e) {
             throw rethrown(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the answer was being saved", e);
         }
+    }
+
+    /**
+     * {@link #run} without waiting: the future completes, on the committer's thread, once the commit that holds
+     * {@code body} is done (or failed, or refused this write). A request that waits for it holds no thread.
+     */
+    <T> CompletableFuture<T> later(String attemptId, Write<T> body) {
+        var job = new Job<>(attemptId, body, new CompletableFuture<T>());
+        synchronized (lifecycle) {
+            if (closed) { // shutting down: the last writes commit on their own
+                try {
+                    return CompletableFuture.completedFuture(jdbi.inTransaction(h -> body.apply(h, AttemptRows.lock(h, attemptId))));
+                } catch (RuntimeException refused) {
+                    return CompletableFuture.failedFuture(refused);
+                }
+            }
+            if (committer == null) {
+                committer = new Thread(this::commitWhatArrives, name);
+                committer.setDaemon(true);
+                committer.start();
+            }
+            waiting.incrementAndGet();
+            queue.add(job);
+        }
+        return job.done().whenComplete((result, failure) -> waiting.decrementAndGet());
+    }
+
+    /** Writes handed in and not answered yet: queued, or in the commit under way. */
+    int waiting() {
+        return waiting.get();
     }
 
     private void commitWhatArrives() {
@@ -164,7 +184,7 @@ final class SharedCommits implements AutoCloseable {
      * The failure in the caller's thread, as it is: a refusal belongs to one write, and a failed commit reaches
      * each write of the batch as its own exception, caused by the one failure.
      */
-    private static RuntimeException rethrown(Throwable cause) {
+    static RuntimeException rethrown(Throwable cause) {
         if (cause instanceof RuntimeException own) {
             return own;
         }

@@ -1,6 +1,7 @@
 package dev.skillmark.ops;
 
 import dev.skillmark.attempt.AttemptMetrics;
+import dev.skillmark.attempt.Attempts;
 import dev.skillmark.attempt.Backlog;
 import dev.skillmark.content.Content;
 import dev.skillmark.web.RequestTrace;
@@ -80,11 +81,15 @@ public final class Metrics implements AttemptMetrics, RequestTrace.Observer, Aut
     }
 
     /**
-     * Gauges read from the database and from content: open attempts and the sweeper's lag (read at most every
-     * {@link #GAUGE_FRESHNESS} by {@code clock}, waited for at most {@code timeout}), and content problems.
+     * Gauges: finalisations waiting for their commit (read from memory); open attempts and the sweeper's lag, read from
+     * the database (at most every {@link #GAUGE_FRESHNESS} by {@code clock}, waited for at most {@code timeout}); content
+     * problems.
      */
-    public void watch(Backlog backlog, Content content, Clock clock, Duration timeout) {
+    public void watch(Backlog backlog, Content content, Attempts finalising, Clock clock, Duration timeout) {
         attempts = new AttemptGauges(backlog, clock, timeout);
+        Gauge.builder("skillmark.attempt.finalisations.waiting", finalising, Attempts::finalisationsWaiting).strongReference(true)
+                .description("Submits and other finalisations on this instance waiting for their commit (a shared deadline's queue)")
+                .register(registry);
         Gauge.builder("skillmark.attempts.in.progress", attempts, AttemptGauges::inProgress).strongReference(true)
                 .description("Attempts in progress, in the whole database").register(registry);
         Gauge.builder("skillmark.sweeper.lag", attempts, AttemptGauges::sweeperLagSeconds).strongReference(true)

@@ -77,7 +77,7 @@ class MetricsTest {
     void the_series_are_there_and_an_autosave_and_a_submit_move_them() {
         start(Set.of("loopback"), Optional.empty());
         String before = metrics();
-        assertThat(before).contains("skillmark_attempts_in_progress ",
+        assertThat(before).contains("skillmark_attempts_in_progress ", "skillmark_attempt_finalisations_waiting 0",
                 "skillmark_sweeper_lag_seconds ", "skillmark_answer_saves_total{outcome=\"stored\"} 0",
                 "skillmark_finalisations_total{how=\"submitted\"} 0", "skillmark_finalisations_total{how=\"expired\"} 0",
                 "skillmark_finalisations_total{how=\"swept\"} 0", "skillmark_content_reload_failures_total 0",
@@ -102,6 +102,9 @@ class MetricsTest {
         assertThat(after).contains("http_server_requests_seconds_bucket{method=\"POST\"," + AUTOSAVE + ",status=\"200\",le=\"0.1\"}");
         assertThat(after).as("routes, never paths: a path holds the attempt id").doesNotContain(id, "/no/such/page", "skillmark.css");
         assertThat(value(after, "http_server_requests_seconds_count{method=\"GET\",route=\"unmatched\",status=\"404\"}")).isEqualTo(1);
+        assertThat(value(after, "http_server_requests_seconds_count{method=\"POST\",route=\"/attempts/{attempt}/submit\",status=\"303\"}"))
+                .as("a submit answers once its commit is done, and is timed to then").isEqualTo(1);
+        assertThat(value(after, "skillmark_attempt_finalisations_waiting")).isZero();
         assertThat(value(after, "http_server_requests_seconds_count{method=\"GET\",route=\"/static/*\",status=\"200\"}")).isEqualTo(1);
     }
 
