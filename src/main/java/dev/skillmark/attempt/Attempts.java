@@ -274,14 +274,7 @@ public final class Attempts {
      * submit in the same second and its turn comes later; received at or past the deadline, time ran out.
      */
     public void submit(String attemptId, Runnable beforeFinalising) {
-        try {
-            submitting(attemptId, beforeFinalising).get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw SharedCommits.rethrown(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the attempt was being submitted", e);
-        }
+        SharedCommits.await(submitting(attemptId, beforeFinalising), "the attempt was being submitted");
     }
 
     /**

@@ -40,14 +40,7 @@ final class Finalisation implements AutoCloseable {
      * each caller returns only after the commit that holds its finalisation.
      */
     boolean finalise(String attemptId, Attempt.Status status, long now, AttemptMetrics.Finalised how) {
-        try {
-            return later(attemptId, status, now, how).get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw SharedCommits.rethrown(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the attempt was being finalised", e);
-        }
+        return SharedCommits.await(later(attemptId, status, now, how), "the attempt was being finalised");
     }
 
     /**

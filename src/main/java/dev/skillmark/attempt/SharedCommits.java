@@ -64,13 +64,18 @@ final class SharedCommits implements AutoCloseable {
      * first write to an attempt, read again (still locked) for a later one, so it sees the earlier writes' changes.
      */
     <T> T run(String attemptId, Write<T> body) {
+        return await(later(attemptId, body), "the answer was being saved");
+    }
+
+    /** Waits for a write handed in with {@link #later}: its result, or its own failure as {@link #rethrown} gives it. */
+    static <T> T await(CompletableFuture<T> write, String during) {
         try {
-            return later(attemptId, body).get();
+            return write.get();
         } catch (ExecutionException e) {
             throw rethrown(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the answer was being saved", e);
+            throw new IllegalStateException("interrupted while " + during, e);
         }
     }
 
