@@ -41,17 +41,20 @@ public final class Exposure {
                 .sorted(java.util.Comparator.comparing(Quiz::id)).toList();
         var invited = quizzes.values().stream().filter(q -> q.access() == Quiz.Access.INVITED)
                 .sorted(java.util.Comparator.comparing(Quiz::id)).toList();
+        record Shown(Quiz quiz, DrawRule rule, Set<String> drawable) {
+        }
+        // each public rule's questions once, not once for every invitation rule they are compared with
+        var shownRules = shown.stream().flatMap(q -> q.rules().stream().map(r -> new Shown(q, r, drawable(q, r, banks, questions))))
+                .toList();
         var overlaps = new ArrayList<Overlap>();
         for (Quiz quiz : invited) {
             for (DrawRule rule : quiz.rules()) {
                 var mine = drawable(quiz, rule, banks, questions);
-                for (Quiz other : shown) {
-                    for (DrawRule theirs : other.rules()) {
-                        var common = new LinkedHashSet<>(mine);
-                        common.retainAll(drawable(other, theirs, banks, questions));
-                        if (!common.isEmpty()) {
-                            overlaps.add(new Overlap(quiz, rule.source(), other, theirs.source(), List.copyOf(common)));
-                        }
+                for (Shown theirs : shownRules) {
+                    var common = new LinkedHashSet<>(mine);
+                    common.retainAll(theirs.drawable());
+                    if (!common.isEmpty()) {
+                        overlaps.add(new Overlap(quiz, rule.source(), theirs.quiz(), theirs.rule().source(), List.copyOf(common)));
                     }
                 }
             }

@@ -52,13 +52,19 @@ public final class Markdown {
      */
     private final Parser lineParser;
     private final HtmlRenderer renderer;
+    private final boolean shortcuts;
 
     public Markdown() {
         this(true);
     }
 
-    /** {@code matchInPlace} false: flexmark's own inline parser, to test that {@link MatchInPlace} renders the same. */
-    Markdown(boolean matchInPlace) {
+    /**
+     * {@code shortcuts} false: flexmark alone, with its own inline parser and no {@linkplain #plainLine plain-line}
+     * shortcut, to test that {@link MatchInPlace} and the shortcut render what flexmark renders.
+     */
+    Markdown(boolean shortcuts) {
+        this.shortcuts = shortcuts;
+        boolean matchInPlace = shortcuts;
         var options = new MutableDataSet();
         options.set(Parser.EXTENSIONS, List.of(TablesExtension.create()));
         options.set(HtmlRenderer.ESCAPE_HTML, true);
@@ -79,17 +85,75 @@ public final class Markdown {
 
     /** Renders block markdown (paragraphs, lists, code blocks, tables). */
     public String render(String markdown) {
+        if (shortcuts) {
+            var paragraphs = plainParagraphs(markdown);
+            if (paragraphs != null) {
+                return paragraphs;
+            }
+        }
         return renderer.render(parser.parse(markdown));
+    }
+
+    /**
+     * The HTML of {@code markdown} if it is only paragraphs of {@linkplain #plainLine plain lines} (or nothing), as
+     * flexmark would render it; null otherwise. A line of spaces and tabs, as in markdown, ends a paragraph.
+     */
+    private static String plainParagraphs(String markdown) {
+        var html = new StringBuilder(markdown.length() + 16);
+        boolean open = false;
+        for (int start = 0; start <= markdown.length(); ) {
+            int end = markdown.indexOf('\n', start);
+            end = end < 0 ? markdown.length() : end;
+            String line = markdown.substring(start, end);
+            if (line.chars().allMatch(c -> c == ' ' || c == '\t')) {
+                html.append(open ? "</p>\n" : "");
+                open = false;
+            } else if (plainLine(line)) {
+                html.append(open ? "\n" : "<p>").append(line.replace("\"", "&quot;"));
+                open = true;
+            } else {
+                return null;
+            }
+            start = end + 1;
+        }
+        return html.append(open ? "</p>\n" : "").toString();
     }
 
     /** Renders one paragraph's worth of markdown without the surrounding {@code <p>}. */
     public String renderInline(String markdown) {
+        if (shortcuts && plainLine(markdown)) {
+            return markdown.replace("\"", "&quot;");
+        }
         String html = renderer.render((markdown.indexOf('\n') < 0 && markdown.indexOf('\r') < 0 ? lineParser : parser)
                 .parse(markdown)).strip();
         if (html.startsWith("<p>") && html.endsWith("</p>") && html.indexOf("<p>", 3) < 0) {
             return html.substring(3, html.length() - 4);
         }
         return html;
+    }
+
+    /**
+     * Whether {@code text} is one line that markdown leaves as it is: no character that starts a construct anywhere in
+     * a line, nothing at its start that makes a block (a list item, a rule, a code block, a heading), no space at
+     * either end, no control character. Flexmark renders such a line as the line itself with {@code "} escaped, but
+     * takes about 20 µs to set up a parse and a render for it; half the options shipped are such lines.
+     */
+    static boolean plainLine(String text) {
+        if (text.isEmpty() || "-+=0123456789".indexOf(text.charAt(0)) >= 0 || !visible(text.charAt(0))
+                || !visible(text.charAt(text.length() - 1))) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < ' ' || c == 0x7f || "\\`*_[]<>&!#|~".indexOf(c) >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean visible(char c) {
+        return !Character.isWhitespace(c) && !Character.isSpaceChar(c);
     }
 
     static boolean isSafeUrl(String url) {

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * Warns about near-duplicate questions in different banks. The measure is deliberately simple: the
@@ -42,12 +43,8 @@ final class NearDuplicates {
     }
 
     static List<Pair> find(Collection<Bank> banks) {
-        var questions = new ArrayList<Question>();
-        var items = new ArrayList<Item>();
-        banks.forEach(b -> b.questions().forEach(q -> {
-            questions.add(q);
-            items.add(new Item(q.bankId(), words(q)));
-        }));
+        var questions = banks.stream().flatMap(b -> b.questions().stream()).toList();
+        var items = questions.parallelStream().map(q -> new Item(q.bankId(), words(q))).toList();
         return matches(items).stream().map(m -> new Pair(questions.get(m.a()), questions.get(m.b()), m.similarity())).toList();
     }
 
@@ -81,31 +78,53 @@ final class NearDuplicates {
         ranked.sort(Comparator.<String>comparingInt(frequency::get).thenComparing(Comparator.naturalOrder()));
         var rank = new HashMap<String, Integer>();
         ranked.forEach(w -> rank.put(w, rank.size()));
-        var postings = new int[ranked.size()][];
-        var postingSizes = new int[ranked.size()];
-        ranked.forEach(w -> postings[rank.get(w)] = new int[frequency.get(w)]);
         var banks = new HashMap<String, Integer>();
-
-        var sets = new int[items.size()][];
-        var bankOf = new int[items.size()];
-        var counts = new int[items.size()];
-        var touched = new int[items.size()];
-        var matches = new ArrayList<Match>();
-        for (int i = 0; i < items.size(); i++) {
+        int n = items.size();
+        var sets = new int[n][];
+        var bankOf = new int[n];
+        for (int i = 0; i < n; i++) {
             var item = items.get(i);
-            if (item.words().size() < MIN_WORDS) {
+            bankOf[i] = banks.computeIfAbsent(item.bank(), b -> banks.size());
+            if (item.words().size() >= MIN_WORDS) {
+                sets[i] = item.words().stream().mapToInt(rank::get).sorted().toArray();
+            }
+        }
+        // every item's words indexed, each word's items in ascending order: item i looks only at items before it
+        var postings = new int[ranked.size()][];
+        ranked.forEach(w -> postings[rank.get(w)] = new int[frequency.get(w)]);
+        var postingSizes = new int[ranked.size()];
+        for (int i = 0; i < n; i++) {
+            for (int word : sets[i] == null ? new int[0] : sets[i]) {
+                postings[word][postingSizes[word]++] = i;
+            }
+        }
+        // the items in slices, on every core: the index is only read from here on
+        int slice = 128;
+        return IntStream.range(0, (n + slice - 1) / slice).parallel()
+                .mapToObj(s -> matchesOf(s * slice, Math.min(n, s * slice + slice), sets, bankOf, postings))
+                .flatMap(List::stream)
+                .sorted(Comparator.comparingInt(Match::a).thenComparingInt(Match::b))
+                .toList();
+    }
+
+    /** The matches {@code (j, i)} of the items {@code from <= i < to} with the items before them. */
+    private static List<Match> matchesOf(int from, int to, int[][] sets, int[] bankOf, int[][] postings) {
+        var counts = new int[sets.length];
+        var touched = new int[sets.length];
+        var matches = new ArrayList<Match>();
+        for (int i = from; i < to; i++) {
+            int[] set = sets[i];
+            if (set == null) {
                 continue;
             }
-            int[] set = item.words().stream().mapToInt(rank::get).sorted().toArray();
-            sets[i] = set;
-            int bank = banks.computeIfAbsent(item.bank(), b -> banks.size());
-            bankOf[i] = bank;
+            int bank = bankOf[i];
             int suffix = (int) Math.ceil(THRESHOLD * set.length - 1e-9) - 1;
             int found = 0;
             for (int p = 0; p < set.length - suffix; p++) {
-                int[] posting = postings[set[p]];
-                for (int k = 0, size = postingSizes[set[p]]; k < size; k++) {
-                    int j = posting[k];
+                for (int j : postings[set[p]]) {
+                    if (j >= i) {
+                        break;
+                    }
                     if (bankOf[j] != bank && counts[j]++ == 0) {
                         touched[found++] = j;
                     }
@@ -124,11 +143,7 @@ final class NearDuplicates {
                     matches.add(new Match(j, i, similarity));
                 }
             }
-            for (int word : set) {
-                postings[word][postingSizes[word]++] = i;
-            }
         }
-        matches.sort(Comparator.comparingInt(Match::a).thenComparingInt(Match::b));
         return matches;
     }
 

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link Markdown}'s inline parser reads each regular expression's match in place instead of through
- * {@code toMatchResult()} (which copies the whole paragraph on Java 17): the HTML must be flexmark's own, byte for
- * byte, on every file and every question part shipped, on the constructs that use a pattern, and on random text.
+ * {@code toMatchResult()} (which copies the whole paragraph on Java 17), and a plain line skips flexmark: the HTML
+ * must be flexmark's own, byte for byte, on every file and every question part shipped, on the constructs that use
+ * a pattern, and on random text.
  */
 class MarkdownMatchInPlaceTest {
 
@@ -57,6 +58,24 @@ class MarkdownMatchInPlaceTest {
                 "<b>raw</b> <!-- c --> <?php x ?>", "[a](<url with spaces> \"t\") [b]( /u ) [c](javascript:alert(1))"}) {
             same(md);
         }
+    }
+
+    @Test
+    void lines_of_plain_text_and_near_misses_render_alike() {
+        var random = new Random(12);
+        String[] pieces = {"a", "Z", "7", " ", "  ", "\t", ".", ",", ":", ";", "?", "'", "\"", "(", ")", "{", "}", "/", "=",
+                "+", "-", "%", "$", "@", "^", "é", "—", "\u00a0", "\u2003", "\u0000", "\u007f", "1.", "2)", "---", "***",
+                "===", "http://e.org", "www.e.org", "a@b.org", ":-)", "&", "<", "*", "\n", "\n\n", "\n \t\n", "\r\n"};
+        int plain = 0;
+        for (int i = 0; i < 20000; i++) {
+            var md = new StringBuilder();
+            for (int n = random.nextInt(12); n >= 0; n--) {
+                md.append(pieces[random.nextInt(pieces.length)]);
+            }
+            same(md.toString());
+            plain += Markdown.plainLine(md.toString()) ? 1 : 0;
+        }
+        assertThat(plain).as("lines that took the shortcut").isBetween(1000, 18000);
     }
 
     @Test
