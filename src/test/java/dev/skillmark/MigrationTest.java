@@ -123,4 +123,28 @@ class MigrationTest {
                     .mapTo(Integer.class).one()).as("the options live with their stored question now").isZero();
         });
     }
+
+    @Test
+    void version_15_numbers_each_browsers_attempts_at_a_quiz_in_the_order_they_started() {
+        var flyway = migratedTo("14");
+        var jdbi = jdbi();
+        jdbi.useHandle(h -> {
+            // browser x took quiz q three times (two in the same millisecond) and quiz r once; browser y took q once
+            Object[][] rows = {{"x", "q", "a3", 300L}, {"x", "q", "a1", 100L}, {"x", "q", "a2", 100L}, {"x", "r", "a4", 50L},
+                {"y", "q", "a5", 10L}};
+            for (Object[] row : rows) {
+                h.execute("insert into public_attempt (browser_hash, quiz_id, attempt_id, started_at) values (?, ?, ?, ?)", row);
+            }
+        });
+        flyway.target("latest").load().migrate();
+        jdbi.useHandle(h -> {
+            assertThat(h.createQuery("select browser_hash || quiz_id || ' ' || attempt_id || ' ' || place from public_attempt"
+                    + " order by browser_hash, quiz_id, place").mapTo(String.class).list())
+                    .containsExactly("xq a1 1", "xq a2 2", "xq a3 3", "xr a4 1", "yq a5 1");
+            // the place is unique: a second attempt cannot take place 3 of x at q
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> h.execute("insert into public_attempt"
+                    + " (browser_hash, quiz_id, attempt_id, started_at, place) values ('x', 'q', 'a6', 400, 3)")))
+                    .isNotNull();
+        });
+    }
 }
