@@ -73,15 +73,24 @@ public final class Statistics {
             t.status <> 'IN_PROGRESS' and t.trial = false and (:quiz = '' or t.quiz_id = :quiz)
             and coalesce(t.finished_at, t.started_at) >= :from and coalesce(t.finished_at, t.started_at) < :to""";
 
-        @SqlQuery("""
+        String RESPONSES = """
             select q.attempt_id, q.slot, q.question_id, q.bank_id, q.kind, q.points, q.source, q.snapshot_hash,
                    a.points as earned, a.response, a.time_spent_ms, t.score, t.max_score
             from attempt_question q
             join answer a on a.attempt_id = q.attempt_id and a.slot = q.slot
             join attempt t on t.id = q.attempt_id
-            where """ + " " + COUNTED + " order by t.started_at, q.attempt_id, q.slot")
+            where""";
+        String IN_ORDER = " order by t.started_at, q.attempt_id, q.slot";
+
+        @SqlQuery(RESPONSES + " " + COUNTED + IN_ORDER)
         @UseRowMapper(Response.Row.class)
         List<Response> responses(@Bind("quiz") String quiz, @Bind("from") long from, @Bind("to") long to);
+
+        /** The same for one bank's questions, read through the index on the bank: a tenth of the rows, cold or not. */
+        @SqlQuery(RESPONSES + " q.bank_id = :bank and " + COUNTED + IN_ORDER)
+        @UseRowMapper(Response.Row.class)
+        List<Response> responsesInBank(@Bind("bank") String bankId, @Bind("quiz") String quiz, @Bind("from") long from,
+                                       @Bind("to") long to);
 
         /** In no order: the mapper places each option at its position in its slot. */
         @SqlQuery(OptionSnapshot.SHOWN + " join attempt t on t.id = q.attempt_id where q.bank_id = :bank and " + COUNTED)
@@ -96,6 +105,14 @@ public final class Statistics {
             where t.trial = false
             group by q.question_id, t.mode""")
         List<ExposureRow> exposure();
+
+        /** The same for one bank's questions. */
+        @SqlQuery("""
+            select q.question_id, t.mode, count(*) as attempts
+            from attempt_question q join attempt t on t.id = q.attempt_id
+            where q.bank_id = :bank and t.trial = false
+            group by q.question_id, t.mode""")
+        List<ExposureRow> exposureInBank(@Bind("bank") String bankId);
 
         /** The prompt an attempt showed, for a question no longer in the content. */
         @SqlQuery("select prompt_html from question_snapshot where snapshot_hash = :hash")
@@ -164,13 +181,13 @@ public final class Statistics {
         String quiz = filter.quizId().orElse("");
         long from = filter.from().orElse(Long.MIN_VALUE);
         long to = filter.to().orElse(Long.MAX_VALUE);
-        var responses = jdbi.withExtension(Dao.class, dao -> dao.responses(quiz, from, to)).stream()
-                .filter(r -> bankId.isEmpty() || bankId.get().equals(r.bankId())).toList();
+        var responses = jdbi.withExtension(Dao.class, dao -> bankId.map(b -> dao.responsesInBank(b, quiz, from, to))
+                .orElseGet(() -> dao.responses(quiz, from, to)));
         var options = bankId.map(b -> jdbi.withExtension(Dao.class, dao -> dao.options(b, quiz, from, to))).orElse(List.of());
         var optionsBySlot = new HashMap<String, List<OptionSnapshot>>();
         options.stream().sorted(OptionSnapshot.SHOWN_ORDER).forEach(o -> optionsBySlot.computeIfAbsent(o.attemptId() + "#" + o.slot(), k -> new ArrayList<>()).add(o));
         var exposure = new HashMap<String, int[]>();
-        jdbi.withExtension(Dao.class, Dao::exposure).forEach(e -> exposure.computeIfAbsent(e.questionId(), k -> new int[2])
+        jdbi.withExtension(Dao.class, dao -> bankId.map(dao::exposureInBank).orElseGet(dao::exposure)).forEach(e -> exposure.computeIfAbsent(e.questionId(), k -> new int[2])
                 [e.mode().equals("PRACTICE") ? 1 : 0] += e.attempts());
         int threshold = exposureThreshold();
         var byQuestion = new LinkedHashMap<String, List<Response>>();

@@ -86,6 +86,42 @@ public class StatisticsTest extends AppTest {
     }
 
     @Test
+    void a_banks_page_has_exactly_that_banks_items_as_the_page_of_all_banks_has_them() {
+        take("Ann", "1", "3600", "3.14");
+        take("Bob", "0", "1", "3");
+        // a second bank, and a practice attempt at it
+        try {
+            java.nio.file.Files.writeString(app.app.content().folder().resolve("skills/beta.md"), """
+                ---
+                title: Beta skills
+                summary: A second bank.
+                ---
+
+                ## Which port does HTTPS use by default? {#beta-port}
+
+                - [ ] 80
+                - [x] 443
+                """);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        app.app.content().reload();
+        String practice = app.startAttempt("practice-beta", "Cy");
+        app.post("/attempts/" + practice + "/submit");
+        var all = statistics(app).items(Optional.empty(), Statistics.Filter.ALL);
+        var banks = all.stream().map(Statistics.Item::bankId).distinct().toList();
+        assertThat(banks).as("the attempts drew from more than one bank").hasSizeGreaterThan(1);
+        for (String bank : banks) {
+            var ofBank = statistics(app).items(Optional.of(bank), Statistics.Filter.ALL);
+            assertThat(ofBank).extracting(Statistics.Item::questionId)
+                    .containsExactlyElementsOf(all.stream().filter(i -> i.bankId().equals(bank)).map(Statistics.Item::questionId).toList());
+            assertThat(ofBank).extracting(Statistics.Item::responses, Statistics.Item::exposure)
+                    .containsExactlyElementsOf(all.stream().filter(i -> i.bankId().equals(bank))
+                            .map(i -> org.assertj.core.groups.Tuple.tuple(i.responses(), i.exposure())).toList());
+        }
+    }
+
+    @Test
     void filters_by_quiz_and_date_range_and_the_csv_has_what_the_page_has() {
         take("Monday", "1", "3600", "3.14"); // 2026-11-02
         app.clock.advance(Duration.ofDays(2));
