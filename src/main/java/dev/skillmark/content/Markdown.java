@@ -139,8 +139,9 @@ public final class Markdown {
      * The HTML of {@code text} if it is one line of plain text and code spans, as flexmark renders it; null otherwise.
      * Plain text has no character that starts a construct anywhere in a line, nothing at its start that makes a
      * block (a list item, a rule, a code block, a heading), no space at either end and no control character; a
-     * code span is one backtick, some text without one (and without a space at either end), and one backtick. Flexmark takes about 20 µs to set up a
-     * parse and a render for such a line, and most options and prompts shipped are such lines.
+     * code span is one backtick, some text without one (and without a space at either end), and one backtick.
+     * Flexmark takes about 20 µs to set up a parse and a render for such a line, and most options and prompts
+     * shipped are such lines.
      */
     static String plainLine(String text) {
         if (text.isEmpty() || "-+=0123456789".indexOf(text.charAt(0)) >= 0 || !visible(text.charAt(0))
@@ -157,7 +158,8 @@ public final class Markdown {
                 }
                 String code = text.substring(i + 1, close);
                 // flexmark trims a code span's spaces its own way: one with a space at either end is left to it
-                if (code.charAt(0) == ' ' || code.charAt(code.length() - 1) == ' ' || code.chars().anyMatch(k -> k < ' ' || k == 0x7f)) {
+                if (code.charAt(0) == ' ' || code.charAt(code.length() - 1) == ' '
+                        || code.chars().anyMatch(k -> k < ' ' || k == 0x7f)) {
                     return null;
                 }
                 html.append("<code>").append(code.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
@@ -165,8 +167,10 @@ public final class Markdown {
                 i = close;
             } else if (c < ' ' || c == 0x7f || "\\*_[]<>&!#|~".indexOf(c) >= 0) {
                 return null;
+            } else if (c == '"') {
+                html.append("&quot;");
             } else {
-                html.append(c == '"' ? "&quot;" : String.valueOf(c));
+                html.append(c);
             }
         }
         return html.toString();
