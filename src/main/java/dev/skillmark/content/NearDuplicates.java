@@ -94,8 +94,10 @@ final class NearDuplicates {
         ranked.forEach(w -> postings[rank.get(w)] = new int[frequency.get(w)]);
         var postingSizes = new int[ranked.size()];
         for (int i = 0; i < n; i++) {
-            for (int word : sets[i] == null ? new int[0] : sets[i]) {
-                postings[word][postingSizes[word]++] = i;
+            if (sets[i] != null) {
+                for (int word : sets[i]) {
+                    postings[word][postingSizes[word]++] = i;
+                }
             }
         }
         // the items in slices, on every core: the index is only read from here on

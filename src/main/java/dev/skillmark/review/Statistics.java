@@ -99,19 +99,17 @@ public final class Statistics {
                                 @Bind("to") long to);
 
         /** Every attempt that showed a question, finished or not, trial runs left out; practice is public. */
-        @SqlQuery("""
+        String EXPOSED = """
             select q.question_id, t.mode, count(*) as attempts
             from attempt_question q join attempt t on t.id = q.attempt_id
-            where t.trial = false
-            group by q.question_id, t.mode""")
+            where""";
+        String BY_QUESTION = " t.trial = false group by q.question_id, t.mode";
+
+        @SqlQuery(EXPOSED + BY_QUESTION)
         List<ExposureRow> exposure();
 
         /** The same for one bank's questions. */
-        @SqlQuery("""
-            select q.question_id, t.mode, count(*) as attempts
-            from attempt_question q join attempt t on t.id = q.attempt_id
-            where q.bank_id = :bank and t.trial = false
-            group by q.question_id, t.mode""")
+        @SqlQuery(EXPOSED + " q.bank_id = :bank and" + BY_QUESTION)
         List<ExposureRow> exposureInBank(@Bind("bank") String bankId);
 
         /** The prompt an attempt showed, for a question no longer in the content. */
@@ -187,8 +185,8 @@ public final class Statistics {
         var optionsBySlot = new HashMap<String, List<OptionSnapshot>>();
         options.stream().sorted(OptionSnapshot.SHOWN_ORDER).forEach(o -> optionsBySlot.computeIfAbsent(o.attemptId() + "#" + o.slot(), k -> new ArrayList<>()).add(o));
         var exposure = new HashMap<String, int[]>();
-        jdbi.withExtension(Dao.class, dao -> bankId.map(dao::exposureInBank).orElseGet(dao::exposure)).forEach(e -> exposure.computeIfAbsent(e.questionId(), k -> new int[2])
-                [e.mode().equals("PRACTICE") ? 1 : 0] += e.attempts());
+        jdbi.withExtension(Dao.class, dao -> bankId.map(dao::exposureInBank).orElseGet(dao::exposure))
+                .forEach(e -> exposure.computeIfAbsent(e.questionId(), k -> new int[2])[e.mode().equals("PRACTICE") ? 1 : 0] += e.attempts());
         int threshold = exposureThreshold();
         var byQuestion = new LinkedHashMap<String, List<Response>>();
         responses.forEach(r -> byQuestion.computeIfAbsent(r.questionId(), k -> new ArrayList<>()).add(r));
