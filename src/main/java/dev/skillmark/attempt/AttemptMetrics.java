@@ -24,6 +24,10 @@ public interface AttemptMetrics {
     default void committedFinalisations(int finalisations) {
     }
 
+    /** One shared commit held this many starts (a class starting at nine o'clock shares commits too). */
+    default void committedStarts(int starts) {
+    }
+
     /** Counts nothing: for tools and tests that build the attempt feature on its own. */
     AttemptMetrics NONE = new AttemptMetrics() {
         @Override

@@ -59,6 +59,7 @@ public final class Attempts {
     private final Finalisation finalisation;
     private final AttemptMetrics metrics;
     private final SharedCommits saves;
+    private final SharedCommits starts;
     private final AttemptSnapshots snapshots;
     private final StoredQuestions storedQuestions;
 
@@ -78,6 +79,7 @@ public final class Attempts {
         this.finalisation = new Finalisation(jdbi, grades, metrics, snapshots);
         this.metrics = metrics;
         this.saves = new SharedCommits(jdbi, "shared-commits", metrics::committed);
+        this.starts = new SharedCommits(jdbi, "starts", metrics::committedStarts);
         this.storedQuestions = new StoredQuestions(jdbi);
     }
 
@@ -89,6 +91,7 @@ public final class Attempts {
     /** Commits the saves still waiting; later ones commit on their own. Call once the server takes no more requests. */
     public void close() {
         saves.close();
+        starts.close();
         finalisation.close();
     }
 
@@ -156,7 +159,10 @@ public final class Attempts {
         var row = new Attempt(id, quiz.id(), quiz.title(), quiz.mode(), quiz.review(), quiz.passMark(),
                 name, seed, now, deadline, Attempt.Status.IN_PROGRESS, null, null, max, 0, 0, inService.version(),
                 invited.map(Invited::invitationId).orElse(null), extra, client.address(), client.agent(), trial, 0, 0);
-        jdbi.useTransaction(h -> {
+        // starts that arrive together share one transaction and one commit (SharedCommits): a class that starts at
+        // once pays for a commit per batch, not per candidate; each start is its own savepoint, and returns only
+        // once committed. The attempt has no row yet, so there is nothing to lock.
+        starts.run(id, (h, none) -> {
             var dao = h.attach(AttemptDao.class);
             dao.insertAttempt(row);
             if (retakes.isPresent()) {
@@ -169,6 +175,7 @@ public final class Attempts {
             EssayKeys.insert(h, id, drawn);
             dao.insertEmptyAnswers(id, IntStream.rangeClosed(1, slots.size()).boxed().toList());
             dao.event(id, now, EventType.STARTED, null, "");
+            return id;
         });
         log.info("attempt {} started: quiz {}, {} questions", id.substring(0, 6), quiz.id(), slots.size());
         return id;

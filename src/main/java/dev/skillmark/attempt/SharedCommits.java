@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Group commit: writes to attempts that arrive together run in one transaction, so they share one commit (one H2
- * chunk, one PostgreSQL WAL flush) instead of paying for one each. Autosaves use one, finalisations another.
+ * chunk, one PostgreSQL WAL flush) instead of paying for one each. Autosaves use one, finalisations another, starts
+ * a third.
  *
  * <p>Each write still sees and holds its attempt's row lock: the batch first locks all its attempts in the
  * order of their ids (as every multi-attempt lock does, so nothing deadlocks), and each write runs inside its

@@ -48,6 +48,7 @@ public final class Metrics implements AttemptMetrics, RequestTrace.Observer, Aut
     private final Counter reloadFailures;
     private final DistributionSummary sharedCommits;
     private final DistributionSummary finalisationCommits;
+    private final DistributionSummary startCommits;
     private final Map<String, Timer> requests = new ConcurrentHashMap<>();
     private AttemptGauges attempts;
 
@@ -71,6 +72,8 @@ public final class Metrics implements AttemptMetrics, RequestTrace.Observer, Aut
                 .description("Commits that held answer saves, and how many each held (group commit)").register(registry);
         finalisationCommits = DistributionSummary.builder("skillmark.attempt.finalisation.commits").baseUnit("finalisations")
                 .description("Commits that held finalisations, and how many each held (group commit)").register(registry);
+        startCommits = DistributionSummary.builder("skillmark.attempt.start.commits").baseUnit("starts")
+                .description("Commits that held attempt starts, and how many each held (group commit)").register(registry);
         reloadFailures = Counter.builder("skillmark.content.reload.failures")
                 .description("Content reloads that failed (the last good content stays in service)").register(registry);
     }
@@ -116,6 +119,11 @@ public final class Metrics implements AttemptMetrics, RequestTrace.Observer, Aut
     @Override
     public void committedFinalisations(int finalisations) {
         finalisationCommits.record(finalisations);
+    }
+
+    @Override
+    public void committedStarts(int starts) {
+        startCommits.record(starts);
     }
 
     @Override
