@@ -93,7 +93,8 @@ public final class Benchmark {
         }
         boolean quick = System.getProperty("quick") != null;
         int clients = Integer.getInteger("clients", 32);
-        // 20 s: under load the JIT takes about that long, on two cores busy with the load, to compile the template engine
+        // at least 20 s, then on until the throughput settles (Load.run): on two cores busy with the load, the JIT
+        // takes a minute or more to compile the template engine, JDBI and H2 for the question page
         Duration warm = Duration.ofSeconds(Integer.getInteger("warm", quick ? 1 : 20));
         Duration measure = Duration.ofSeconds(quick ? 3 : 8);
         int attemptCount = quick ? 200 : 1000;

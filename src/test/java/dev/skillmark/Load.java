@@ -23,12 +23,13 @@ import java.util.function.LongFunction;
 final class Load {
 
     /** What one run measured: requests per second, latency quantiles and the replies by status. */
-    record Result(String name, double perSecond, double p50, double p99, long count, Map<Integer, Long> statuses, double cores) {
+    record Result(String name, double perSecond, double p50, double p99, long count, Map<Integer, Long> statuses, double cores,
+                  long warmedSeconds) {
         String line(Result ceiling) {
             String ratio = ceiling == null ? "(ceiling)" : String.format(Locale.ROOT, "%5.1f%% of %s", 100 * perSecond / ceiling.perSecond, ceiling.name);
             long failed = statuses.entrySet().stream().filter(e -> e.getKey() >= 400).mapToLong(Map.Entry::getValue).sum();
-            return String.format(Locale.ROOT, "%-40s %8.0f req/s  p50 %7.2f ms  p99 %7.2f ms  %-28s CPU %.2f cores  statuses %s%s",
-                    name, perSecond, p50, p99, ratio, cores, statuses,
+            return String.format(Locale.ROOT, "%-40s %8.0f req/s  p50 %7.2f ms  p99 %7.2f ms  %-28s CPU %.2f cores  warmed %3d s  statuses %s%s",
+                    name, perSecond, p50, p99, ratio, cores, warmedSeconds, statuses,
                     failed > 0 ? "  <- " + failed + " refused: these figures do not measure the real work" : "");
         }
     }
@@ -43,16 +44,39 @@ final class Load {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30));
     }
 
-    /** Runs a warm-up, then the measured period, with {@code clients} concurrent clients. */
+    /** Warm-up windows, and the most warm-up a probe gets past its minimum ({@code -DmaxWarm} seconds). */
+    private static final Duration WINDOW = Duration.ofSeconds(5);
+    private static final Duration MAX_WARM = Duration.ofSeconds(Long.getLong("maxWarm", 150));
+
+    /**
+     * Runs a warm-up of at least {@code warmUp}, then the measured period, with {@code clients} concurrent clients.
+     * The warm-up goes on in windows of 5 s until three in a row gain no more than 2% on the best before them (or
+     * {@code -DmaxWarm} runs out): on two cores the JIT compiles a question page's code for a minute or more while it also serves it, and
+     * a probe measured before that is done measures the compiler as much as the page.
+     */
     static Result run(String name, int clients, Duration warmUp, Duration measure, LongFunction<HttpRequest> next) throws InterruptedException {
         loop(clients, warmUp, next, null, null);
+        long warmed = warmUp.toSeconds();
+        long best = 0;
+        int flat = 0;
+        for (Duration extra = Duration.ZERO; extra.compareTo(MAX_WARM) < 0 && warmUp.compareTo(WINDOW) >= 0 && flat < 3;
+             extra = extra.plus(WINDOW)) {
+            long done = loop(clients, WINDOW, next, null, null);
+            warmed += WINDOW.toSeconds();
+            flat = done > best * 1.02 ? 0 : flat + 1;
+            best = Math.max(best, done);
+        }
         var samples = Collections.synchronizedList(new ArrayList<long[]>());
         var statuses = new TreeMap<Integer, Long>();
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         long cpu = os.getProcessCpuTime();
         long t = System.nanoTime();
+        long from = System.currentTimeMillis();
         loop(clients, measure, next, samples, statuses);
         double seconds = (System.nanoTime() - t) / 1e9;
+        if (Boolean.getBoolean("marks")) { // -Dmarks: the measured window, to cut a profile recorded over the whole run
+            System.out.printf("measured %s: from %d to %d (epoch ms)%n", name, from, System.currentTimeMillis());
+        }
         double cores = (os.getProcessCpuTime() - cpu) / 1e9 / seconds;
         var all = new long[samples.stream().mapToInt(s -> s.length).sum()];
         int i = 0;
@@ -61,7 +85,8 @@ final class Load {
             i += s.length;
         }
         java.util.Arrays.sort(all);
-        var result = new Result(name, all.length / seconds, quantile(all, 0.50), quantile(all, 0.99), all.length, statuses, cores);
+        var result = new Result(name, all.length / seconds, quantile(all, 0.50), quantile(all, 0.99), all.length, statuses, cores,
+                warmed);
         return result;
     }
 
@@ -88,7 +113,8 @@ final class Load {
         return (System.nanoTime() - t) / 1e9;
     }
 
-    private static void loop(int clients, Duration period, LongFunction<HttpRequest> next, List<long[]> samples,
+    /** Sends requests back to back from {@code clients} threads for {@code period}; returns how many were sent. */
+    private static long loop(int clients, Duration period, LongFunction<HttpRequest> next, List<long[]> samples,
                              Map<Integer, Long> statuses) throws InterruptedException {
         var counter = new AtomicLong();
         long end = System.nanoTime() + period.toNanos();
@@ -120,6 +146,7 @@ final class Load {
             });
         }
         done.await();
+        return counter.get();
     }
 
     private static void start(Runnable body) {

@@ -161,7 +161,10 @@ public final class Attempts {
                 invited.map(Invited::invitationId).orElse(null), extra, client.address(), client.agent(), trial, 0, 0);
         // starts that arrive together share one transaction and one commit (SharedCommits): a class that starts at
         // once pays for a commit per batch, not per candidate; each start is its own savepoint, and returns only
-        // once committed. The attempt has no row yet, so there is nothing to lock.
+        // once committed. The attempt has no row yet, so there is nothing to lock. What a start does lock (its
+        // invitation, its browser's retake place) belongs to one candidate; only two instances batching the same two
+        // candidates' double clicks in opposite orders could deadlock, and the database then fails one batch, whose
+        // candidates are told to try again (nothing of it is stored).
         starts.run(id, (h, none) -> {
             var dao = h.attach(AttemptDao.class);
             dao.insertAttempt(row);
