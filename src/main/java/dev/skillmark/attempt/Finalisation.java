@@ -97,7 +97,7 @@ final class Finalisation implements AutoCloseable {
         }
         if (done) {
             metrics.finalised(how);
-            log.info("attempt {} {}", attemptId.substring(0, 6), status.name().toLowerCase(Locale.ROOT));
+            log.info("attempt {} {}", Attempts.shortId(attemptId), status.name().toLowerCase(Locale.ROOT));
         }
         return done;
     }

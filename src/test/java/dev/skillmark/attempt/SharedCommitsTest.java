@@ -91,7 +91,7 @@ class SharedCommitsTest {
                 for (int slot : SLOTS) {
                     owners.add(pool.submit(() -> {
                         go.await();
-                        var page = "tab-" + id.substring(0, 6) + "-" + slot;
+                        var page = "tab-" + Attempts.shortId(id) + "-" + slot;
                         int revision = 0;
                         int ok = 0;
                         int closed = 0;
