@@ -13,8 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,29 +36,12 @@ class SharedCommitsTest {
     private TestAttempts world;
     private Attempts attempts;
     private ExecutorService pool;
-    private final AtomicLong commits = new AtomicLong();
-    private final AtomicLong shared = new AtomicLong();
-    private final AtomicInteger largest = new AtomicInteger();
+    private final CommitCounts counts = new CommitCounts();
 
     @BeforeEach
     void start() {
         world = new TestAttempts(dir);
-        attempts = world.attemptsTelling(new AttemptMetrics() {
-            @Override
-            public void saved(Save outcome) {
-            }
-
-            @Override
-            public void finalised(Finalised how) {
-            }
-
-            @Override
-            public void committed(int writes) {
-                commits.incrementAndGet();
-                shared.addAndGet(writes);
-                largest.accumulateAndGet(writes, Math::max);
-            }
-        });
+        attempts = world.attemptsTelling(counts);
         pool = Executors.newFixedThreadPool(ATTEMPTS * SLOTS.length + 3);
     }
 
@@ -165,9 +146,9 @@ class SharedCommitsTest {
             }
         }
         System.out.printf("shared commits, %d trials: %d saves stored in %d commits (%.1f a commit, at most %d), "
-                        + "%d stale saves and %d late ones refused%n", TRIALS, stored, commits.get(),
-                (double) shared.get() / Math.max(1, commits.get()), largest.get(), refusedStale, refusedClosed);
-        assertThat(largest.get()).as("saves that arrived together shared a commit").isGreaterThan(1);
+                        + "%d stale saves and %d late ones refused%n", TRIALS, stored, counts.saves.commits(),
+                counts.saves.perCommit(), counts.saves.largest(), refusedStale, refusedClosed);
+        assertThat(counts.saves.largest()).as("saves that arrived together shared a commit").isGreaterThan(1);
         assertThat(refusedStale).as("the stale page was refused").isPositive();
         assertThat(refusedClosed).as("saves after the submits were refused").isPositive();
     }

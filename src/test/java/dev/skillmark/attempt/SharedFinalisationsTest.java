@@ -10,8 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,29 +30,12 @@ class SharedFinalisationsTest {
     private TestAttempts world;
     private Attempts attempts;
     private ExecutorService pool;
-    private final AtomicLong commits = new AtomicLong();
-    private final AtomicLong shared = new AtomicLong();
-    private final AtomicInteger finalised = new AtomicInteger();
+    private final CommitCounts counts = new CommitCounts();
 
     @BeforeEach
     void start() {
         world = new TestAttempts(dir);
-        attempts = world.attemptsTelling(new AttemptMetrics() {
-            @Override
-            public void saved(Save outcome) {
-            }
-
-            @Override
-            public void finalised(Finalised how) {
-                finalised.incrementAndGet();
-            }
-
-            @Override
-            public void committedFinalisations(int finalisations) {
-                commits.incrementAndGet();
-                shared.addAndGet(finalisations);
-            }
-        });
+        attempts = world.attemptsTelling(counts);
         pool = Executors.newFixedThreadPool(CANDIDATES + 1);
     }
 
@@ -106,12 +87,13 @@ class SharedFinalisationsTest {
                 assertThat(count("select count(*) from answer where attempt_id = :id and outcome is null", id)).isZero();
             }
         }
-        assertThat(finalised.get()).isEqualTo(TRIALS * CANDIDATES);
+        assertThat(counts.finalised.get()).isEqualTo(TRIALS * CANDIDATES);
         // the double click joins a commit unless it reads the attempt after the first click's commit
-        assertThat(shared.get()).isBetween((long) TRIALS * CANDIDATES, (long) TRIALS * (CANDIDATES + 1));
+        assertThat(counts.finalisations.writes()).isBetween((long) TRIALS * CANDIDATES, (long) TRIALS * (CANDIDATES + 1));
         System.out.printf("shared finalisations, %d trials: %d submits held by %d commits (%.1f a commit)%n",
-                TRIALS, shared.get(), commits.get(), (double) shared.get() / commits.get());
-        assertThat(commits.get()).as("commits that held the %d finalisations", shared.get()).isLessThan(shared.get());
+                TRIALS, counts.finalisations.writes(), counts.finalisations.commits(), counts.finalisations.perCommit());
+        assertThat(counts.finalisations.commits()).as("commits that held the %d finalisations", counts.finalisations.writes())
+                .isLessThan(counts.finalisations.writes());
     }
 
     private int count(String sql, String attemptId) {

@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,27 +35,12 @@ class SharedStartsTest {
     private TestAttempts world;
     private Attempts attempts;
     private ExecutorService pool;
-    private final AtomicLong commits = new AtomicLong();
-    private final AtomicLong shared = new AtomicLong();
+    private final CommitCounts counts = new CommitCounts();
 
     @BeforeEach
     void start() {
         world = new TestAttempts(dir);
-        attempts = world.attemptsTelling(new AttemptMetrics() {
-            @Override
-            public void saved(Save outcome) {
-            }
-
-            @Override
-            public void finalised(Finalised how) {
-            }
-
-            @Override
-            public void committedStarts(int starts) {
-                commits.incrementAndGet();
-                shared.addAndGet(starts);
-            }
-        });
+        attempts = world.attemptsTelling(counts);
         pool = Executors.newFixedThreadPool(CANDIDATES);
     }
 
@@ -120,10 +104,11 @@ class SharedStartsTest {
         long attemptsInAll = world.database.jdbi().withHandle(h -> h.createQuery("select count(*) from attempt").mapTo(Long.class).one());
         assertThat(attemptsInAll).isEqualTo(1 + (long) TRIALS * CANDIDATES - refusedInAll);
         System.out.printf("shared starts, %d trials: %d starts held by %d commits (%.1f a commit)%n",
-                TRIALS, shared.get(), commits.get(), (double) shared.get() / commits.get());
+                TRIALS, counts.starts.writes(), counts.starts.commits(), counts.starts.perCommit());
         // each start is counted by the commit that held it, refused ones too (they were rolled back inside it)
-        assertThat(shared.get()).isEqualTo((long) TRIALS * CANDIDATES);
-        assertThat(commits.get()).as("commits that held the %d starts", shared.get()).isLessThan(shared.get());
+        assertThat(counts.starts.writes()).isEqualTo((long) TRIALS * CANDIDATES);
+        assertThat(counts.starts.commits()).as("commits that held the %d starts", counts.starts.writes())
+                .isLessThan(counts.starts.writes());
     }
 
     private int count(String sql, String attemptId) {
