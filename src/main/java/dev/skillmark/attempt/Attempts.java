@@ -400,20 +400,21 @@ public final class Attempts {
     private static final char[] IN_ORDER = "-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz".toCharArray();
 
     /**
-     * 8 characters of the start time (48 bits of epoch milliseconds), then 144 random bits in base64url: 32
-     * characters, unguessable by the random part alone. Attempts started together sit side by side in every table
-     * and index keyed by the attempt (its row, slots, answers), so the commit of a start, and of the saves of
-     * attempts under way, rewrites a few shared pages of each B-tree rather than a page per attempt anywhere in it.
+     * 7 characters of the start time (42 bits of epoch milliseconds, enough until 2109), then 150 random bits in
+     * base64url: 32 characters, unguessable by the random part alone, and never starting with '-' (a command line
+     * would take it for an option). Attempts started together sit side by side in every table and index keyed by
+     * the attempt (its row, slots, answers), so the commit of a start, and of the saves of attempts under way,
+     * rewrites a few shared pages of each B-tree rather than a page per attempt anywhere in it.
      */
     private String newId() {
         long now = clock.millis();
         var id = new StringBuilder(32);
-        for (int shift = 42; shift >= 0; shift -= 6) {
+        for (int shift = 36; shift >= 0; shift -= 6) {
             id.append(IN_ORDER[(int) (now >>> shift) & 63]);
         }
-        var bytes = new byte[18];
+        var bytes = new byte[19];
         random.nextBytes(bytes);
-        return id.append(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes)).toString();
+        return id.append(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes), 0, 25).toString();
     }
 
     /** How logs name an attempt: the end of its id, which is random (its start is the time). */

@@ -38,25 +38,25 @@ class AttemptLifecycleTest {
     }
 
     @Test
-    void attempt_ids_sort_in_the_order_attempts_start_and_end_in_144_random_bits() {
+    void attempt_ids_sort_in_the_order_attempts_start_and_end_in_150_random_bits() {
         var ids = new ArrayList<String>();
-        // steps of 1, 62 and 4,095 ms: carries from the last of the eight time characters into those before it
+        // steps of 1, 62 and 4,095 ms: carries from the last of the seven time characters into those before it
         long[] steps = {0, 1, 62, 1, 0, 4_095, 1, 86_400_000L, 0};
         for (long step : steps) {
             world.clock.advance(Duration.ofMillis(step));
             ids.add(world.start("timed", "Candidate " + ids.size()));
         }
-        assertThat(ids).allSatisfy(id -> assertThat(id).matches("[A-Za-z0-9_-]{32}"));
+        assertThat(ids).allSatisfy(id -> assertThat(id).matches("[A-Za-z0-9_][A-Za-z0-9_-]{31}"));
         for (int i = 1; i < ids.size(); i++) {
             // a later start sorts after; two in the same millisecond share the time and differ in the random part
-            int order = ids.get(i).substring(0, 8).compareTo(ids.get(i - 1).substring(0, 8));
+            int order = ids.get(i).substring(0, 7).compareTo(ids.get(i - 1).substring(0, 7));
             if (steps[i] > 0) {
                 assertThat(order).as("%s after %s", ids.get(i), ids.get(i - 1)).isPositive();
             } else {
                 assertThat(order).as("%s with %s", ids.get(i), ids.get(i - 1)).isZero();
             }
         }
-        assertThat(new HashSet<>(ids.stream().map(id -> id.substring(8)).toList())).hasSize(ids.size());
+        assertThat(new HashSet<>(ids.stream().map(id -> id.substring(7)).toList())).hasSize(ids.size());
     }
 
     @Test
