@@ -51,16 +51,16 @@ final class Load {
     /**
      * Runs a warm-up of at least {@code warmUp}, then the measured period, with {@code clients} concurrent clients.
      * The warm-up goes on in windows of 5 s until three in a row gain no more than 2% on the best before them (or
-     * {@code -DmaxWarm} runs out): on two cores the JIT compiles a question page's code for a minute or more while it also serves it, and
-     * a probe measured before that is done measures the compiler as much as the page.
+     * {@code -DmaxWarm} runs out): on two cores the JIT compiles a question page's code for a minute or more while
+     * it also serves it, and a probe measured before that is done measures the compiler as much as the page.
      */
     static Result run(String name, int clients, Duration warmUp, Duration measure, LongFunction<HttpRequest> next) throws InterruptedException {
         loop(clients, warmUp, next, null, null);
         long warmed = warmUp.toSeconds();
         long best = 0;
         int flat = 0;
-        for (Duration extra = Duration.ZERO; extra.compareTo(MAX_WARM) < 0 && warmUp.compareTo(WINDOW) >= 0 && flat < 3;
-             extra = extra.plus(WINDOW)) {
+        boolean extend = warmUp.compareTo(WINDOW) >= 0; // a warm-up shorter than a window (-Dquick) is not extended
+        while (extend && flat < 3 && warmed - warmUp.toSeconds() < MAX_WARM.toSeconds()) {
             long done = loop(clients, WINDOW, next, null, null);
             warmed += WINDOW.toSeconds();
             flat = done > best * 1.02 ? 0 : flat + 1;

@@ -80,11 +80,11 @@ class SharedFinalisationsTest {
             }
             for (int c = 0; c < CANDIDATES; c++) {
                 String id = ids.get(c);
-                assertThat(count("select count(*) from attempt_finalisation where attempt_id = :id", id)).isEqualTo(1);
-                assertThat(count("select count(*) from attempt_event where attempt_id = :id and type = 'SUBMITTED'", id)).isEqualTo(1);
+                assertThat(world.count("select count(*) from attempt_finalisation where attempt_id = :id", id)).isEqualTo(1);
+                assertThat(world.count("select count(*) from attempt_event where attempt_id = :id and type = 'SUBMITTED'", id)).isEqualTo(1);
                 var attempt = attempts.attempt(id);
                 assertThat(attempt.score()).as("score of candidate %d", c).isEqualTo(c % 2 == 0 ? 1.0 : 0.0);
-                assertThat(count("select count(*) from answer where attempt_id = :id and outcome is null", id)).isZero();
+                assertThat(world.count("select count(*) from answer where attempt_id = :id and outcome is null", id)).isZero();
             }
         }
         assertThat(counts.finalised.get()).isEqualTo(TRIALS * CANDIDATES);
@@ -94,9 +94,5 @@ class SharedFinalisationsTest {
                 TRIALS, counts.finalisations.writes(), counts.finalisations.commits(), counts.finalisations.perCommit());
         assertThat(counts.finalisations.commits()).as("commits that held the %d finalisations", counts.finalisations.writes())
                 .isLessThan(counts.finalisations.writes());
-    }
-
-    private int count(String sql, String attemptId) {
-        return world.database.jdbi().withHandle(h -> h.createQuery(sql).bind("id", attemptId).mapTo(Integer.class).one());
     }
 }

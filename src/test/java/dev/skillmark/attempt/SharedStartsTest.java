@@ -71,7 +71,7 @@ class SharedStartsTest {
                     go.await();
                     String id = attempts.start("timed", name, Client.UNKNOWN, retakes);
                     // acknowledged only after its commit: another connection already sees all of it
-                    assertThat(count("select count(*) from attempt_question where attempt_id = :id", id)).isEqualTo(slots);
+                    assertThat(world.count("select count(*) from attempt_question where attempt_id = :id", id)).isEqualTo(slots);
                     return id;
                 }));
             }
@@ -88,8 +88,8 @@ class SharedStartsTest {
                     refused++;
                     continue;
                 }
-                assertThat(count("select count(*) from answer where attempt_id = :id", id)).isEqualTo(slots);
-                assertThat(count("select count(*) from attempt_event where attempt_id = :id and type = 'STARTED'", id)).isEqualTo(1);
+                assertThat(world.count("select count(*) from answer where attempt_id = :id", id)).isEqualTo(slots);
+                assertThat(world.count("select count(*) from attempt_event where attempt_id = :id and type = 'STARTED'", id)).isEqualTo(1);
                 assertThat(attempts.attempt(id).candidateName()).isEqualTo("Candidate " + trial + "-" + c);
             }
             assertThat(refused).isEqualTo(SAME_BROWSER - 2);
@@ -109,9 +109,5 @@ class SharedStartsTest {
         assertThat(counts.starts.writes()).isEqualTo((long) TRIALS * CANDIDATES);
         assertThat(counts.starts.commits()).as("commits that held the %d starts", counts.starts.writes())
                 .isLessThan(counts.starts.writes());
-    }
-
-    private int count(String sql, String attemptId) {
-        return world.database.jdbi().withHandle(h -> h.createQuery(sql).bind("id", attemptId).mapTo(Integer.class).one());
     }
 }

@@ -93,6 +93,11 @@ final class TestAttempts implements AutoCloseable {
                 .filter(OptionSnapshot::correct).findFirst().map(OptionSnapshot::position).orElseThrow();
     }
 
+    /** A count the query {@code sql} gives with {@code :id} bound to the attempt. */
+    int count(String sql, String attemptId) {
+        return database.jdbi().withHandle(h -> h.createQuery(sql).bind("id", attemptId).mapTo(Integer.class).one());
+    }
+
     static AnswerInput text(String text) {
         return new AnswerInput(List.of(), text);
     }
