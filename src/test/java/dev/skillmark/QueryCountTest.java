@@ -79,13 +79,13 @@ class QueryCountTest {
     }
 
     /**
-     * Submit: 10 statements, whatever the number of questions: the attempt, its lock, the finalisation row, the
-     * answers, one batch of grade updates, the score, the status, the event, the timeline and one batch of times
-     * spent; the snapshot comes from memory. Plus two when the submit flushes timeline events the writer has not
+     * Submit: 8 statements, whatever the number of questions: the attempt, its lock, the finalisation row, the
+     * timeline, the answers, one batch of grades with the times spent, the status with the score, and the event; the
+     * snapshot comes from memory. Plus two when the submit flushes timeline events the writer has not
      * written yet: the lock on the attempts whose "shown" events wait (another instance may have finalised one)
      * and the batch insert.
      */
-    private static final int SUBMIT_MAX = 12;
+    private static final int SUBMIT_MAX = 10;
     /** Result: the attempt, its finalisation and its answers, one read each; the snapshot comes from memory. */
     private static final int RESULT_MAX = 3;
 }

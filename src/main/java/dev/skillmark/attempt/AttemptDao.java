@@ -84,9 +84,11 @@ interface AttemptDao {
     void insertFinalisation(@Bind("id") String attemptId, @Bind("at") long at, @Bind("reason") String reason);
 
     @SqlUpdate("""
-        update attempt set status = :status, finished_at = :finishedAt
+        update attempt set status = :status, finished_at = :finishedAt,
+            score = :score, pending = :pending, pending_points = :pendingPoints
         where id = :id and status = 'IN_PROGRESS'""")
-    int finish(@Bind("id") String id, @Bind("status") Attempt.Status status, @Bind("finishedAt") long finishedAt);
+    int finish(@Bind("id") String id, @Bind("status") Attempt.Status status, @Bind("finishedAt") long finishedAt,
+               @Bind("score") double score, @Bind("pending") int pending, @Bind("pendingPoints") double pendingPoints);
 
     @SqlQuery("select id from attempt where status = 'IN_PROGRESS' and deadline_at < :cutoff order by deadline_at")
     List<String> overdue(@Bind("cutoff") long cutoff);

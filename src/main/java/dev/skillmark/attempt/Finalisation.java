@@ -102,7 +102,12 @@ final class Finalisation implements AutoCloseable {
         return done;
     }
 
-    /** Closes and grades the locked attempt, unless it is already closed. */
+    /**
+     * Closes and grades the locked attempt, unless it is already closed. One thread runs every finalisation of a
+     * burst, so each writes as little as it can: one update of the attempt's row (status, time and score together)
+     * and one of each answer row (its grade and the time it was on screen together), besides the finalisation's
+     * row and its event.
+     */
     private boolean finishIn(Handle h, Attempt attempt, Attempt.Status status, long now, AttemptSnapshots.Snapshot snapshot) {
         if (!attempt.inProgress()) {
             return false;
@@ -110,18 +115,18 @@ final class Finalisation implements AutoCloseable {
         var dao = h.attach(AttemptDao.class);
         String attemptId = attempt.id();
         dao.insertFinalisation(attemptId, now, status.name());
-        grades.gradeAll(h, attemptId, snapshot);
+        var spent = TimeSpent.perSlot(dao.events(attemptId), now); // up to the event inserted below
+        var totals = grades.gradeAll(h, attemptId, snapshot, spent);
         long finishedAt = status == Attempt.Status.EXPIRED && attempt.timed() ? Math.min(now, attempt.deadlineAt()) : now;
-        dao.finish(attemptId, status, finishedAt);
+        dao.finish(attemptId, status, finishedAt, totals.score(), totals.pending(), totals.pendingPoints());
         dao.event(attemptId, now, status == Attempt.Status.EXPIRED ? EventType.EXPIRED : EventType.SUBMITTED, null, "");
-        recordTimeSpent(dao, attemptId);
         grades.finalised(h, attemptId);
         return true;
     }
 
     /**
-     * The time each question was on screen, from the timeline up to the finalisation. Called at finalisation,
-     * and again under the attempt's lock when "shown" events batched on another instance arrive after it.
+     * The time each question was on screen, from the timeline up to the finalisation, when "shown" events batched on
+     * another instance arrive after it (under the attempt's lock; the finalisation writes it with the grades).
      */
     static void recordTimeSpent(AttemptDao dao, String attemptId) {
         var spent = TimeSpent.perSlot(dao.events(attemptId));

@@ -37,9 +37,4 @@ interface GradeDao {
                               where q.attempt_id = :id and a.outcome = 'PENDING')
         where id = :id""")
     void rescore(@Bind("id") String attemptId);
-
-    /** The score, pending count and pending points as the caller summed them from every answer it just graded. */
-    @SqlUpdate("update attempt set score = :score, pending = :pending, pending_points = :pendingPoints where id = :id")
-    void setScore(@Bind("id") String attemptId, @Bind("score") double score, @Bind("pending") int pending,
-                  @Bind("pendingPoints") double pendingPoints);
 }

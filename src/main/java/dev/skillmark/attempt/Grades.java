@@ -7,6 +7,7 @@ import dev.skillmark.quiz.Grading;
 import dev.skillmark.quiz.Response;
 import dev.skillmark.web.SkillmarkException;
 import java.time.Clock;
+import java.time.Duration;
 import dev.skillmark.quiz.RubricLine;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,16 +55,22 @@ public final class Grades {
         notices.finalised(handle, attemptId);
     }
 
+    /** The attempt's score, pending count and pending points, summed from the grades {@link #gradeAll} wrote. */
+    record Totals(double score, int pending, double pendingPoints) {
+    }
+
     /**
-     * Grades every answer with its snapshot's key, in the finalising transaction: one batch of updates, and the
-     * snapshot from memory (it never changes), so 2,000 submits at a deadline cost as little as they can. The
-     * attempt's score, pending count and pending points are summed from the grades this writes (every answer of
-     * the attempt), as {@link GradeDao#rescore} sums them from the table, without reading the answers back.
+     * Grades every answer with its snapshot's key, in the finalising transaction: one batch of updates, which also
+     * writes each answer's {@code spent} time on screen, and the snapshot from memory (it never changes), so 2,000
+     * submits at a deadline cost as little as they can. The totals are summed from the grades this writes (every
+     * answer of the attempt), as {@link GradeDao#rescore} sums them from the table, without reading the answers back;
+     * the finalisation writes them with the attempt's status.
      */
-    void gradeAll(Handle handle, String attemptId, AttemptSnapshots.Snapshot snapshot) {
+    Totals gradeAll(Handle handle, String attemptId, AttemptSnapshots.Snapshot snapshot, Map<Integer, Duration> spent) {
         var answers = AttemptRows.answers(handle, attemptId);
         var batch = handle.prepareBatch("""
-            update answer set outcome = :outcome, fraction = :fraction, points = :points, graded_by = null
+            update answer set outcome = :outcome, fraction = :fraction, points = :points, graded_by = null,
+                time_spent_ms = coalesce(:ms, time_spent_ms)
             where attempt_id = :attemptId and slot = :slot""");
         double score = 0;
         int pending = 0;
@@ -72,8 +79,10 @@ public final class Grades {
             var answer = answers.get(slot.slot() - 1);
             var grade = check(slot, snapshot.options(slot.slot()), answer);
             Double points = points(grade, slot.points());
+            var onScreen = spent.get(slot.slot());
             batch.bind("attemptId", attemptId).bind("slot", slot.slot()).bind("outcome", grade.outcome().name())
-                    .bind("fraction", grade.fraction()).bind("points", points).add();
+                    .bind("fraction", grade.fraction()).bind("points", points)
+                    .bind("ms", onScreen == null ? null : onScreen.toMillis()).add();
             if (points == null) {
                 pending++;
                 pendingPoints += slot.points();
@@ -84,7 +93,7 @@ public final class Grades {
         if (batch.size() > 0) {
             batch.execute();
         }
-        handle.attach(GradeDao.class).setScore(attemptId, score, pending, pendingPoints);
+        return new Totals(score, pending, pendingPoints);
     }
 
     /** Practice mode: the grade of one checked question, which the candidate sees at once. */

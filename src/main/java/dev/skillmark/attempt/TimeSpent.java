@@ -1,6 +1,7 @@
 package dev.skillmark.attempt;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,5 +31,21 @@ public final class TimeSpent {
             }
         }
         return spent;
+    }
+
+    /**
+     * The same for a timeline that ends at {@code endAt}: as if the finalisation's event were already in it, after every
+     * event up to that time (the table orders events by time, then by id, and the finalisation's is the newest).
+     */
+    public static Map<Integer, Duration> perSlot(List<Event> events, long endAt) {
+        var ended = new ArrayList<Event>(events.size() + 1);
+        for (var e : events) {
+            if (e.at() > endAt) {
+                break;
+            }
+            ended.add(e);
+        }
+        ended.add(new Event(0, null, endAt, EventType.SUBMITTED, null, ""));
+        return perSlot(ended);
     }
 }
