@@ -56,7 +56,7 @@ final class Target implements AutoCloseable {
         return startHere();
     }
 
-    private static Target startHere() {
+    static Target startHere() {
         try {
             Path dir = Files.createTempDirectory("skillmark-load");
             Path content = dir.resolve("content");
