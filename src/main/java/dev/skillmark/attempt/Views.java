@@ -135,6 +135,10 @@ public final class Views {
 
     /** One skill area of a result: its points out of the points this attempt was offered there. */
     public record AreaScore(String area, Score score, int questions) {
+        /** "2 / 3": the points scored of the points available. */
+        public String pointsOfMax() {
+            return Format.INSTANCE.points(score.points()) + " / " + Format.INSTANCE.points(score.max());
+        }
     }
 
     /** A question in review: the snapshot, the candidate's response and how it was graded. */
