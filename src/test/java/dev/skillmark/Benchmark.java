@@ -81,6 +81,10 @@ public final class Benchmark {
             }
             return;
         }
+        if ("render".equals(System.getProperty("only"))) {
+            render();
+            return;
+        }
         if ("statistics".equals(System.getProperty("only"))) {
             // the figure: item statistics over 5,000 finished attempts of 30 questions, the first call cold
             Path dir = Files.createTempDirectory("skillmark-bench");
@@ -291,6 +295,44 @@ public final class Benchmark {
 
     private static void pageTimes(HttpSession http, String what, String path) {
         pageTimes(http, what, path, 40);
+    }
+
+    /**
+     * {@code -Donly=render}: one question page of a live attempt rendered by the template engine alone, on one
+     * thread, without HTTP or the database, beside the same engine rendering a page of one element: how much of a
+     * question page is Thymeleaf's, for trying template changes in seconds rather than a load run's minutes.
+     */
+    private static void render() throws Exception {
+        Path dir = Files.createTempDirectory("skillmark-bench");
+        try (var app = Skillmark.start(Config.forFolder(dir.resolve("data"), Fixtures.projectDir().resolve("content")),
+                Clock.systemUTC(), new java.security.SecureRandom()::nextLong, List.of())) {
+            String id = app.attempts().start(QUIZ, "Render", dev.skillmark.attempt.Client.UNKNOWN);
+            // -Dtemplates=DIR renders a copy of templates/ being tried instead
+            var templates = new dev.skillmark.web.Templates(java.util.Optional.ofNullable(System.getProperty("templates")).map(Path::of));
+            var pages = new ArrayList<java.util.Map<String, Object>>();
+            for (int slot = 1; slot <= 30; slot++) {
+                pages.add(java.util.Map.of("page", app.pages().question(id, slot), "base", "/attempts/" + id,
+                        "csrf", "x".repeat(43), "grace", 0L));
+            }
+            int rounds = Integer.getInteger("rounds", 10);
+            int each = 20_000;
+            for (int r = 0; r < rounds; r++) {
+                long t = System.nanoTime();
+                long chars = 0;
+                for (int i = 0; i < each; i++) {
+                    chars += templates.html("attempt/question", pages.get(i % pages.size())).length();
+                }
+                double page = (System.nanoTime() - t) / 1e3 / each;
+                t = System.nanoTime();
+                for (int i = 0; i < each; i++) {
+                    templates.html("error", java.util.Map.of("status", 404, "heading", "Not found",
+                            "message", "There is no page " + i + ".", "back", "/", "backLabel", "Back to the quizzes"));
+                }
+                double error = (System.nanoTime() - t) / 1e3 / each;
+                System.out.printf(Locale.ROOT, "round %2d: question page %6.1f us (%,d chars), error page %5.1f us: %.1f x%n",
+                        r + 1, page, chars / each, error, page / error);
+            }
+        }
     }
 
     /** The first request, then {@code n} more: prints the cold time and the spread of the warm ones. */

@@ -24,12 +24,12 @@ final class Load {
 
     /** What one run measured: requests per second, latency quantiles and the replies by status. */
     record Result(String name, double perSecond, double p50, double p99, long count, Map<Integer, Long> statuses, double cores,
-                  long warmedSeconds) {
+                  double serverMicros, long warmedSeconds) {
         String line(Result ceiling) {
             String ratio = ceiling == null ? "(ceiling)" : String.format(Locale.ROOT, "%5.1f%% of %s", 100 * perSecond / ceiling.perSecond, ceiling.name);
             long failed = statuses.entrySet().stream().filter(e -> e.getKey() >= 400).mapToLong(Map.Entry::getValue).sum();
-            return String.format(Locale.ROOT, "%-40s %8.0f req/s  p50 %7.2f ms  p99 %7.2f ms  %-28s CPU %.2f cores  warmed %3d s  statuses %s%s",
-                    name, perSecond, p50, p99, ratio, cores, warmedSeconds, statuses,
+            return String.format(Locale.ROOT, "%-40s %8.0f req/s  p50 %7.2f ms  p99 %7.2f ms  %-28s CPU %.2f cores, server %4.0f µs a request  warmed %3d s  statuses %s%s",
+                    name, perSecond, p50, p99, ratio, cores, serverMicros, warmedSeconds, statuses,
                     failed > 0 ? "  <- " + failed + " refused: these figures do not measure the real work" : "");
         }
     }
@@ -70,6 +70,7 @@ final class Load {
         var statuses = new TreeMap<Integer, Long>();
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         long cpu = os.getProcessCpuTime();
+        var server = serverThreadCpu();
         long t = System.nanoTime();
         long from = System.currentTimeMillis();
         loop(clients, measure, next, samples, statuses);
@@ -78,6 +79,8 @@ final class Load {
             System.out.printf("measured %s: from %d to %d (epoch ms)%n", name, from, System.currentTimeMillis());
         }
         double cores = (os.getProcessCpuTime() - cpu) / 1e9 / seconds;
+        var after = serverThreadCpu();
+        long serverNanos = after.entrySet().stream().mapToLong(e -> e.getValue() - server.getOrDefault(e.getKey(), 0L)).sum();
         var all = new long[samples.stream().mapToInt(s -> s.length).sum()];
         int i = 0;
         for (var s : samples) {
@@ -86,7 +89,7 @@ final class Load {
         }
         java.util.Arrays.sort(all);
         var result = new Result(name, all.length / seconds, quantile(all, 0.50), quantile(all, 0.99), all.length, statuses, cores,
-                warmed);
+                all.length == 0 ? 0 : serverNanos / 1e3 / all.length, warmed);
         return result;
     }
 
@@ -147,6 +150,25 @@ final class Load {
         }
         done.await();
         return counter.get();
+    }
+
+    /**
+     * The CPU time of every thread but the load's own (its clients and the JDK HttpClient's): the server's cost of a
+     * request, apart from the load generator's, which shares the two cores and the JVM. A thread that ends within the
+     * window loses its share, so this is a floor.
+     */
+    private static Map<Long, Long> serverThreadCpu() {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        var cpu = new java.util.HashMap<Long, Long>();
+        for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && !info.getThreadName().equals("load") && !info.getThreadName().startsWith("HttpClient")) {
+                long nanos = threads.getThreadCpuTime(info.getThreadId());
+                if (nanos >= 0) {
+                    cpu.put(info.getThreadId(), nanos);
+                }
+            }
+        }
+        return cpu;
     }
 
     private static void start(Runnable body) {

@@ -4,6 +4,7 @@ import dev.skillmark.quiz.Grade;
 import dev.skillmark.quiz.Numbers;
 import dev.skillmark.quiz.Score;
 import dev.skillmark.web.Format;
+import dev.skillmark.web.SubmitButtons;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +21,7 @@ public final class Views {
      * time went to this list's concatenations, measured).
      */
     public record NavItem(int slot, boolean answered, boolean flagged, boolean current, String action, String classes,
-                          String spoken) {
+                          String spoken) implements SubmitButtons.Item {
 
         public NavItem(int slot, boolean answered, boolean flagged, boolean current) {
             this(slot, answered, flagged, current, "goto-" + slot,
@@ -33,8 +34,29 @@ public final class Views {
         }
 
         /** {@code step} for the question shown, else none (the attribute is left out). */
+        @Override
         public String ariaCurrent() {
             return current ? "step" : null;
+        }
+
+        @Override
+        public String name() {
+            return "action";
+        }
+
+        @Override
+        public String value() {
+            return action;
+        }
+
+        @Override
+        public String label() {
+            return String.valueOf(slot);
+        }
+
+        @Override
+        public String ariaLabel() {
+            return spoken;
         }
     }
 

@@ -20,8 +20,8 @@ import org.thymeleaf.standard.expression.StandardExpressions;
  * Thymeleaf's {@code ${...}} evaluator, with one shortcut in front of OGNL: an expression that is a variable followed
  * by calls of accessors without arguments ({@code ${page.question().slot()}}, {@code ${n.spoken()}}), each declared by
  * one of Skillmark's own public types, is read by calling those methods directly. That is most of the expressions of
- * the templates, and the question page's 30 buttons alone have 150 of them: through OGNL each builds an OGNL context
- * and runs Thymeleaf's member checks, about a third of the page's time. Everything else (operators, arguments,
+ * the templates (a result page has a dozen a question): through OGNL each builds an OGNL context and runs
+ * Thymeleaf's member checks, which was about a third of the question page's time. Everything else (operators, arguments,
  * {@code #strings}, JDK types such as {@code Optional}, {@code *{...}}, results restricted by type) goes to OGNL as before,
  * so the shortcut never reaches anything OGNL under Thymeleaf's rules would refuse.
  */

@@ -22,6 +22,7 @@ public final class Templates implements FileRenderer {
 
     public Templates(Optional<Path> folder) {
         engine.setDialect(dialect());
+        engine.addDialect(new SubmitButtons.Dialect());
         textEngine.setDialect(dialect());
         engine.setTemplateResolver(resolver(folder, ".html", TemplateMode.HTML));
         textEngine.setTemplateResolver(resolver(folder, ".txt", TemplateMode.TEXT));
