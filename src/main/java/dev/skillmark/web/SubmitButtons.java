@@ -1,5 +1,6 @@
 package dev.skillmark.web;
 
+import java.util.List;
 import java.util.Set;
 import org.thymeleaf.context.ITemplateContext;
 import org.thymeleaf.dialect.AbstractProcessorDialect;
@@ -22,7 +23,7 @@ import org.unbescape.html.HtmlEscape;
  */
 public final class SubmitButtons extends AbstractAttributeTagProcessor {
 
-    /** One button of the list: {@code ariaCurrent} null leaves the attribute out. */
+    /** One button of the list: an attribute whose value is null is left out, as {@code th:attr} leaves it out. */
     public interface Item {
         String name();
 
@@ -59,18 +60,24 @@ public final class SubmitButtons extends AbstractAttributeTagProcessor {
         Object items = StandardExpressions.getExpressionParser(context.getConfiguration())
                 .parseExpression(context, attributeValue).execute(context);
         var html = new StringBuilder(4096);
-        for (Object each : (Iterable<?>) items) {
+        for (Object each : items == null ? List.of() : (Iterable<?>) items) {
             var item = (Item) each;
-            html.append("\n        <li><button type=\"submit\" name=\"").append(escape(item.name()))
-                    .append("\" value=\"").append(escape(item.value()))
-                    .append("\" class=\"").append(escape(item.classes()))
-                    .append("\" aria-label=\"").append(escape(item.ariaLabel())).append('"');
-            if (item.ariaCurrent() != null) {
-                html.append(" aria-current=\"").append(escape(item.ariaCurrent())).append('"');
-            }
-            html.append('>').append(escape(item.label())).append("</button></li>");
+            html.append("\n        <li><button type=\"submit\"");
+            attribute(html, "name", item.name());
+            attribute(html, "value", item.value());
+            attribute(html, "class", item.classes());
+            attribute(html, "aria-label", item.ariaLabel());
+            attribute(html, "aria-current", item.ariaCurrent());
+            html.append('>').append(item.label() == null ? "" : escape(item.label())).append("</button></li>");
         }
         structureHandler.setBody(html.append("\n      "), false);
+    }
+
+    /** A null value leaves the attribute out, as {@code th:attr} does. */
+    private static void attribute(StringBuilder html, String name, String value) {
+        if (value != null) {
+            html.append(' ').append(name).append("=\"").append(escape(value)).append('"');
+        }
     }
 
     private static String escape(String text) {

@@ -33,7 +33,8 @@ class SubmitButtonsTest {
     private static final List<Button> ITEMS = List.of(
             new Button("action", "goto-1", "1", "answered", "Question 1, answered", null),
             new Button("action", "goto-2", "2", "unanswered current", "Question 2, unanswered (this one)", "step"),
-            new Button("a\"b", "<x>&y", "<b>3</b>", "c\" onclick=\"alert(1)", "it's \"quoted\" & <tagged>", "\"><script>"));
+            new Button("a\"b", "<x>&y", "<b>3</b>", "c\" onclick=\"alert(1)", "it's \"quoted\" & <tagged>", "\"><script>"),
+            new Button("action", "goto-4", "4", null, null, null));
 
     @Test
     void writes_the_markup_the_th_each_wrote_with_every_value_escaped() {
@@ -48,6 +49,8 @@ class SubmitButtonsTest {
     @Test
     void no_items_leave_an_empty_list() {
         assertThat(render("<ol sm:buttons=\"${items}\"><li>placeholder</li></ol>", List.of()).replaceAll("\\s", ""))
+                .isEqualTo("<ol></ol>");
+        assertThat(render("<ol sm:buttons=\"${missing}\"><li>placeholder</li></ol>", List.of()).replaceAll("\\s", ""))
                 .isEqualTo("<ol></ol>");
     }
 }
