@@ -154,7 +154,7 @@ public final class AttemptController implements Routes {
     void submit(Context ctx) {
         // the time spent per question, computed at finalisation, needs every "shown" event; the request waits
         // for the commit without holding a thread, so 2,000 submits at a deadline are each read (and timed) on arrival
-        var finalised = attempts.submitting(attemptId(ctx), signals::flush);
+        var finalised = attempts.submitting(attemptId(ctx), signals::writeWaiting);
         String result = base(ctx) + "/result";
         ctx.future(() -> onServerThreads(ctx, finalised).thenRun(() -> ctx.redirect(result, HttpStatus.SEE_OTHER)));
     }

@@ -83,6 +83,14 @@ public final class Attempts {
         this.storedQuestions = new StoredQuestions(jdbi);
     }
 
+    /**
+     * {@code listener} is told of every finalisation this instance commits, once committed: the attempt and how many
+     * "shown" events the finalisation read (the timeline writer checks whether more reached the table after that).
+     */
+    void afterFinalisation(java.util.function.BiConsumer<String, Integer> listener) {
+        finalisation.afterCommit(listener);
+    }
+
     /** The cache of frozen questions, shared with the pages. */
     AttemptSnapshots snapshots() {
         return snapshots;

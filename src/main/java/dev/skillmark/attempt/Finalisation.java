@@ -3,8 +3,12 @@ package dev.skillmark.attempt;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -23,6 +27,10 @@ final class Finalisation implements AutoCloseable {
     private final AttemptMetrics metrics;
     private final AttemptSnapshots snapshots;
     private final SharedCommits commits;
+    /** How many "shown" events each finalisation in flight read, until its commit is done or failed. */
+    private final Map<String, Integer> shownRead = new ConcurrentHashMap<>();
+    /** Told of each finalisation once it is committed: its attempt and how many "shown" events it read. */
+    private final List<BiConsumer<String, Integer>> listeners = new CopyOnWriteArrayList<>();
 
     Finalisation(Jdbi jdbi, Grades grades, AttemptMetrics metrics, AttemptSnapshots snapshots) {
         this.jdbi = jdbi;
@@ -66,6 +74,11 @@ final class Finalisation implements AutoCloseable {
                 .map(attempt -> finishIn(h, attempt, status, now, snapshot)).orElse(false)));
     }
 
+    /** {@code listener} is told of every finalisation this instance commits, after its commit. */
+    void afterCommit(BiConsumer<String, Integer> listener) {
+        listeners.add(listener);
+    }
+
     /** Finalisations handed in (submits, mostly) whose commit has not come back yet. */
     int waiting() {
         return commits.waiting();
@@ -87,6 +100,11 @@ final class Finalisation implements AutoCloseable {
 
     /** Counts and logs a finalisation that happened; a unique violation means another one got there first. */
     private boolean counted(String attemptId, Attempt.Status status, AttemptMetrics.Finalised how, Boolean done, Throwable failure) {
+        // a second finalisation of the same attempt in the same batch finds it closed (false) and leaves the entry
+        Integer read = failure != null || done ? shownRead.remove(attemptId) : null;
+        if (failure == null && read != null) {
+            listeners.forEach(l -> l.accept(attemptId, read));
+        }
         if (failure != null) {
             Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
@@ -115,7 +133,9 @@ final class Finalisation implements AutoCloseable {
         var dao = h.attach(AttemptDao.class);
         String attemptId = attempt.id();
         dao.insertFinalisation(attemptId, now, status.name());
-        var spent = TimeSpent.perSlot(dao.events(attemptId), now); // up to the event inserted below
+        var events = dao.events(attemptId);
+        shownRead.put(attemptId, (int) events.stream().filter(e -> e.type() == EventType.SHOWN).count());
+        var spent = TimeSpent.perSlot(events, now); // up to the event inserted below
         var totals = grades.gradeAll(h, attemptId, snapshot, spent);
         long finishedAt = status == Attempt.Status.EXPIRED && attempt.timed() ? Math.min(now, attempt.deadlineAt()) : now;
         dao.finish(attemptId, status, finishedAt, totals.score(), totals.pending(), totals.pendingPoints());
