@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.LongSupplier;
 import java.util.stream.IntStream;
@@ -87,7 +88,7 @@ public final class Attempts {
      * {@code listener} is told of every finalisation this instance commits, once committed: the attempt and how many
      * "shown" events the finalisation read (the timeline writer checks whether more reached the table after that).
      */
-    void afterFinalisation(java.util.function.BiConsumer<String, Integer> listener) {
+    void afterFinalisation(BiConsumer<String, Integer> listener) {
         finalisation.afterCommit(listener);
     }
 

@@ -20,8 +20,8 @@ public final class Views {
      * question, and each expression the template evaluates costs far more than the string (half the question page's
      * time went to this list's concatenations, measured).
      */
-    public record NavItem(int slot, boolean answered, boolean flagged, boolean current, String action, String classes,
-                          String spoken) implements SubmitButtons.Item {
+    public record NavItem(int slot, boolean answered, boolean flagged, boolean current, String value, String classes,
+                          String ariaLabel) implements SubmitButtons.Item {
 
         public NavItem(int slot, boolean answered, boolean flagged, boolean current) {
             this(slot, answered, flagged, current, "goto-" + slot,
@@ -45,18 +45,8 @@ public final class Views {
         }
 
         @Override
-        public String value() {
-            return action;
-        }
-
-        @Override
         public String label() {
             return String.valueOf(slot);
-        }
-
-        @Override
-        public String ariaLabel() {
-            return spoken;
         }
     }
 

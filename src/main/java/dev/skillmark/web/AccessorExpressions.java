@@ -18,7 +18,7 @@ import org.thymeleaf.standard.expression.StandardExpressions;
 
 /**
  * Thymeleaf's {@code ${...}} evaluator, with one shortcut in front of OGNL: an expression that is a variable followed
- * by calls of accessors without arguments ({@code ${page.question().slot()}}, {@code ${n.spoken()}}), each declared by
+ * by calls of accessors without arguments ({@code ${page.question().slot()}}, {@code ${o.letter()}}), each declared by
  * one of Skillmark's own public types, is read by calling those methods directly. That is most of the expressions of
  * the templates (a result page has a dozen a question): through OGNL each builds an OGNL context and runs
  * Thymeleaf's member checks, which was about a third of the question page's time. Everything else (operators, arguments,
